@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+// GroupLedger: an event-sourced, verifiable record ledger for school groups (集团化办学).
+// Dependencies point one way: groupledger (CLI) → LedgerReports / LedgerJournal → LedgerCore.
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "GroupLedger",
+    products: [
+        .library(name: "GroupLedger", targets: ["LedgerCore", "LedgerJournal", "LedgerReports"]),
+        .executable(name: "groupledger", targets: ["groupledger"]),
+    ],
+    dependencies: [],
+    targets: [
+        // Pure domain core: values, canonical JSON, envelope rules. No file I/O, no clock.
+        .target(name: "LedgerCore", swiftSettings: strictSettings),
+        // The journal: SHA-256, Merkle tree, line codec, append/lock/fsync/recover, reader, verifier.
+        .target(name: "LedgerJournal", dependencies: ["LedgerCore"], swiftSettings: strictSettings),
+        // Renderers that turn events and results into text; they return strings and print nothing.
+        .target(name: "LedgerReports", dependencies: ["LedgerCore"], swiftSettings: strictSettings),
+        // The command-line tool: argument parsing, commands, output and exit codes.
+        .executableTarget(
+            name: "groupledger",
+            dependencies: ["LedgerCore", "LedgerJournal", "LedgerReports"],
+            swiftSettings: strictSettings
+        ),
+        // Benchmarks print figures; they are not tests.
+        .executableTarget(
+            name: "groupledger-bench",
+            dependencies: ["LedgerCore", "LedgerJournal"],
+            path: "Tools/bench",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "LedgerJournalTests",
+            dependencies: ["LedgerCore", "LedgerJournal"],
+            exclude: ["Fixtures"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "GroupLedgerCLITests",
+            // Depending on the executable makes `swift test` build it; the tests run the binary.
+            dependencies: ["LedgerCore", "LedgerJournal", "groupledger"],
+            swiftSettings: strictSettings
+        ),
+    ]
+)

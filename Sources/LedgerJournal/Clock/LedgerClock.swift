@@ -1,0 +1,36 @@
+import Glibc
+public import LedgerCore
+
+/// Where the journal gets the recorded time of an append. Injected, so tests and the shipped
+/// journal are reproducible byte for byte.
+public protocol LedgerClock: Sendable {
+    /// The current instant.
+    func now() -> UTCTimestamp
+}
+
+/// The system's real-time clock.
+public struct SystemClock: LedgerClock {
+    /// Creates the system clock.
+    public init() {}
+
+    /// The current instant, truncated to whole seconds.
+    public func now() -> UTCTimestamp {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return UTCTimestamp(secondsSinceEpoch: Int64(time.tv_sec))
+    }
+}
+
+/// A clock that always reads the same instant (set with `GROUPLEDGER_CLOCK`).
+public struct FixedClock: LedgerClock {
+    /// The instant it reads.
+    public let instant: UTCTimestamp
+
+    /// Creates a clock stopped at `instant`.
+    public init(_ instant: UTCTimestamp) {
+        self.instant = instant
+    }
+
+    /// Always `instant`.
+    public func now() -> UTCTimestamp { instant }
+}

@@ -1,0 +1,116 @@
+/// A SHA-256 digest: 32 bytes.
+///
+/// Stored inline as four 64-bit words (raw bytes in digest order, not numeric values) so that a digest is a
+/// plain value with no heap allocation: the Merkle code creates millions of them.
+public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
+    /// The number of bytes in a digest.
+    public static let byteCount = 32
+
+    /// The 32 digest bytes in order; a homogeneous tuple is laid out contiguously, which `withUnsafeBytes` relies on.
+    internal var storage: (UInt64, UInt64, UInt64, UInt64)
+
+    /// 32 zero bytes ("0000…" hex); the `prev` of the first journal line.
+    public static let zero = SHA256Digest(storage: (0, 0, 0, 0))
+
+    internal init(storage: (UInt64, UInt64, UInt64, UInt64)) {
+        self.storage = storage
+    }
+
+    /// Creates a digest from exactly 32 bytes; anything else is a programming error.
+    public init(bytes: some Sequence<UInt8>) {
+        var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        // Arrays and other contiguous collections are copied in one go; other sequences byte by byte.
+        let copiedContiguously: Bool? = bytes.withContiguousStorageIfAvailable { buffer in
+            precondition(buffer.count == SHA256Digest.byteCount, "SHA256Digest needs exactly 32 bytes, got \(buffer.count)")
+            withUnsafeMutableBytes(of: &storage) { raw in
+                raw.copyMemory(from: UnsafeRawBufferPointer(buffer))
+            }
+            return true
+        }
+        if copiedContiguously == true {
+            self.storage = storage
+            return
+        }
+        var count = 0
+        withUnsafeMutableBytes(of: &storage) { raw in
+            for byte in bytes {
+                precondition(count < SHA256Digest.byteCount, "SHA256Digest needs exactly 32 bytes, got more")
+                raw[count] = byte
+                count += 1
+            }
+        }
+        precondition(count == SHA256Digest.byteCount, "SHA256Digest needs exactly 32 bytes, got \(count)")
+        self.storage = storage
+    }
+
+    /// Parses exactly 64 lowercase hex characters; uppercase is rejected so each digest has one spelling.
+    public init?(hex: some StringProtocol) {
+        var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+        let utf8 = hex.utf8
+        guard utf8.count == 2 * SHA256Digest.byteCount else { return nil }
+        let parsed = withUnsafeMutableBytes(of: &storage) { raw -> Bool in
+            var index = 0
+            var high: UInt8 = 0
+            for character in utf8 {
+                let nibble: UInt8
+                switch character {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character &- UInt8(ascii: "0")
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character &- UInt8(ascii: "a") &+ 10
+                default: return false
+                }
+                if index & 1 == 0 {
+                    high = nibble
+                } else {
+                    raw[index >> 1] = high << 4 | nibble
+                }
+                index += 1
+            }
+            return true
+        }
+        guard parsed else { return nil }
+        self.storage = storage
+    }
+
+    /// The digest as 64 lowercase hex characters.
+    public var hex: String {
+        let digits: StaticString = "0123456789abcdef"
+        return withUnsafeBytes { raw in
+            String(unsafeUninitializedCapacity: 2 * SHA256Digest.byteCount) { output in
+                digits.withUTF8Buffer { table in
+                    for (index, byte) in raw.enumerated() {
+                        output[2 &* index] = table[Int(byte >> 4)]
+                        output[2 &* index &+ 1] = table[Int(byte & 0x0f)]
+                    }
+                }
+                return 2 * SHA256Digest.byteCount
+            }
+        }
+    }
+
+    /// The 32 digest bytes as a new array.
+    public var bytes: [UInt8] {
+        withUnsafeBytes { Array($0) }
+    }
+
+    /// Lends the 32 digest bytes without copying them to the heap.
+    public func withUnsafeBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try Swift.withUnsafeBytes(of: storage, body)
+    }
+
+    /// The lowercase hex form, so digests read the same in logs, JSON and tests.
+    public var description: String { hex }
+
+    /// Byte-wise equality.
+    public static func == (left: SHA256Digest, right: SHA256Digest) -> Bool {
+        left.storage.0 == right.storage.0 && left.storage.1 == right.storage.1
+            && left.storage.2 == right.storage.2 && left.storage.3 == right.storage.3
+    }
+
+    /// Hashes all 32 bytes, consistent with `==`.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(storage.0)
+        hasher.combine(storage.1)
+        hasher.combine(storage.2)
+        hasher.combine(storage.3)
+    }
+}

@@ -1,0 +1,148 @@
+import LedgerCore
+
+/// Encoding a journal line to its canonical bytes and decoding it back strictly.
+extension JournalLine {
+    /// The keys the ledger assigns, which input may not set.
+    public static let ledgerKeys = ["batch", "prev", "recorded", "seq"]
+
+    /// The canonical bytes of the line, without the trailing `\n`.
+    public func encoded() -> [UInt8] {
+        var buffer: [UInt8] = []
+        buffer.reserveCapacity(512)
+        encode(into: &buffer)
+        return buffer
+    }
+
+    /// Appends the canonical bytes of the line (without `\n`) to `buffer`.
+    ///
+    /// The envelope's keys are fixed ASCII words, so they are written directly in canonical
+    /// (sorted) order: actor, authority, batch, data, effective, prev, recorded, seq, type, v.
+    /// Values go through `CanonicalJSON`, the one escaping rule. A test checks the result
+    /// against the generic encoder for random lines.
+    public func encode(into buffer: inout [UInt8]) {
+        let draft = event.draft
+        buffer.append(contentsOf: #"{"actor":{"id":"#.utf8)
+        CanonicalJSON.encode(string: draft.actor.id, into: &buffer)
+        if let onBehalfOf = draft.actor.onBehalfOf {
+            buffer.append(contentsOf: #","onBehalfOf":"#.utf8)
+            CanonicalJSON.encode(string: onBehalfOf, into: &buffer)
+        }
+        if let role = draft.actor.role {
+            buffer.append(contentsOf: #","role":"#.utf8)
+            CanonicalJSON.encode(string: role, into: &buffer)
+        }
+        buffer.append(UInt8(ascii: "}"))
+        if let authority = draft.authority {
+            buffer.append(contentsOf: #","authority":{"#.utf8)
+            var separator = false
+            for (key, value) in [("approval", authority.approval), ("clause", authority.clause), ("document", authority.document)] {
+                guard let value else { continue }
+                if separator { buffer.append(UInt8(ascii: ",")) }
+                buffer.append(UInt8(ascii: "\""))
+                buffer.append(contentsOf: key.utf8)
+                buffer.append(contentsOf: #"":"#.utf8)
+                CanonicalJSON.encode(string: value, into: &buffer)
+                separator = true
+            }
+            buffer.append(UInt8(ascii: "}"))
+        }
+        buffer.append(contentsOf: #","batch":{"count":"#.utf8)
+        CanonicalJSON.encode(.integer(batch.count), into: &buffer)
+        buffer.append(contentsOf: #","first":"#.utf8)
+        CanonicalJSON.encode(.integer(batch.first), into: &buffer)
+        buffer.append(contentsOf: #"},"data":"#.utf8)
+        CanonicalJSON.encode(.object(draft.data), into: &buffer)
+        buffer.append(contentsOf: #","effective":""#.utf8)
+        draft.effective.appendText(to: &buffer)
+        buffer.append(contentsOf: #"","prev":""#.utf8)
+        prev.withUnsafeBytes { bytes in
+            for byte in bytes {
+                buffer.append(Self.hexDigits[Int(byte >> 4)])
+                buffer.append(Self.hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        buffer.append(contentsOf: #"","recorded":""#.utf8)
+        event.recorded.appendText(to: &buffer)
+        buffer.append(contentsOf: #"","seq":"#.utf8)
+        CanonicalJSON.encode(.integer(event.seq), into: &buffer)
+        buffer.append(contentsOf: #","type":"#.utf8)
+        CanonicalJSON.encode(string: draft.type, into: &buffer)
+        buffer.append(contentsOf: #","v":"#.utf8)
+        CanonicalJSON.encode(.integer(draft.version), into: &buffer)
+        buffer.append(UInt8(ascii: "}"))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Decodes one line (without its `\n`), accepting only the canonical form.
+    /// - Throws: `LineDecodingError` with the field and the byte offset within the line.
+    public static func decode(_ bytes: UnsafeRawBufferPointer) throws(LineDecodingError) -> JournalLine {
+        let value: JSONValue
+        do {
+            value = try JSONParser.parseCanonical(bytes, limits: JournalLimits.json)
+        } catch {
+            throw LineDecodingError(field: error.path.isEmpty ? nil : error.path, offsetInLine: error.byteOffset,
+                                    message: error.message)
+        }
+        guard let object = value.objectValue else {
+            throw LineDecodingError(field: nil, offsetInLine: 0, message: "expected a JSON object, found \(EventDraft.kindName(value))")
+        }
+        let draft: EventDraft
+        do {
+            draft = try EventDraft(fields: object, ledgerKeys: ledgerKeys)
+        } catch {
+            throw LineDecodingError(field: error.field, offsetInLine: nil, message: error.message)
+        }
+        // The ledger's own members, in one pass (the draft's were read above).
+        var seqValue: JSONValue?
+        var batchValue: JSONValue?
+        var prevValue: JSONValue?
+        var recordedValue: JSONValue?
+        for (key, member) in object {
+            switch key {
+            case "batch": batchValue = member
+            case "prev": prevValue = member
+            case "recorded": recordedValue = member
+            case "seq": seqValue = member
+            default: continue
+            }
+        }
+        guard let seqValue else { throw LineDecodingError(field: "seq", offsetInLine: nil, message: "missing") }
+        guard let seq = seqValue.integerValue else {
+            throw LineDecodingError(field: "seq", offsetInLine: nil, message: "expected an integer, found \(EventDraft.kindName(seqValue))")
+        }
+        guard seq >= 1 else { throw LineDecodingError(field: "seq", offsetInLine: nil, message: "expected a seq ≥ 1, found \(seq)") }
+        guard let batchObject = batchValue?.objectValue, batchObject.count == 2,
+              let first = batchObject["first"]?.integerValue, let count = batchObject["count"]?.integerValue
+        else {
+            throw LineDecodingError(field: "batch", offsetInLine: nil, message: "expected {\"count\": N, \"first\": SEQ}")
+        }
+        guard count >= 1, count <= Int64(JournalLimits.maxBatchEvents), first >= 1, first <= seq, seq <= first + count - 1 else {
+            throw LineDecodingError(field: "batch", offsetInLine: nil,
+                                    message: "batch {first \(first), count \(count)} does not contain seq \(seq) or is over the limit of \(JournalLimits.maxBatchEvents)")
+        }
+        guard let prevText = prevValue?.stringValue, let prev = SHA256Digest(hex: prevText) else {
+            throw LineDecodingError(field: "prev", offsetInLine: nil, message: "expected 64 lowercase hex digits")
+        }
+        guard let recordedText = recordedValue?.stringValue else {
+            throw LineDecodingError(field: "recorded", offsetInLine: nil, message: "expected a UTC time string")
+        }
+        let recorded: UTCTimestamp
+        do { recorded = try UTCTimestamp(parsing: recordedText) } catch {
+            throw LineDecodingError(field: "recorded", offsetInLine: nil, message: error.message)
+        }
+        return JournalLine(event: RecordedEvent(seq: seq, recorded: recorded, draft: draft),
+                           batch: BatchMarker(first: first, count: count), prev: prev)
+    }
+}
+
+/// Why a line could not be decoded: the field (if known), the offset within the line (if
+/// known) and what was wrong. The reader adds the file, line number and file offset.
+public struct LineDecodingError: Error, Equatable, Sendable {
+    /// The field path, e.g. `effective` or `data.members[2]`.
+    public var field: String?
+    /// The 0-based offset within the line where parsing stopped.
+    public var offsetInLine: Int?
+    /// What was wrong.
+    public var message: String
+}

@@ -1,0 +1,302 @@
+public import LedgerCore
+import Dispatch
+import Glibc
+
+/// Where a scan starts: the beginning of the file, or the end of a batch already known.
+public struct ScanStart: Sendable {
+    /// The offset of the first byte to read.
+    public var byteOffset: Int64
+    /// The seq the first line must have.
+    public var nextSeq: Int64
+    /// The leaf hash of the line before the first (zero at the beginning).
+    public var prev: SHA256Digest
+    /// The recorded time of the line before, which later lines may not precede.
+    public var lastRecorded: UTCTimestamp?
+
+    /// Creates a start position.
+    public init(byteOffset: Int64, nextSeq: Int64, prev: SHA256Digest, lastRecorded: UTCTimestamp?) {
+        self.byteOffset = byteOffset
+        self.nextSeq = nextSeq
+        self.prev = prev
+        self.lastRecorded = lastRecorded
+    }
+
+    /// The beginning of the file.
+    public static let beginning = ScanStart(byteOffset: 0, nextSeq: 1, prev: .zero, lastRecorded: nil)
+}
+
+/// What a scan found.
+public struct JournalScanResult: Sendable {
+    /// The number of events in the sound prefix (its last seq).
+    public var soundEventCount: Int64
+    /// The size of the sound prefix in bytes: where the next batch will be written.
+    public var soundByteCount: Int64
+    /// The leaf hash of the last sound line (the next line's `prev`), when chain checking is on.
+    public var lastLeafHash: SHA256Digest
+    /// The recorded time of the last sound line.
+    public var lastRecorded: UTCTimestamp?
+    /// How the file ends after the sound prefix.
+    public var tail: JournalTailState
+    /// Whether the caller stopped the scan before the end (then `tail` says nothing).
+    public var stoppedEarly: Bool
+}
+
+/// Scans a journal file line by line and decides, for each line, whether the journal is still
+/// sound; hands out only complete batches.
+///
+/// The rules are those of `Journal/FORMAT.md` § Reading: every line must decode in canonical
+/// form, carry the next seq and a consistent batch, and (with `checkChain`) a `prev` equal to
+/// the leaf hash of the line before. A failure in the last, unfinished batch that a crash
+/// can produce (no final newline, NUL-filled blocks, the file ending inside a batch) is a torn
+/// tail; any other failure is corruption at the first line that shows it.
+public struct JournalScanner {
+    private let file: FileDescriptor
+    private let start: ScanStart
+    private let endOffset: Int64?
+    private let checkChain: Bool
+
+    /// Creates a scanner of the bytes up to `endOffset` (the end of the file when nil). With
+    /// `checkChain`, every line is hashed and its `prev` checked.
+    public init(file: FileDescriptor, start: ScanStart = .beginning, endOffset: Int64? = nil, checkChain: Bool) {
+        self.file = file
+        self.start = start
+        self.endOffset = endOffset
+        self.checkChain = checkChain
+    }
+
+    /// Runs the scan, calling `onBatch` with each complete batch in order; `onBatch` returns
+    /// false to stop early.
+    /// - Throws: `SystemCallError` when reading fails, or whatever `onBatch` throws.
+    public func run(onBatch: ([JournalEntry]) throws -> Bool) throws -> JournalScanResult {
+        var state = ScanState(start: start, checkChain: checkChain)
+        var stoppedEarly = false
+        var decoded: [DecodedLine] = []
+        try LineReader(file: file, startOffset: start.byteOffset, endOffset: endOffset, firstLineNumber: start.nextSeq).forEachChunk { slices in
+            // Decoding and hashing a line depend on that line alone, so they run on every core;
+            // the checks that link lines (seq, batch, prev) then run in order.
+            DecodedLine.decode(slices, checkChain: checkChain, into: &decoded)
+            for (slice, line) in zip(slices, decoded) {
+                switch state.consume(slice, line) {
+                case .continue:
+                    continue
+                case .finished:
+                    return false
+                case .batchComplete(let entries):
+                    if try !onBatch(entries) {
+                        stoppedEarly = true
+                        return false
+                    }
+                }
+            }
+            return true
+        }
+        let tail = stoppedEarly ? .clean : state.finish()
+        return JournalScanResult(soundEventCount: state.soundEventCount, soundByteCount: state.soundByteCount,
+                                 lastLeafHash: state.soundLeafHash, lastRecorded: state.soundRecorded,
+                                 tail: tail, stoppedEarly: stoppedEarly)
+    }
+}
+
+/// A line decoded (and hashed) on its own, before the checks that link it to its neighbours.
+struct DecodedLine: Sendable {
+    /// The decoded line, or why it does not decode; nil for lines not worth decoding
+    /// (unterminated, overlong, or holding NUL bytes).
+    var line: Result<JournalLine, LineDecodingError>?
+    /// SHA-256(0x00 ‖ line), when chain checking is on and the line decoded.
+    var leafHash: SHA256Digest?
+
+    /// Below this many lines a chunk is decoded on the calling thread.
+    static let parallelThreshold = 512
+
+    /// Decodes `slices` into `output` (same order), splitting the work across the cores.
+    static func decode(_ slices: [LineSlice], checkChain: Bool, into output: inout [DecodedLine]) {
+        output.removeAll(keepingCapacity: true)
+        output.append(contentsOf: repeatElement(DecodedLine(line: nil, leafHash: nil), count: slices.count))
+        let workers = slices.count < parallelThreshold ? 1 : min(8, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
+        slices.withUnsafeBufferPointer { input in
+            output.withUnsafeMutableBufferPointer { results in
+                let shared = SharedBuffers(input: input, results: results)
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let lower = shared.input.count * worker / workers
+                    let upper = shared.input.count * (worker + 1) / workers
+                    for index in lower..<upper { shared.results[index] = decodeOne(shared.input[index], checkChain: checkChain) }
+                }
+            }
+        }
+    }
+
+    private static func decodeOne(_ slice: LineSlice, checkChain: Bool) -> DecodedLine {
+        guard slice.isTerminated, !slice.isOverlong, !slice.containsNUL else { return DecodedLine(line: nil, leafHash: nil) }
+        do {
+            let line = try JournalLine.decode(slice.bytes)
+            return DecodedLine(line: .success(line), leafHash: checkChain ? MerkleTree.leafHash(slice.bytes) : nil)
+        } catch {
+            return DecodedLine(line: .failure(error), leafHash: nil)
+        }
+    }
+}
+
+/// The buffers one parallel decode shares; each worker writes only its own index range.
+private struct SharedBuffers: @unchecked Sendable {
+    let input: UnsafeBufferPointer<LineSlice>
+    let results: UnsafeMutableBufferPointer<DecodedLine>
+}
+
+/// The scan's state machine, separate from I/O so every transition is plain code.
+struct ScanState {
+    enum Step {
+        case `continue`
+        case finished
+        case batchComplete([JournalEntry])
+    }
+
+    let checkChain: Bool
+    // The sound prefix: everything up to the end of the last complete batch.
+    private(set) var soundEventCount: Int64
+    private(set) var soundByteCount: Int64
+    private(set) var soundLeafHash: SHA256Digest
+    private(set) var soundRecorded: UTCTimestamp?
+    // The batch being read.
+    private var pending: [JournalEntry] = []
+    private var pendingBatch: BatchMarker?
+    private var lastLeafHash: SHA256Digest
+    private var lastRecorded: UTCTimestamp?
+    private var lastLineEnd: Int64
+    private var lastLineNumber: Int64
+    // After a NUL-filled line: where the suspected crash garbage started.
+    private var garbage: (lineNumber: Int64, byteOffset: Int64)?
+    private var outcome: JournalTailState?
+
+    init(start: ScanStart, checkChain: Bool) {
+        self.checkChain = checkChain
+        soundEventCount = start.nextSeq - 1
+        soundByteCount = start.byteOffset
+        soundLeafHash = start.prev
+        soundRecorded = start.lastRecorded
+        lastLeafHash = start.prev
+        lastRecorded = start.lastRecorded
+        lastLineEnd = start.byteOffset
+        lastLineNumber = start.nextSeq - 1
+    }
+
+    mutating func consume(_ slice: LineSlice, _ decoded: DecodedLine) -> Step {
+        lastLineNumber = slice.lineNumber
+        lastLineEnd = slice.byteOffset + slice.byteCount + (slice.isTerminated ? 1 : 0)
+        if !slice.isTerminated {
+            outcome = .torn(torn(problemLineNumber: slice.lineNumber, problemByteOffset: slice.byteOffset,
+                                 completeLineCount: slice.lineNumber - (soundEventCount + 1),
+                                 reason: "the last line has no newline (\(slice.byteCount) bytes): an append did not finish"))
+            return .finished
+        }
+        if garbage != nil { return consumeAfterGarbage(slice, decoded) }
+        if slice.containsNUL {
+            garbage = (slice.lineNumber, slice.byteOffset)
+            return .continue
+        }
+        if slice.isOverlong {
+            return fail(slice, field: nil, "line is \(slice.byteCount) bytes, over the limit of \(JournalLimits.maxLineBytes)")
+        }
+        let line: JournalLine
+        switch decoded.line {
+        case .success(let value)?:
+            line = value
+        case .failure(let error)?:
+            let offset = slice.byteOffset + Int64(error.offsetInLine ?? 0)
+            return fail(slice, byteOffset: offset, field: error.field, error.message)
+        case nil:
+            return fail(slice, field: nil, "line could not be read")
+        }
+        let expectedSeq = soundEventCount + Int64(pending.count) + 1
+        guard line.seq == expectedSeq else {
+            return fail(slice, field: "seq", "expected \(expectedSeq), found \(line.seq)")
+        }
+        if let batch = pendingBatch {
+            guard line.batch == batch else {
+                return fail(slice, field: "batch", "expected {first \(batch.first), count \(batch.count)} like the lines before it in its batch, found {first \(line.batch.first), count \(line.batch.count)}")
+            }
+            guard line.event.recorded == pending[0].event.recorded else {
+                return fail(slice, field: "recorded", "expected \(pending[0].event.recorded), the time of its batch, found \(line.event.recorded)")
+            }
+        } else {
+            guard line.batch.first == line.seq else {
+                return fail(slice, field: "batch", "a batch must start at this line: expected first \(line.seq), found \(line.batch.first)")
+            }
+            if let lastRecorded, line.event.recorded < lastRecorded {
+                return fail(slice, field: "recorded", "goes back in time: \(line.event.recorded) is before \(lastRecorded) on the line before")
+            }
+        }
+        var leafHash: SHA256Digest?
+        if checkChain {
+            guard line.prev == lastLeafHash else {
+                let previous = slice.lineNumber - 1
+                let message = previous == 0
+                    ? "expected \(lastLeafHash.hex) (64 zeros on line 1), found \(line.prev.hex)"
+                    : "does not match the leaf hash of line \(previous): expected \(lastLeafHash.hex), found \(line.prev.hex); line \(previous) was changed after line \(slice.lineNumber) was written, or this line's prev was"
+                return fail(slice, field: "prev", message)
+            }
+            let hash = decoded.leafHash ?? MerkleTree.leafHash(slice.bytes)
+            leafHash = hash
+            lastLeafHash = hash
+        }
+        lastRecorded = line.event.recorded
+        pendingBatch = line.batch
+        pending.append(JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash))
+        guard line.seq == line.batch.last else { return .continue }
+        let entries = pending
+        pending.removeAll(keepingCapacity: true)
+        pendingBatch = nil
+        soundEventCount = line.seq
+        soundByteCount = lastLineEnd
+        soundLeafHash = lastLeafHash
+        soundRecorded = lastRecorded
+        return .batchComplete(entries)
+    }
+
+    /// After a NUL-filled line, the rest of the file must look like the remains of the same
+    /// unfinished batch; a line that decodes as part of a later batch proves damage instead.
+    private mutating func consumeAfterGarbage(_ slice: LineSlice, _ decoded: DecodedLine) -> Step {
+        if lastLineEnd - soundByteCount > Int64(JournalLimits.maxBatchBytes) {
+            return failAtGarbage("NUL bytes start a region longer than any batch; this is damage, not an unfinished append")
+        }
+        if slice.containsNUL || slice.isOverlong { return .continue }
+        if case .success(let line)? = decoded.line {
+            if line.batch.first == soundEventCount + 1 { return .continue }
+            return failAtGarbage("contains NUL bytes, yet line \(slice.lineNumber) after it continues the journal (seq \(line.seq)); this is damage, not an unfinished append")
+        }
+        return failAtGarbage("contains NUL bytes and line \(slice.lineNumber) after it is not part of an unfinished append; this is damage")
+    }
+
+    private mutating func failAtGarbage(_ message: String) -> Step {
+        guard let garbage else { return .finished }
+        outcome = .corrupt(JournalProblem(lineNumber: garbage.lineNumber, byteOffset: garbage.byteOffset, field: nil, message: message))
+        return .finished
+    }
+
+    private mutating func fail(_ slice: LineSlice, byteOffset: Int64? = nil, field: String?, _ message: String) -> Step {
+        outcome = .corrupt(JournalProblem(lineNumber: slice.lineNumber, byteOffset: byteOffset ?? slice.byteOffset,
+                                          field: field, message: message))
+        return .finished
+    }
+
+    private func torn(problemLineNumber: Int64, problemByteOffset: Int64, completeLineCount: Int64, reason: String) -> TornTail {
+        TornTail(byteOffset: soundByteCount, byteCount: lastLineEnd - soundByteCount, firstLineNumber: soundEventCount + 1,
+                 completeLineCount: completeLineCount, problemLineNumber: problemLineNumber,
+                 problemByteOffset: problemByteOffset, reason: reason)
+    }
+
+    /// The tail state once the whole file has been read.
+    func finish() -> JournalTailState {
+        if let outcome { return outcome }
+        if let garbage {
+            return .torn(torn(problemLineNumber: garbage.lineNumber, problemByteOffset: garbage.byteOffset,
+                              completeLineCount: lastLineNumber - soundEventCount,
+                              reason: "line \(garbage.lineNumber) contains NUL bytes, as blocks a crash left unwritten do, and no complete batch follows"))
+        }
+        if let batch = pendingBatch, let last = pending.last {
+            return .torn(torn(problemLineNumber: last.seq, problemByteOffset: last.byteOffset,
+                              completeLineCount: Int64(pending.count),
+                              reason: "the file ends inside a batch: it has lines \(batch.first)–\(last.seq) of \(batch.first)–\(batch.last)"))
+        }
+        return .clean
+    }
+}

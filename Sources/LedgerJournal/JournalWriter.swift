@@ -1,0 +1,236 @@
+public import LedgerCore
+
+/// What an append wrote, reported only after the bytes are on disk (after fsync).
+public struct AppendReceipt: Sendable, Equatable {
+    /// The seq of the batch's first event.
+    public var firstSeq: Int64
+    /// The seq of the batch's last event.
+    public var lastSeq: Int64
+    /// The recorded time the ledger gave the batch.
+    public var recorded: UTCTimestamp
+    /// Where the batch starts in the file.
+    public var byteOffset: Int64
+    /// How many bytes the batch added.
+    public var byteCount: Int64
+}
+
+/// The end of the journal as this writer last left it, so consecutive appends from one
+/// process need not re-read the tail.
+struct JournalPosition: Equatable {
+    var eventCount: Int64
+    var byteCount: Int64
+    var lastLeafHash: SHA256Digest
+    var lastRecorded: UTCTimestamp?
+    /// The last line's offset and length, to confirm on the next append that it is unchanged.
+    var lastLineOffset: Int64
+    var lastLineByteCount: Int
+}
+
+/// Appends batches of events to a journal file, one writer at a time across processes.
+///
+/// Durability: `append` returns only after the batch has been written and fsynced (and, when
+/// the call created the file, after the directory was fsynced too). If it throws, the batch
+/// was not acknowledged and the file was cut back to its previous size, except after a failed
+/// fsync: then nothing about the page cache can be trusted, the writer refuses further
+/// appends, and the journal must be reopened and checked with `recover` and `verify`.
+public final class JournalWriter {
+    /// The journal's path as the user gave it (used in messages).
+    public let path: String
+    private let clock: any LedgerClock
+    private let lockWaitMilliseconds: Int
+    private var file: FileDescriptor?
+    private var createdFile = false
+    private var position: JournalPosition?
+    private var poisonedBy: JournalError?
+
+    /// Creates a writer; the file is opened (and created, mode 0640) on the first append.
+    /// - Parameter lockWaitMilliseconds: how long an append waits for another writer.
+    public init(path: String, clock: any LedgerClock, lockWaitMilliseconds: Int = 10_000) {
+        self.path = path
+        self.clock = clock
+        self.lockWaitMilliseconds = lockWaitMilliseconds
+    }
+
+    deinit {
+        file?.close()
+    }
+
+    /// Appends `drafts` as one atomic batch.
+    ///
+    /// Every draft is validated and every line encoded before a byte is written. Returns after
+    /// fsync. - Parameter expectSeq: when given, the append is refused unless the journal's
+    /// last seq is exactly this (0 for an empty journal).
+    /// - Throws: `JournalError` (invalid input, limits, expect-seq, torn or corrupt tail, lock,
+    ///   system calls); the journal is then unchanged.
+    @discardableResult
+    public func append(_ drafts: [EventDraft], expectSeq: Int64? = nil) throws(JournalError) -> AppendReceipt {
+        if let poisonedBy { throw poisonedBy }
+        guard !drafts.isEmpty else { throw JournalError(.invalidInput, path: path, message: "nothing to append: the batch is empty") }
+        guard drafts.count <= JournalLimits.maxBatchEvents else {
+            throw JournalError(.limitExceeded, path: path,
+                               message: "a batch holds at most \(JournalLimits.maxBatchEvents) events, found \(drafts.count); split the input")
+        }
+        for (index, draft) in drafts.enumerated() {
+            do { try draft.validate() } catch {
+                throw JournalError(.invalidInput, path: path, field: error.field, message: "event \(index + 1) of the batch: \(error.message)")
+            }
+        }
+        let file = try openFile()
+        try JournalLock.acquireExclusive(file, displayPath: path, waitMilliseconds: lockWaitMilliseconds)
+        defer { file.unlock() }
+        let start = try currentPosition(file)
+        if let expectSeq, expectSeq != start.eventCount {
+            throw JournalError(.expectSeqMismatch, path: path,
+                               message: "expected the journal's last seq to be \(expectSeq), but it is \(start.eventCount); nothing was appended")
+        }
+        guard start.eventCount + Int64(drafts.count) <= JournalLimits.maxSeq else {
+            throw JournalError(.limitExceeded, path: path, message: "the journal would pass the largest seq \(JournalLimits.maxSeq)")
+        }
+        // The ledger's time never goes backwards, so `recorded` orders the journal like `seq`.
+        var recorded = clock.now()
+        if let last = start.lastRecorded, recorded < last { recorded = last }
+        let (bytes, lastLine, lastLeafHash) = try encodeBatch(drafts, after: start, recorded: recorded)
+        try write(bytes, to: file, at: start.byteCount)
+        position = JournalPosition(eventCount: start.eventCount + Int64(drafts.count), byteCount: start.byteCount + Int64(bytes.count),
+                                   lastLeafHash: lastLeafHash, lastRecorded: recorded,
+                                   lastLineOffset: start.byteCount + Int64(lastLine.lowerBound), lastLineByteCount: lastLine.count)
+        return AppendReceipt(firstSeq: start.eventCount + 1, lastSeq: start.eventCount + Int64(drafts.count), recorded: recorded,
+                             byteOffset: start.byteCount, byteCount: Int64(bytes.count))
+    }
+
+    /// Closes the file. The writer can be used again; it reopens on the next append.
+    public func close() {
+        file?.close()
+        file = nil
+        position = nil
+    }
+
+    private func openFile() throws(JournalError) -> FileDescriptor {
+        if let file { return file }
+        do {
+            let (opened, created) = try FileDescriptor.openForWriting(path)
+            file = opened
+            createdFile = created
+            return opened
+        } catch {
+            throw JournalError(error)
+        }
+    }
+
+    /// The end of the journal, from this writer's own last append when the file still ends
+    /// with the same line, otherwise from the tail of the file.
+    private func currentPosition(_ file: FileDescriptor) throws(JournalError) -> JournalPosition {
+        do {
+            let size = try file.sizeBytes()
+            if let position, position.byteCount == size {
+                let lastLine = try file.readBytes(count: position.lastLineByteCount, at: position.lastLineOffset)
+                if MerkleTree.leafHash(lastLine) == position.lastLeafHash { return position }
+            }
+            let scan = try JournalTailLocator.locate(file, sizeBytes: size)
+            switch scan.tail {
+            case .clean:
+                return JournalPosition(eventCount: scan.soundEventCount, byteCount: scan.soundByteCount, lastLeafHash: scan.lastLeafHash,
+                                       lastRecorded: scan.lastRecorded, lastLineOffset: 0, lastLineByteCount: 0)
+            case .torn(let tail):
+                throw JournalError(.tornTail, path: path, lineNumber: tail.firstLineNumber, byteOffset: tail.byteOffset,
+                                   message: "refusing to append: the journal ends in a torn tail of \(tail.byteCount) bytes from byte \(tail.byteOffset) (\(tail.reason)); run `groupledger recover` to move it aside")
+            case .corrupt(let problem):
+                throw JournalError(.corrupt, path: path, lineNumber: problem.lineNumber, byteOffset: problem.byteOffset, field: problem.field,
+                                   message: "\(problem.message); refusing to append to a damaged journal: run `groupledger verify`")
+            }
+        } catch let error as JournalError {
+            throw error
+        } catch let error as SystemCallError {
+            throw JournalError(error)
+        } catch {
+            throw JournalError(.systemCall, path: path, message: "\(error)")
+        }
+    }
+
+    /// Encodes the batch; returns the bytes, the byte range of the last line and its leaf hash.
+    private func encodeBatch(_ drafts: [EventDraft], after start: JournalPosition, recorded: UTCTimestamp)
+        throws(JournalError) -> ([UInt8], Range<Int>, SHA256Digest)
+    {
+        let batch = BatchMarker(first: start.eventCount + 1, count: Int64(drafts.count))
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(drafts.count * 400)
+        var prev = start.lastLeafHash
+        var lastLine = 0..<0
+        for (index, draft) in drafts.enumerated() {
+            let lineStart = bytes.count
+            let event = RecordedEvent(seq: batch.first + Int64(index), recorded: recorded, draft: draft)
+            JournalLine(event: event, batch: batch, prev: prev).encode(into: &bytes)
+            let lineBytes = bytes.count - lineStart
+            guard lineBytes <= JournalLimits.maxLineBytes else {
+                throw JournalError(.limitExceeded, path: path,
+                                   message: "event \(index + 1) of the batch (\(draft.type)) encodes to \(lineBytes) bytes, over the line limit of \(JournalLimits.maxLineBytes)")
+            }
+            prev = bytes.withUnsafeBytes { MerkleTree.leafHash(UnsafeRawBufferPointer(rebasing: $0[lineStart..<(lineStart + lineBytes)])) }
+            lastLine = lineStart..<(lineStart + lineBytes)
+            bytes.append(0x0A)
+            guard bytes.count <= JournalLimits.maxBatchBytes else {
+                throw JournalError(.limitExceeded, path: path,
+                                   message: "the batch encodes to more than \(JournalLimits.maxBatchBytes) bytes by event \(index + 1); split the input")
+            }
+        }
+        assert(Self.decodesBack(bytes, first: batch.first), "encoded batch does not decode to itself")
+        return (bytes, lastLine, prev)
+    }
+
+    /// Writes and fsyncs; on failure undoes what it can and decides whether the writer is
+    /// still trustworthy.
+    private func write(_ bytes: [UInt8], to file: FileDescriptor, at offset: Int64) throws(JournalError) {
+        do {
+            try file.writeAll(bytes, at: offset)
+        } catch {
+            // Nothing was acknowledged. Cut the file back so it is byte-identical to before; if
+            // even that fails, the tail is unknown and only `recover` may decide.
+            do {
+                try file.truncate(to: offset)
+            } catch {
+                poison(JournalError(.writerPoisoned, path: path, byteOffset: offset,
+                                    message: "an append failed and could not be undone (\(error)); reopen the journal and run `groupledger recover`, then `verify`"))
+            }
+            position = nil
+            throw JournalError(.systemCall, path: path, byteOffset: offset,
+                               message: "append failed, nothing was acknowledged: \(error)", cause: error)
+        }
+        do {
+            try file.synchronize()
+            if createdFile {
+                try FileDescriptor.synchronizeDirectory(containing: path)
+                createdFile = false
+            }
+        } catch {
+            // After a failed fsync the kernel may already have dropped the dirty pages and
+            // marked them clean: re-reading or retrying can report success for data that is
+            // not on disk. So this writer stops here; a new process recovers and verifies.
+            let failure = JournalError(.writerPoisoned, path: path, byteOffset: offset,
+                                       message: "\(error); the batch is not acknowledged and this writer accepts no more appends: reopen the journal, run `groupledger recover`, then `verify`",
+                                       cause: error)
+            poison(failure)
+            throw failure
+        }
+    }
+
+    private func poison(_ error: JournalError) {
+        poisonedBy = error
+        position = nil
+    }
+
+    private static func decodesBack(_ bytes: [UInt8], first: Int64) -> Bool {
+        var seq = first
+        var lineStart = 0
+        for (index, byte) in bytes.enumerated() where byte == 0x0A {
+            let ok = bytes.withUnsafeBytes { buffer -> Bool in
+                let line = UnsafeRawBufferPointer(rebasing: buffer[lineStart..<index])
+                guard let decoded = try? JournalLine.decode(line) else { return false }
+                return decoded.seq == seq && decoded.encoded().elementsEqual(line)
+            }
+            guard ok else { return false }
+            seq += 1
+            lineStart = index + 1
+        }
+        return true
+    }
+}

@@ -1,0 +1,137 @@
+import Glibc
+
+/// One line of a file as the reader hands it out. `bytes` is valid only during the callback.
+public struct LineSlice {
+    /// The line's bytes without the `\n`; cut to `JournalLimits.maxLineBytes + 1` when overlong.
+    public var bytes: UnsafeRawBufferPointer
+    /// The 0-based offset of the line's first byte in the file.
+    public var byteOffset: Int64
+    /// The line's full length in bytes, without the `\n` (may exceed `bytes.count` when overlong).
+    public var byteCount: Int64
+    /// The 1-based physical line number.
+    public var lineNumber: Int64
+    /// Whether the line ends with `\n` (false only for the last piece of a file).
+    public var isTerminated: Bool
+    /// Whether the line is longer than `JournalLimits.maxLineBytes`.
+    public var isOverlong: Bool
+    /// Whether the line contains a 0x00 byte, which canonical JSON never does but unwritten
+    /// disk blocks after a crash do.
+    public var containsNUL: Bool
+}
+
+/// Reads a file line by line in large chunks with `pread`, never holding more than one chunk
+/// plus one maximal line in memory, whatever the file's size.
+public struct LineReader {
+    /// Bytes read per system call.
+    public static let chunkBytes = 4 * 1_048_576
+
+    private let file: FileDescriptor
+    private let startOffset: Int64
+    private let firstLineNumber: Int64
+    private let endOffset: Int64?
+    private let maxLineBytes: Int
+
+    /// Creates a reader of the bytes from `startOffset` up to `endOffset` (the end of the file
+    /// when nil), numbering its first line `firstLineNumber`.
+    public init(file: FileDescriptor, startOffset: Int64 = 0, endOffset: Int64? = nil, firstLineNumber: Int64 = 1,
+                maxLineBytes: Int = JournalLimits.maxLineBytes) {
+        self.file = file
+        self.startOffset = startOffset
+        self.endOffset = endOffset
+        self.firstLineNumber = firstLineNumber
+        self.maxLineBytes = maxLineBytes
+    }
+
+    /// Calls `body` for each line until the end of the file or until `body` returns false.
+    public func forEachLine(_ body: (LineSlice) throws -> Bool) throws {
+        try forEachChunk { slices in
+            for slice in slices where try !body(slice) { return false }
+            return true
+        }
+    }
+
+    /// Calls `body` with the lines of each chunk read (in order, at least one line per call),
+    /// until the end of the file or until `body` returns false. The slices are valid only
+    /// during the call; handing out a chunk at a time lets the caller decode lines in parallel.
+    ///
+    /// An overlong line is handed out once, with `isOverlong` set and empty `bytes`: it is an
+    /// error whatever it holds, so its bytes are counted and scanned for NUL but not kept.
+    public func forEachChunk(_ body: ([LineSlice]) throws -> Bool) throws {
+        let capacity = Self.chunkBytes + maxLineBytes + 2
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
+        defer { buffer.deallocate() }
+        let base = buffer.baseAddress!
+        var fileOffset = startOffset          // file offset of buffer[0]
+        var filled = 0                        // valid bytes in buffer
+        var lineStart = 0                     // start of the current line in buffer
+        var lineNumber = firstLineNumber
+        var endOfFile = false
+        var overlong: (offset: Int64, count: Int64, containsNUL: Bool)?
+        var slices: [LineSlice] = []
+
+        func hasNUL(_ start: Int, _ count: Int) -> Bool {
+            count > 0 && memchr(base + start, 0, count) != nil
+        }
+
+        while true {
+            let partial = filled - lineStart
+            if partial > 0, let found = memchr(base + lineStart, 0x0A, partial) {
+                let end = base.distance(to: UnsafeMutableRawPointer(mutating: found))
+                let count = end - lineStart
+                let slice: LineSlice
+                if let pending = overlong {
+                    slice = LineSlice(bytes: UnsafeRawBufferPointer(start: base, count: 0), byteOffset: pending.offset,
+                                      byteCount: pending.count + Int64(count), lineNumber: lineNumber, isTerminated: true,
+                                      isOverlong: true, containsNUL: pending.containsNUL || hasNUL(lineStart, count))
+                    overlong = nil
+                } else {
+                    slice = LineSlice(bytes: UnsafeRawBufferPointer(start: base + lineStart, count: count),
+                                      byteOffset: fileOffset + Int64(lineStart), byteCount: Int64(count), lineNumber: lineNumber,
+                                      isTerminated: true, isOverlong: count > maxLineBytes, containsNUL: hasNUL(lineStart, count))
+                }
+                slices.append(slice)
+                lineNumber += 1
+                lineStart = end + 1
+                continue
+            }
+            // No newline in what is buffered: hand out the complete lines before the buffer moves.
+            if !slices.isEmpty {
+                if try !body(slices) { return }
+                slices.removeAll(keepingCapacity: true)
+            }
+            if overlong != nil {
+                overlong!.count += Int64(partial)
+                overlong!.containsNUL = overlong!.containsNUL || hasNUL(lineStart, partial)
+                lineStart = filled
+            } else if partial > maxLineBytes {
+                overlong = (fileOffset + Int64(lineStart), Int64(partial), hasNUL(lineStart, partial))
+                lineStart = filled
+            }
+            if endOfFile {
+                if let pending = overlong {
+                    _ = try body([LineSlice(bytes: UnsafeRawBufferPointer(start: base, count: 0), byteOffset: pending.offset,
+                                            byteCount: pending.count, lineNumber: lineNumber, isTerminated: false,
+                                            isOverlong: true, containsNUL: pending.containsNUL)])
+                } else if partial > 0 {
+                    _ = try body([LineSlice(bytes: UnsafeRawBufferPointer(start: base + lineStart, count: partial),
+                                            byteOffset: fileOffset + Int64(lineStart), byteCount: Int64(partial),
+                                            lineNumber: lineNumber, isTerminated: false, isOverlong: false,
+                                            containsNUL: hasNUL(lineStart, partial))])
+                }
+                return
+            }
+            // Keep the unfinished line at the start of the buffer and read the next chunk after it.
+            let keep = filled - lineStart
+            if lineStart > 0 && keep > 0 { memmove(base, base + lineStart, keep) }
+            fileOffset += Int64(lineStart)
+            filled = keep
+            lineStart = 0
+            let readOffset = fileOffset + Int64(filled)
+            var room = capacity - filled
+            if let endOffset { room = Int(min(Int64(room), max(0, endOffset - readOffset))) }
+            let got = room == 0 ? 0 : try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[filled..<(filled + room)]), at: readOffset)
+            if got == 0 { endOfFile = true }
+            filled += got
+        }
+    }
+}

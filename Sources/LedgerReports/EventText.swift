@@ -1,0 +1,40 @@
+public import LedgerCore
+
+/// Renders recorded events as plain text blocks for people, one block per event.
+public enum EventText {
+    /// A block like:
+    /// ```
+    /// seq 14  SchoolJoinedGroup v1
+    ///   recorded   2025-01-10T02:05:00Z
+    ///   effective  2024-09-01
+    ///   actor      clerk7 (BureauClerk) for sy-edu
+    ///   authority  邵教发〔2023〕50号
+    ///   data       {"groupId":"sy-g1",…}
+    /// ```
+    public static func block(_ event: RecordedEvent) -> String {
+        var text = "seq \(event.seq)  \(event.type) v\(event.version)\n"
+        text += "  recorded   \(event.recorded)\n"
+        text += "  effective  \(event.effective)\n"
+        text += "  actor      \(actorText(event.actor))\n"
+        if let authority = event.authority { text += "  authority  \(authorityText(authority))\n" }
+        text += "  data       \(String(decoding: CanonicalJSON.encode(.object(event.data)), as: UTF8.self))\n"
+        return text
+    }
+
+    /// `clerk7 (BureauClerk) for sy-edu`.
+    public static func actorText(_ actor: Actor) -> String {
+        var text = actor.id
+        if let role = actor.role { text += " (\(role))" }
+        if let onBehalfOf = actor.onBehalfOf { text += " for \(onBehalfOf)" }
+        return text
+    }
+
+    /// `邵教发〔2023〕50号, approval ap-1, clause 五、1.`.
+    public static func authorityText(_ authority: Authority) -> String {
+        var parts: [String] = []
+        if let document = authority.document { parts.append(document) }
+        if let approval = authority.approval { parts.append("approval \(approval)") }
+        if let clause = authority.clause { parts.append("clause \(clause)") }
+        return parts.joined(separator: ", ")
+    }
+}

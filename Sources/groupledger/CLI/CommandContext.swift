@@ -1,0 +1,46 @@
+import LedgerCore
+import LedgerJournal
+
+/// What every command is given: the process environment and the console.
+struct CommandContext {
+    /// The journal used when neither `--journal` nor `GROUPLEDGER_JOURNAL` is given.
+    static let defaultJournalPath = "Journal/ledger.jsonl"
+
+    /// The process environment (read once, passed in so tests can set it).
+    let environment: [String: String]
+    /// Where output goes.
+    let console: Console
+
+    /// The journal path: `--journal`, else `GROUPLEDGER_JOURNAL`, else `Journal/ledger.jsonl`.
+    func journalPath(_ arguments: ParsedArguments) -> String {
+        arguments.value("--journal") ?? environment["GROUPLEDGER_JOURNAL"] ?? Self.defaultJournalPath
+    }
+
+    /// The clock appends use: fixed at `GROUPLEDGER_CLOCK` when set (for reproducible
+    /// journals and tests), the system clock otherwise.
+    func clock(spec: CommandSpec) throws(UsageError) -> any LedgerClock {
+        guard let text = environment["GROUPLEDGER_CLOCK"] else { return SystemClock() }
+        do {
+            return FixedClock(try UTCTimestamp(parsing: text))
+        } catch {
+            throw UsageError(message: "GROUPLEDGER_CLOCK: \(error.message)", spec: spec)
+        }
+    }
+}
+
+/// A subcommand of `groupledger`.
+protocol Command {
+    /// Its options and help.
+    static var spec: CommandSpec { get }
+    /// Runs it; returns the exit code. Throws `UsageError` or `JournalError` for the caller to report.
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode
+}
+
+/// Options several commands share, declared once.
+enum CommonOptions {
+    static let journal = CommandSpec.Option(name: "--journal", valueName: "PATH",
+                                            help: "The journal file (default: $GROUPLEDGER_JOURNAL, else Journal/ledger.jsonl).")
+    static let format = CommandSpec.Option(name: "--format", valueName: "text|json", help: "Output for people (text, the default) or for jq (json).")
+    static let wait = CommandSpec.Option(name: "--wait", valueName: "MILLISECONDS",
+                                         help: "How long to wait for another writer's lock (default 10000).")
+}

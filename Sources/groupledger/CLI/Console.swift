@@ -1,0 +1,27 @@
+import Glibc
+
+/// Where a command's output goes: standard output for results, standard error for errors and
+/// warnings. Commands write through this, never with `print`, so output can be captured.
+struct Console {
+    /// Writes to standard output.
+    func out(_ text: String) {
+        write(text, to: STDOUT_FILENO)
+    }
+
+    /// Writes to standard error.
+    func error(_ text: String) {
+        write(text, to: STDERR_FILENO)
+    }
+
+    private func write(_ text: String, to descriptor: Int32) {
+        var bytes = Array(text.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            if count < 0 && errno == EINTR { continue }
+            guard count > 0 else { return }  // a closed pipe: nothing more can be shown
+            offset += count
+        }
+        bytes.removeAll()
+    }
+}

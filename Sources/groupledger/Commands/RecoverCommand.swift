@@ -1,0 +1,36 @@
+import LedgerCore
+import LedgerJournal
+
+/// `groupledger recover`: moves a torn tail aside.
+enum RecoverCommand: Command {
+    static let spec = CommandSpec(
+        path: ["recover"],
+        summary: "Move a torn tail (an append cut short by a crash) into a file beside the journal.",
+        usage: "recover [--journal PATH] [--wait MILLISECONDS]",
+        options: [CommonOptions.journal, CommonOptions.wait],
+        maxPositionals: 0,
+        discussion: """
+        Nothing is deleted: the torn bytes go to <journal>.torn-<byteOffset>, and the journal is
+        left as its sound prefix of whole batches. A journal damaged in any other way is left
+        untouched (exit 1): recover does not guess.
+        """
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
+        let path = context.journalPath(arguments)
+        let wait = try arguments.integer("--wait", in: 0...3_600_000, spec: spec) ?? 10_000
+        let report = try JournalRecovery.recover(path: path, lockWaitMilliseconds: Int(wait))
+        guard let tail = report.tornTail, let movedTo = report.movedTo else {
+            context.console.out("nothing to recover: \(path) ends with a whole batch (\(report.eventCount) events)\n")
+            return .success
+        }
+        let lines = tail.completeLineCount == 1 ? "1 complete line" : "\(tail.completeLineCount) complete lines"
+        context.console.out("""
+            moved \(tail.byteCount) bytes (\(lines) of an unfinished batch, from line \(tail.firstLineNumber)) from byte \(tail.byteOffset) of \(path) to \(movedTo)
+            reason: \(tail.reason)
+            the journal now holds \(report.eventCount) events in \(report.byteCount) bytes
+
+            """)
+        return .success
+    }
+}

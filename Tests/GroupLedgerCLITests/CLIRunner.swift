@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+/// Runs the built `groupledger` binary and captures what it prints.
+struct CLIResult {
+    let status: Int32
+    let standardOutput: String
+    let standardError: String
+}
+
+enum CLI {
+    /// The package root, from this file's location.
+    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The built executable: next to the test bundle, where `swift test` puts every product.
+    static let executable: URL = {
+        let besideTests = Bundle.main.bundleURL.appendingPathComponent("groupledger")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return packageRoot.appendingPathComponent(".build/debug/groupledger")
+    }()
+
+    /// Runs `groupledger arguments…` in `directory` with `input` on stdin.
+    static func run(_ arguments: [String], in directory: String, input: String? = nil,
+                    environment: [String: String] = [:]) throws -> CLIResult {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        var merged = ProcessInfo.processInfo.environment
+        merged["GROUPLEDGER_JOURNAL"] = nil
+        merged["GROUPLEDGER_CLOCK"] = "2025-01-10T02:00:00Z"
+        for (key, value) in environment { merged[key] = value }
+        process.environment = merged
+        let output = Pipe()
+        let error = Pipe()
+        let inputPipe = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        process.standardInput = inputPipe
+        try process.run()
+        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try inputPipe.fileHandleForWriting.close()
+        // Read both pipes before waiting, so a full pipe cannot block the child.
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return CLIResult(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
+                         standardError: String(decoding: errorData, as: UTF8.self))
+    }
+}
+
+/// A scratch directory for one test.
+final class Scratch {
+    let path: String
+
+    init() {
+        path = NSTemporaryDirectory() + "groupledger-cli-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path + "/Journal", withIntermediateDirectories: true)
+    }
+
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+
+    func write(_ text: String, to name: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path + "/" + name))
+    }
+
+    func bytes(_ name: String) throws -> Data {
+        try Data(contentsOf: URL(fileURLWithPath: path + "/" + name))
+    }
+
+    func text(_ name: String) throws -> String { String(decoding: try bytes(name), as: UTF8.self) }
+}
+
+enum Events {
+    static func line(_ index: Int, effective: String = "2024-09-01") -> String {
+        #"{"type":"SchoolJoinedGroup","v":1,"effective":"\#(effective)","actor":{"id":"clerk7","role":"BureauClerk","onBehalfOf":"sy-edu"},"authority":{"document":"邵教发〔2023〕50号"},"data":{"groupId":"sy-g1","schoolId":"sy-m\#(index)","nameZh":"黄塘中学"}}"#
+    }
+
+    static func lines(_ range: Range<Int>) -> String {
+        range.map { line($0) + "\n" }.joined()
+    }
+}

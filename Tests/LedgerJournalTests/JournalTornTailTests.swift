@@ -1,0 +1,175 @@
+import Foundation
+import Testing
+import LedgerCore
+@testable import LedgerJournal
+
+@Suite("Torn tails, corruption and recovery")
+struct JournalTornTailTests {
+    /// Batches of 1, 3, 2 and 1 events: boundaries after lines 1, 4, 6 and 7.
+    static let batchSizes = [1, 3, 2, 1]
+
+    @Test func everyTruncationReadsAsWholeBatchesOrATornTailAtTheRightOffset() throws {
+        let directory = TemporaryDirectory()
+        let full = try Fixtures.journal(at: directory.file("full.jsonl"), batchSizes: Self.batchSizes)
+        let starts = Fixtures.lineStarts(full)
+        var boundaries: [(byteCount: Int, eventCount: Int64)] = [(0, 0)]
+        var line = 0
+        for size in Self.batchSizes {
+            line += size
+            boundaries.append((starts[line], Int64(line)))
+        }
+        let path = directory.file("cut.jsonl")
+        for cut in 0...full.count {
+            try Fixtures.write(Array(full[0..<cut]), to: path)
+            let result = try Fixtures.scan(path)
+            let located = try JournalTailLocator.locate(try FileDescriptor.openForReading(path), sizeBytes: Int64(cut))
+            // The sound prefix is the last whole batch that fits in the cut.
+            let boundary = try #require(boundaries.last { $0.byteCount <= cut })
+            #expect(result.soundByteCount == Int64(boundary.byteCount), "cut \(cut)")
+            #expect(result.soundEventCount == boundary.eventCount, "cut \(cut)")
+            #expect(located.soundByteCount == result.soundByteCount && located.soundEventCount == result.soundEventCount, "cut \(cut)")
+            switch result.tail {
+            case .clean:
+                #expect(cut == boundary.byteCount, "cut \(cut) inside a batch read as clean")
+            case .torn(let tail):
+                #expect(cut != boundary.byteCount, "cut \(cut) at a boundary read as torn")
+                #expect(tail.byteOffset == Int64(boundary.byteCount))
+                #expect(tail.byteCount == Int64(cut - boundary.byteCount))
+                #expect(tail.firstLineNumber == boundary.eventCount + 1)
+                guard case .torn(let locatedTail) = located.tail else { Issue.record("locator disagrees at cut \(cut)"); continue }
+                #expect(locatedTail == tail)
+            case .corrupt(let problem):
+                Issue.record("cut \(cut) read as corrupt: \(problem)")
+            }
+        }
+    }
+
+    @Test func changingAnyByteOfALineIsReportedAtThatLineOrTheNext() throws {
+        let directory = TemporaryDirectory()
+        let full = try Fixtures.journal(at: directory.file("full.jsonl"), batchSizes: Self.batchSizes)
+        let starts = Fixtures.lineStarts(full)
+        let lastLineStart = starts[starts.count - 2]
+        let path = directory.file("changed.jsonl")
+        var cases = 0
+        // The last line has no successor to carry its hash; only a published digest protects it
+        // (checked in the next test).
+        for offset in 0..<lastLineStart {
+            let lineIndex = try #require(starts.lastIndex { $0 <= offset })
+            for replacement in Set([full[offset] ^ 0x01, full[offset] ^ 0x80, 0x00, 0x0A, UInt8(ascii: "\"")]) where replacement != full[offset] {
+                var changed = full
+                changed[offset] = replacement
+                try Fixtures.write(changed, to: path)
+                let verification = try JournalVerifier.verify(path: path)
+                let lineNumber: Int64
+                switch verification.tail {
+                case .clean:
+                    Issue.record("byte \(offset) set to \(replacement) went unnoticed")
+                    continue
+                case .torn(let tail): lineNumber = tail.problemLineNumber
+                case .corrupt(let problem): lineNumber = problem.lineNumber
+                }
+                let changedLine = Int64(lineIndex + 1)
+                #expect(lineNumber == changedLine || lineNumber == changedLine + 1,
+                        "byte \(offset) (line \(changedLine)) set to \(replacement) reported at line \(lineNumber)")
+                cases += 1
+            }
+        }
+        #expect(cases > 4 * lastLineStart)
+    }
+
+    @Test func onlyAPublishedDigestCatchesAnEditedLastLineOrARecomputedChain() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let original = try Fixtures.journal(at: path, batchSizes: Self.batchSizes)
+        let published = try JournalVerifier.verify(path: path).digest
+        // Forge: rewrite history from line 2 on with a recomputed chain.
+        let forgedPath = directory.file("forged.jsonl")
+        let forger = JournalWriter(path: forgedPath, clock: Fixtures.clock)
+        try forger.append([Fixtures.draft(0)])
+        var altered = Fixtures.draft(1)
+        altered.data["amountFen"] = .integer(999_999)
+        try forger.append([altered, Fixtures.draft(2), Fixtures.draft(3)])
+        try forger.append([Fixtures.draft(4), Fixtures.draft(5)])
+        try forger.append([Fixtures.draft(6)])
+        #expect(try Fixtures.bytes(forgedPath) != original)
+        let forged = try JournalVerifier.verify(path: forgedPath, against: published)
+        guard case .clean = forged.tail else { Issue.record("the forged chain should be internally sound"); return }
+        #expect(!forged.isSound)
+        #expect(forged.digestProblem?.contains("history up to seq 7 was rewritten") == true)
+        // The same digest accepts the genuine journal and its later extensions.
+        try JournalWriter(path: path, clock: Fixtures.clock).append([Fixtures.draft(7)])
+        #expect(try JournalVerifier.verify(path: path, against: published).isSound)
+        // And notices a shortened one.
+        try Fixtures.write(Array(original[0..<Fixtures.lineStarts(original)[6]]), to: forgedPath)
+        let shortened = try JournalVerifier.verify(path: forgedPath, against: published)
+        #expect(shortened.digestProblem?.contains("covers 7 events but the journal's sound part has only 6") == true)
+    }
+
+    @Test func aNULFilledBlockInsideTheLastBatchIsTornButBeforeMoreJournalIsCorrupt() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let full = try Fixtures.journal(at: path, batchSizes: Self.batchSizes)
+        let starts = Fixtures.lineStarts(full)
+        // Zero 40 bytes inside line 7, the last batch, as an unwritten block would read after a crash.
+        var zeroedLastBatch = full
+        let lastBatchStart = starts[6]  // line 7 is the last batch
+        for offset in lastBatchStart + 10..<lastBatchStart + 50 { zeroedLastBatch[offset] = 0 }
+        try Fixtures.write(zeroedLastBatch, to: path)
+        guard case .torn(let tail) = try Fixtures.scan(path).tail else { Issue.record("expected torn"); return }
+        #expect(tail.byteOffset == Int64(lastBatchStart))
+        #expect(tail.problemLineNumber == 7)
+        // The same damage in line 5, with lines 6 and 7 of later batches after it, is corruption.
+        var zeroedEarlier = full
+        for offset in starts[4] + 10..<starts[4] + 50 { zeroedEarlier[offset] = 0 }
+        try Fixtures.write(zeroedEarlier, to: path)
+        guard case .corrupt(let problem) = try Fixtures.scan(path).tail else { Issue.record("expected corrupt"); return }
+        #expect(problem.lineNumber == 5)
+        #expect(problem.message.contains("this is damage"))
+        // Recover refuses to touch a damaged journal.
+        #expect(throws: JournalError.self) { try JournalRecovery.recover(path: path) }
+        #expect(try Fixtures.bytes(path) == zeroedEarlier)
+    }
+
+    @Test func appendRefusesATornJournalWithTheOffsetAndRecoverMovesTheTornBytesAside() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let full = try Fixtures.journal(at: path, batchSizes: Self.batchSizes)
+        let starts = Fixtures.lineStarts(full)
+        let cut = starts[5] + 17  // lines 5–6 are one batch: line 5 whole, line 6 cut short
+        let torn = Array(full[0..<cut])
+        try Fixtures.write(torn, to: path)
+        #expect {
+            try JournalWriter(path: path, clock: Fixtures.clock).append([Fixtures.draft(9)])
+        } throws: { error in
+            let error = error as? JournalError
+            return error?.code == .tornTail && error?.byteOffset == Int64(starts[4]) && error?.lineNumber == 5
+        }
+        #expect(try Fixtures.bytes(path) == torn)
+        let report = try JournalRecovery.recover(path: path)
+        #expect(report.tornTail?.byteOffset == Int64(starts[4]))
+        #expect(report.tornTail?.completeLineCount == 1)
+        #expect(report.eventCount == 4)
+        #expect(report.movedTo == path + ".torn-\(starts[4])")
+        #expect(try Fixtures.bytes(path) == Array(full[0..<starts[4]]))
+        #expect(try Fixtures.bytes(path + ".torn-\(starts[4])") == Array(full[starts[4]..<cut]))
+        // Appending works again, and recovering a clean journal changes nothing.
+        #expect(try JournalWriter(path: path, clock: Fixtures.clock).append([Fixtures.draft(9)]).firstSeq == 5)
+        let afterAppend = try Fixtures.bytes(path)
+        #expect(try JournalRecovery.recover(path: path).tornTail == nil)
+        #expect(try Fixtures.bytes(path) == afterAppend)
+        #expect(try JournalVerifier.verify(path: path).isSound)
+    }
+
+    @Test func aSecondRecoveryOfTheSameOffsetKeepsBothCopies() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let full = try Fixtures.journal(at: path, batchSizes: [1, 2])
+        let starts = Fixtures.lineStarts(full)
+        try Fixtures.write(Array(full[0..<(starts[2] + 3)]), to: path)
+        _ = try JournalRecovery.recover(path: path)
+        try Fixtures.write(Array(full[0..<(starts[2] + 5)]), to: path)
+        let report = try JournalRecovery.recover(path: path)
+        #expect(report.movedTo == path + ".torn-\(starts[1])-2")
+        #expect(try Fixtures.bytes(path + ".torn-\(starts[1])").count == starts[2] + 3 - starts[1])
+    }
+}

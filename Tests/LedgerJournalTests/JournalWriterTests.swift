@@ -1,0 +1,176 @@
+import Foundation
+import Glibc
+import Testing
+import LedgerCore
+@testable import LedgerJournal
+
+@Suite("Appending")
+struct JournalWriterTests {
+    @Test func assignsSeqsBatchesAndTheChain() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let writer = JournalWriter(path: path, clock: Fixtures.clock)
+        let first = try writer.append([Fixtures.draft(1), Fixtures.draft(2)])
+        let second = try writer.append([Fixtures.draft(3)])
+        #expect(first.firstSeq == 1 && first.lastSeq == 2 && first.byteOffset == 0)
+        #expect(second.firstSeq == 3 && second.lastSeq == 3 && second.byteOffset == first.byteCount)
+        var entries: [JournalEntry] = []
+        let result = try JournalReading.scan(path: path, checkChain: true) { batch in
+            entries += batch
+            return true
+        }
+        #expect(result.soundEventCount == 3)
+        guard case .clean = result.tail else { Issue.record("expected a clean tail"); return }
+        #expect(entries.map(\.seq) == [1, 2, 3])
+        #expect(entries.map(\.line.batch) == [BatchMarker(first: 1, count: 2), BatchMarker(first: 1, count: 2), BatchMarker(first: 3, count: 1)])
+        #expect(entries[0].line.prev == .zero)
+        #expect(entries[1].line.prev == entries[0].leafHash)
+        #expect(entries[2].line.prev == entries[1].leafHash)
+        #expect(entries[2].event.draft == Fixtures.draft(3))
+    }
+
+    @Test func createsTheJournalWithMode0640() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let previous = umask(0)
+        defer { umask(previous) }
+        try JournalWriter(path: path, clock: Fixtures.clock).append([Fixtures.draft(1)])
+        var status = stat()
+        #expect(stat(path, &status) == 0)
+        #expect(status.st_mode & 0o777 == 0o640)
+    }
+
+    @Test func linesAreCanonicalAndDecodeBackToTheSameBytes() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        var draft = Fixtures.draft(1)
+        draft.data["text"] = .string("引号\" 反斜杠\\ 换行\n 制表\t \u{1} \u{7F} \u{2028} 😀 〔2023〕")
+        let bytes = try {
+            try JournalWriter(path: path, clock: Fixtures.clock).append([draft])
+            return try Fixtures.bytes(path)
+        }()
+        #expect(bytes.last == 0x0A)
+        #expect(!bytes.dropLast().contains(0x0A))
+        let line = Array(bytes.dropLast())
+        let decoded = try line.withUnsafeBytes { try JournalLine.decode($0) }
+        #expect(decoded.event.draft == draft)
+        #expect(decoded.encoded() == line)
+    }
+
+    @Test func refusesAnAppendWhenExpectSeqDiffersAndLeavesTheFileByteIdentical() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let before = try Fixtures.journal(at: path, batchSizes: [2, 1])
+        let writer = JournalWriter(path: path, clock: Fixtures.clock)
+        #expect {
+            try writer.append([Fixtures.draft(9)], expectSeq: 2)
+        } throws: { error in
+            let error = error as? JournalError
+            return error?.code == .expectSeqMismatch
+                && error?.message == "expected the journal's last seq to be 2, but it is 3; nothing was appended"
+        }
+        #expect(try Fixtures.bytes(path) == before)
+        let receipt = try writer.append([Fixtures.draft(9)], expectSeq: 3)
+        #expect(receipt.firstSeq == 4)
+        #expect(try JournalWriter(path: directory.file("new.jsonl"), clock: Fixtures.clock).append([Fixtures.draft(1)], expectSeq: 0).firstSeq == 1)
+    }
+
+    @Test func validatesTheWholeBatchBeforeWritingAnything() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let before = try Fixtures.journal(at: path, batchSizes: [1])
+        var bad = Fixtures.draft(2)
+        bad.actor = Actor(id: "")
+        #expect {
+            try JournalWriter(path: path, clock: Fixtures.clock).append([Fixtures.draft(1), bad])
+        } throws: { error in
+            let error = error as? JournalError
+            return error?.code == .invalidInput && error?.field == "actor.id"
+                && error?.message == "event 2 of the batch: expected 1–128 bytes, found 0"
+        }
+        #expect(try Fixtures.bytes(path) == before)
+        #expect(throws: JournalError.self) { try JournalWriter(path: path, clock: Fixtures.clock).append([]) }
+        #expect(try Fixtures.bytes(path) == before)
+    }
+
+    @Test func acceptsALineAtExactlyTheLimitAndRefusesOneByteMore() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        // Find the padding that makes the line exactly maxLineBytes long.
+        var draft = Fixtures.draft(1)
+        draft.data["padding"] = .string("")
+        let baseLength = JournalLine(event: RecordedEvent(seq: 1, recorded: Fixtures.clock.instant, draft: draft),
+                                     batch: BatchMarker(first: 1, count: 1), prev: .zero).encoded().count
+        draft.data["padding"] = .string(String(repeating: "中", count: (JournalLimits.maxLineBytes - baseLength) / 3)
+                                        + String(repeating: "a", count: (JournalLimits.maxLineBytes - baseLength) % 3))
+        var tooLong = draft
+        tooLong.data["padding"] = .string((draft.data["padding"]?.stringValue ?? "") + "a")
+        #expect {
+            try JournalWriter(path: path, clock: Fixtures.clock).append([tooLong])
+        } throws: { error in
+            (error as? JournalError)?.message == "event 1 of the batch (SchoolJoinedGroup) encodes to \(JournalLimits.maxLineBytes + 1) bytes, over the line limit of \(JournalLimits.maxLineBytes)"
+        }
+        let afterRefusal = FileManager.default.fileExists(atPath: path) ? try Fixtures.bytes(path) : []
+        #expect(afterRefusal.isEmpty)
+        try JournalWriter(path: path, clock: Fixtures.clock).append([draft])
+        let bytes = try Fixtures.bytes(path)
+        #expect(bytes.count == JournalLimits.maxLineBytes + 1)
+        let result = try Fixtures.scan(path)
+        #expect(result.soundEventCount == 1)
+    }
+
+    @Test func refusesABatchOverTheEventLimit() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let drafts = Array(repeating: Fixtures.draft(1), count: JournalLimits.maxBatchEvents + 1)
+        #expect {
+            try JournalWriter(path: path, clock: Fixtures.clock).append(drafts)
+        } throws: { error in
+            (error as? JournalError)?.code == .limitExceeded
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test func recordedTimeNeverGoesBackwards() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        try JournalWriter(path: path, clock: Fixtures.clock).append([Fixtures.draft(1)])
+        let earlier = FixedClock(try UTCTimestamp(parsing: "2024-06-01T00:00:00Z"))
+        let receipt = try JournalWriter(path: path, clock: earlier).append([Fixtures.draft(2)])
+        #expect(receipt.recorded == Fixtures.clock.instant)
+    }
+
+    @Test func aSecondWriterWaitsThenFailsClearlyWhileTheLockIsHeld() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let before = try Fixtures.journal(at: path, batchSizes: [1])
+        // flock locks belong to the open file description, so a second open in this process
+        // contends exactly like another process would.
+        let holder = try FileDescriptor.openForWriting(path).0
+        defer { holder.close() }
+        #expect(try holder.tryLockExclusive())
+        #expect {
+            try JournalWriter(path: path, clock: Fixtures.clock, lockWaitMilliseconds: 50).append([Fixtures.draft(2)])
+        } throws: { error in
+            let error = error as? JournalError
+            return error?.code == .locked
+                && error?.message == "another process is writing to this journal (its write lock was still held after 50 ms); try again, or raise --wait"
+        }
+        #expect(try Fixtures.bytes(path) == before)
+        holder.unlock()
+        #expect(try JournalWriter(path: path, clock: Fixtures.clock, lockWaitMilliseconds: 50).append([Fixtures.draft(2)]).firstSeq == 2)
+    }
+
+    @Test func writersInterleavingBatchesKeepTheJournalGapFree() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let first = JournalWriter(path: path, clock: Fixtures.clock)
+        let second = JournalWriter(path: path, clock: Fixtures.clock)
+        for round in 0..<20 {
+            try (round % 3 == 0 ? second : first).append([Fixtures.draft(round), Fixtures.draft(round + 100)])
+        }
+        let result = try Fixtures.scan(path)
+        #expect(result.soundEventCount == 40)
+        guard case .clean = result.tail else { Issue.record("expected clean, got \(result.tail)"); return }
+    }
+}

@@ -1,0 +1,152 @@
+// groupledger-bench: measures the journal engine and prints figures. Not a test.
+//
+//   swift run -c release groupledger-bench [--events N] [--batch N] [--dir PATH] [--runs N]
+//
+// Measures durable append (validation, encoding, hashing, write, fsync) in batches, reading
+// and decoding every line, and full verification, on a journal of N events (~350-byte lines).
+import Foundation
+import Glibc
+import LedgerCore
+import LedgerJournal
+
+struct Options {
+    var events = 1_000_000
+    var batch = 1_000
+    var runs = 3
+    var directory = NSTemporaryDirectory() + "groupledger-bench"
+
+    init(_ arguments: [String]) {
+        var index = 0
+        while index + 1 < arguments.count {
+            let value = arguments[index + 1]
+            switch arguments[index] {
+            case "--events": events = Int(value) ?? events
+            case "--batch": batch = Int(value) ?? batch
+            case "--runs": runs = Int(value) ?? runs
+            case "--dir": directory = value
+            default: break
+            }
+            index += 2
+        }
+    }
+}
+
+func seconds(_ body: () throws -> Void) rethrows -> Double {
+    var start = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &start)
+    try body()
+    var end = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &end)
+    return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
+}
+
+func median(_ values: [Double]) -> Double { values.sorted()[values.count / 2] }
+
+func summary(_ values: [Double]) -> String {
+    let sorted = values.sorted()
+    return String(format: "median %.3f s (min %.3f, max %.3f, %d runs)", median(values), sorted.first!, sorted.last!, values.count)
+}
+
+let schools = ["邵阳县芙蓉学校", "黄塘中学", "塘渡口镇第二完全小学", "湛河区实验小学", "张掖中学", "新平县第一小学"]
+func draft(_ index: Int) -> EventDraft {
+    EventDraft(
+        type: "SchoolJoinedGroup", version: 1, effective: try! PartialDate(parsing: "2024-09-01"),
+        actor: Actor(id: "clerk\(index % 50)", role: "BureauClerk", onBehalfOf: "sy-edu"),
+        authority: Authority(document: "邵教发〔2023〕50号"),
+        data: JSONObject(uniqueKeysWithValues: [
+            ("groupId", .string("sy-g\(index % 97)")), ("membershipId", .string("m-\(index)")),
+            ("schoolId", .string("sy-s\(index % 9973)")), ("nameZh", .string(schools[index % schools.count])),
+            ("role", .string("member")), ("amountFen", .integer(Int64(index) * 37)),
+        ])
+    )
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+try? FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
+let path = options.directory + "/bench.jsonl"
+let clock = FixedClock(try! UTCTimestamp(parsing: "2025-01-10T02:00:00Z"))
+print("groupledger-bench: \(options.events) events, batches of \(options.batch), \(options.runs) runs, in \(options.directory)")
+
+// Baseline: the raw fsync rate of this disk (one 350-byte write + fsync each).
+do {
+    let raw = options.directory + "/fsync.bin"
+    unlink(raw)
+    let descriptor = open(raw, O_RDWR | O_CREAT, 0o640)
+    let line = [UInt8](repeating: 0x61, count: 350)
+    let count = 2_000
+    let elapsed = seconds {
+        for index in 0..<count {
+            _ = line.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(index * 350)) }
+            fsync(descriptor)
+        }
+    }
+    close(descriptor)
+    unlink(raw)
+    print(String(format: "raw write+fsync:            %8.0f fsyncs/s", Double(count) / elapsed))
+}
+
+// Per-line costs of the pieces, on one representative line, to see where time goes.
+do {
+    let line = JournalLine(event: RecordedEvent(seq: 123_456, recorded: clock.instant, draft: draft(7)),
+                           batch: BatchMarker(first: 123_000, count: 1_000), prev: .zero).encoded()
+    let count = 200_000
+    var sink = 0
+    let parse = try line.withUnsafeBytes { buffer in
+        try seconds { for _ in 0..<count { if case .object(let object) = try JSONParser.parseCanonical(buffer) { sink &+= object.count } } }
+    }
+    let decode = try line.withUnsafeBytes { buffer in
+        try seconds { for _ in 0..<count { sink &+= Int(try JournalLine.decode(buffer).seq) } }
+    }
+    let decoded = try line.withUnsafeBytes { try JournalLine.decode($0) }
+    var buffer: [UInt8] = []
+    let encode = seconds { for _ in 0..<count { buffer.removeAll(keepingCapacity: true); decoded.encode(into: &buffer); sink &+= buffer.count } }
+    let hash = line.withUnsafeBytes { bytes in seconds { for _ in 0..<count { sink &+= Int(MerkleTree.leafHash(bytes).bytes[0]) } } }
+    func rate(_ elapsed: Double) -> String { String(format: "%9.0f lines/s  %6.2f µs/line", Double(count) / elapsed, elapsed / Double(count) * 1e6) }
+    print("per line (\(line.count) bytes): parseCanonical \(rate(parse))")
+    print("                     JournalLine.decode \(rate(decode))")
+    print("                     JournalLine.encode \(rate(encode))")
+    print("                     leaf hash          \(rate(hash))   (sink \(sink % 10))")
+}
+
+let drafts = (0..<options.batch).map(draft)
+var appendTimes: [Double] = []
+for _ in 0..<options.runs {
+    unlink(path)
+    let writer = JournalWriter(path: path, clock: clock)
+    appendTimes.append(try seconds {
+        var written = 0
+        while written < options.events {
+            let count = min(options.batch, options.events - written)
+            try writer.append(count == drafts.count ? drafts : Array(drafts[0..<count]))
+            written += count
+        }
+    })
+    writer.close()
+}
+var status = stat()
+stat(path, &status)
+let sizeBytes = Int64(status.st_size)
+print(String(format: "durable append, batch %5d: %8.0f events/s   %@   (%.0f bytes/line)", options.batch,
+             Double(options.events) / median(appendTimes), summary(appendTimes), Double(sizeBytes) / Double(options.events)))
+
+var readTimes: [Double] = []
+for _ in 0..<options.runs {
+    var count = 0
+    readTimes.append(try seconds {
+        _ = try JournalReading.scan(path: path, checkChain: false) { entries in
+            count += entries.count
+            return true
+        }
+    })
+    precondition(count == options.events)
+}
+print(String(format: "read + decode:              %8.0f lines/s    %@", Double(options.events) / median(readTimes), summary(readTimes)))
+
+var verifyTimes: [Double] = []
+for _ in 0..<options.runs {
+    var verification: JournalVerification?
+    verifyTimes.append(try seconds { verification = try JournalVerifier.verify(path: path) })
+    precondition(verification?.isSound == true)
+}
+print(String(format: "verify (chain + Merkle root): %6.0f lines/s    %@", Double(options.events) / median(verifyTimes), summary(verifyTimes)))
+unlink(path)
