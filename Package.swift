@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // GroupLedger: an event-sourced, verifiable record ledger for school groups (集团化办学).
-// Dependencies point one way: groupledger (CLI) → LedgerReports / LedgerJournal → LedgerCore.
+// Dependencies point one way: groupledger (CLI) → LedgerReports / LedgerJournal → LedgerCore (and CSHA256).
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -18,8 +18,11 @@ let package = Package(
     targets: [
         // Pure domain core: values, canonical JSON, envelope rules. No file I/O, no clock.
         .target(name: "LedgerCore", swiftSettings: strictSettings),
+        // SHA-256 block compression with the CPU's SHA extensions, detected at run time; the
+        // portable Swift code in LedgerJournal is the fallback.
+        .target(name: "CSHA256"),
         // The journal: SHA-256, Merkle tree, line codec, append/lock/fsync/recover, reader, verifier.
-        .target(name: "LedgerJournal", dependencies: ["LedgerCore"], swiftSettings: strictSettings),
+        .target(name: "LedgerJournal", dependencies: ["LedgerCore", "CSHA256"], swiftSettings: strictSettings),
         // Renderers that turn events and results into text; they return strings and print nothing.
         .target(name: "LedgerReports", dependencies: ["LedgerCore"], swiftSettings: strictSettings),
         // The command-line tool: argument parsing, commands, output and exit codes.

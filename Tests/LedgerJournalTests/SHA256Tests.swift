@@ -354,3 +354,59 @@ extension String {
         String(repeating: "0", count: max(0, width - count)) + self
     }
 }
+
+/// The CPU's SHA extensions and the portable Swift code must agree on every input.
+@Suite("SHA-256: hardware and portable block functions")
+struct SHA256AccelerationTests {
+    private static func vectorMessages() throws -> [(message: [UInt8], digestHex: String)] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/sha256_vectors.json")
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+        var result: [(message: [UInt8], digestHex: String)] = []
+        for section in ["fips180_examples", "nist_sha2_additional", "cavp_short_msg", "cavp_long_msg"] {
+            for entry in root[section] as? [[String: Any]] ?? [] where entry["large"] as? Bool != true {
+                guard let digestHex = entry["md_hex"] as? String else { continue }
+                if let hex = entry["msg_hex"] as? String {
+                    var bytes: [UInt8] = []
+                    var index = hex.startIndex
+                    while index < hex.endIndex {
+                        let next = hex.index(index, offsetBy: 2)
+                        bytes.append(UInt8(hex[index..<next], radix: 16) ?? 0)
+                        index = next
+                    }
+                    result.append((bytes, digestHex))
+                } else if let repeatHex = entry["repeat_byte_hex"] as? String, let count = entry["repeat_count"] as? Int {
+                    result.append(([UInt8](repeating: UInt8(repeatHex, radix: 16) ?? 0, count: count), digestHex))
+                }
+            }
+        }
+        return result
+    }
+
+    @Test func thePortableCodeMatchesEveryVector() throws {
+        for (message, digestHex) in try Self.vectorMessages() {
+            var hasher = SHA256(portable: true)
+            hasher.update(message)
+            #expect(hasher.finalize().hex == digestHex)
+        }
+    }
+
+    @Test(.enabled(if: SHA256.isHardwareAccelerated, "this CPU has no SHA extensions"))
+    func theSHAExtensionsMatchEveryVectorAndRandomBlocks() throws {
+        for (message, digestHex) in try Self.vectorMessages() {
+            var hasher = SHA256(portable: false)
+            hasher.update(message)
+            #expect(hasher.finalize().hex == digestHex)
+        }
+        var generator = SystemRandomNumberGenerator()
+        for blockCount in 1...9 {
+            let blocks = (0..<(64 * blockCount)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            var portable = SHA256.State()
+            var accelerated = SHA256.State()
+            blocks.withUnsafeBytes { raw in
+                portable.compressPortable(blocks: raw.baseAddress!, blockCount: blockCount)
+                accelerated.compressAccelerated(blocks: raw.baseAddress!, blockCount: blockCount)
+            }
+            #expect(portable.digest == accelerated.digest, "blocks \(blocks)")
+        }
+    }
+}

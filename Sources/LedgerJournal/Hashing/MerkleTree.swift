@@ -42,7 +42,7 @@ public enum MerkleTree {
             // Message length: 65 bytes = 520 bits, big-endian in the last eight bytes.
             raw.storeBytes(of: UInt64(65 * 8).bigEndian, toByteOffset: 120, as: UInt64.self)
             if let base = UnsafeRawPointer(raw.baseAddress) {
-                state.compress(blocks: base, blockCount: 2)
+                state.compress(blocks: base, blockCount: 2, accelerated: SHA256.isHardwareAccelerated)
             }
         }
         return state.digest

@@ -13,9 +13,19 @@ public struct SHA256: Sendable {
     /// The message length so far in bytes; the padding needs it in bits modulo 2^64 (FIPS 180-4 §5.1.1).
     private var messageByteCount: UInt64 = 0
     private var isFinalized = false
+    /// Whether whole blocks go to the CPU's SHA extensions (see `SHA256+Accelerated.swift`).
+    private let usesHardware: Bool
 
     /// Starts a new hash of the empty message.
-    public init() {}
+    public init() {
+        usesHardware = SHA256.isHardwareAccelerated
+    }
+
+    /// Starts a new hash that uses the portable Swift block function even where the CPU's SHA
+    /// extensions exist, so tests can check both against the same vectors.
+    init(portable: Bool) {
+        usesHardware = !portable && SHA256.isHardwareAccelerated
+    }
 
     /// Feeds bytes into the hash; full blocks are read in place from `bytes`.
     public mutating func update(_ bytes: UnsafeRawBufferPointer) {
@@ -41,7 +51,7 @@ public struct SHA256: Sendable {
 
         let wholeBlocks = remaining / SHA256.blockByteCount
         if wholeBlocks > 0 {
-            state.compress(blocks: input, blockCount: wholeBlocks)
+            state.compress(blocks: input, blockCount: wholeBlocks, accelerated: usesHardware)
             input += wholeBlocks * SHA256.blockByteCount
             remaining -= wholeBlocks * SHA256.blockByteCount
         }
@@ -115,7 +125,7 @@ public struct SHA256: Sendable {
         let block = buffer
         withUnsafeBytes(of: block) { raw in
             if let base = raw.baseAddress {
-                state.compress(blocks: base, blockCount: 1)
+                state.compress(blocks: base, blockCount: 1, accelerated: usesHardware)
             }
         }
     }

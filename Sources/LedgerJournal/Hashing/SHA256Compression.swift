@@ -30,7 +30,7 @@ extension SHA256 {
         }
 
         /// Processes `blockCount` consecutive 64-byte blocks starting at `blocks` (no alignment required).
-        mutating func compress(blocks: UnsafeRawPointer, blockCount: Int) {
+        mutating func compressPortable(blocks: UnsafeRawPointer, blockCount: Int) {
             var h0 = self.h0, h1 = self.h1, h2 = self.h2, h3 = self.h3
             var h4 = self.h4, h5 = self.h5, h6 = self.h6, h7 = self.h7
             var block = blocks

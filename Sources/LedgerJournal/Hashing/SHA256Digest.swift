@@ -45,30 +45,34 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses exactly 64 lowercase hex characters; uppercase is rejected so each digest has one spelling.
     public init?(hex: some StringProtocol) {
+        // Native strings expose their UTF-8 contiguously; parsing that buffer avoids the
+        // generic per-character path, which dominated decoding a journal line's `prev`.
+        let parsed = hex.utf8.withContiguousStorageIfAvailable { Self.parse(hexBytes: $0) }
+            ?? Array(hex.utf8).withUnsafeBufferPointer { Self.parse(hexBytes: $0) }
+        guard let parsed else { return nil }
+        self.storage = parsed
+    }
+
+    private static func parse(hexBytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64)? {
+        guard hexBytes.count == 2 * SHA256Digest.byteCount else { return nil }
         var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        let utf8 = hex.utf8
-        guard utf8.count == 2 * SHA256Digest.byteCount else { return nil }
         let parsed = withUnsafeMutableBytes(of: &storage) { raw -> Bool in
-            var index = 0
-            var high: UInt8 = 0
-            for character in utf8 {
-                let nibble: UInt8
-                switch character {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"): nibble = character &- UInt8(ascii: "0")
-                case UInt8(ascii: "a")...UInt8(ascii: "f"): nibble = character &- UInt8(ascii: "a") &+ 10
-                default: return false
-                }
-                if index & 1 == 0 {
-                    high = nibble
-                } else {
-                    raw[index >> 1] = high << 4 | nibble
-                }
-                index += 1
+            for index in 0..<SHA256Digest.byteCount {
+                guard let high = nibble(hexBytes[2 * index]), let low = nibble(hexBytes[2 * index + 1]) else { return false }
+                raw[index] = high << 4 | low
             }
             return true
         }
-        guard parsed else { return nil }
-        self.storage = storage
+        return parsed ? storage : nil
+    }
+
+    @inline(__always)
+    private static func nibble(_ character: UInt8) -> UInt8? {
+        switch character {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): return character &- UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): return character &- UInt8(ascii: "a") &+ 10
+        default: return nil
+        }
     }
 
     /// The digest as 64 lowercase hex characters.
