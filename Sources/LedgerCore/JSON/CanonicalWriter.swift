@@ -89,7 +89,7 @@ struct CanonicalWriter: ~Copyable {
     /// A quoted string with Python's escapes: the short forms JSON has, `\u00xx` in lowercase for
     /// the other control characters, and every other character as raw UTF-8.
     mutating func write(string: String) {
-        // Native strings expose their bytes directly; only a bridged or foreign string needs copying.
+        // Native strings expose their bytes directly; only a string without contiguous UTF-8 needs a copy.
         let written: Void? = string.utf8.withContiguousStorageIfAvailable { bytes in
             write(utf8: bytes)
         }
@@ -102,34 +102,32 @@ struct CanonicalWriter: ~Copyable {
     }
 
     private mutating func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
-        do {
-            // Worst case: every byte becomes a six-byte `\u00xx` escape, plus the quotes.
-            reserve(bytes.count &* 6 &+ 2)
-            // A local cursor: stores through `storage` could alias `self.count`, which would
-            // otherwise force a reload and store of `count` for every byte.
-            var output = storage + count
-            output.pointee = UInt8(ascii: "\"")
-            output += 1
-            if let input = bytes.baseAddress {
-                let length = bytes.count
-                var index = 0
-                while index < length {
-                    let runStart = index
-                    index = CanonicalWriter.endOfPlainRun(input, from: index, length: length)
-                    if index > runStart {
-                        output.initialize(from: input + runStart, count: index &- runStart)
-                        output += index &- runStart
-                    }
-                    if index < length {
-                        output = CanonicalWriter.writeEscape(for: input[index], at: output)
-                        index &+= 1
-                    }
+        // Worst case: every byte becomes a six-byte `\u00xx` escape, plus the quotes.
+        reserve(bytes.count &* 6 &+ 2)
+        // A local cursor: stores through `storage` could alias `self.count`, which would
+        // otherwise force a reload and store of `count` for every byte.
+        var output = storage + count
+        output.pointee = UInt8(ascii: "\"")
+        output += 1
+        if let input = bytes.baseAddress {
+            let length = bytes.count
+            var index = 0
+            while index < length {
+                let runStart = index
+                index = CanonicalWriter.endOfPlainRun(input, from: index, length: length)
+                if index > runStart {
+                    output.initialize(from: input + runStart, count: index &- runStart)
+                    output += index &- runStart
+                }
+                if index < length {
+                    output = CanonicalWriter.writeEscape(for: input[index], at: output)
+                    index &+= 1
                 }
             }
-            output.pointee = UInt8(ascii: "\"")
-            output += 1
-            count = output - storage
         }
+        output.pointee = UInt8(ascii: "\"")
+        output += 1
+        count = output - storage
     }
 
     /// The offset of the first byte from `start` on that must be escaped (a control character,
@@ -179,8 +177,8 @@ struct CanonicalWriter: ~Copyable {
             output[1] = UInt8(ascii: "u")
             output[2] = UInt8(ascii: "0")
             output[3] = UInt8(ascii: "0")
-            output[4] = lowercaseHexDigit(byte >> 4)
-            output[5] = lowercaseHexDigit(byte & 0x0F)
+            output[4] = lowercaseHexadecimalDigit(byte >> 4)
+            output[5] = lowercaseHexadecimalDigit(byte & 0x0F)
             return output + 6
         }
         output[1] = short
@@ -209,7 +207,7 @@ struct CanonicalWriter: ~Copyable {
         } while remaining > 0
     }
 
-    private static func lowercaseHexDigit(_ nibble: UInt8) -> UInt8 {
+    private static func lowercaseHexadecimalDigit(_ nibble: UInt8) -> UInt8 {
         nibble < 10 ? UInt8(ascii: "0") &+ nibble : UInt8(ascii: "a") &+ nibble &- 10
     }
 

@@ -1,7 +1,9 @@
 /// A JSON object whose members are kept sorted by the UTF-8 bytes of their keys (the canonical order).
-// @unchecked because the storage class derives from ManagedBuffer, which is never Sendable; it is
-// safe here because a storage is only ever changed by the one object that uniquely owns it.
 public struct JSONObject: Equatable, @unchecked Sendable, Sequence {
+    // Sendable is @unchecked because the storage class derives from ManagedBuffer, which is never
+    // Sendable; it is safe because a storage is only ever changed by the one object that uniquely
+    // owns it (copy-on-write), so no storage that another value or thread can see is ever mutated.
+
     /// One member: a key and its value.
     public typealias Element = (key: String, value: JSONValue)
 

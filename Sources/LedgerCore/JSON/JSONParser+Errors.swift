@@ -60,11 +60,11 @@ extension JSONParser.Engine {
         case 0x0D: return "a carriage return"
         case 0x09: return "a tab"
         case 0x21...0x7E: return "'\(Character(Unicode.Scalar(byte)))'"
-        default: return "byte 0x\(hex(byte))"
+        default: return "byte 0x\(hexadecimalDigits(byte))"
         }
     }
 
-    static func hex(_ byte: UInt8) -> String {
+    static func hexadecimalDigits(_ byte: UInt8) -> String {
         let digits = Array("0123456789ABCDEF".utf8)
         return String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
     }

@@ -1,4 +1,8 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 extension JSONParser {
     /// A per-thread cache of short strings recently produced by the parser.
@@ -109,8 +113,10 @@ extension JSONParser {
         private static let threadKey: pthread_key_t = {
             var key = pthread_key_t()
             pthread_key_create(&key) { pointer in
-                if let pointer {
-                    Unmanaged<InternTable>.fromOpaque(pointer).release()
+                // Optional on Glibc, non-optional on Darwin; the binding accepts both.
+                let table: UnsafeMutableRawPointer? = pointer
+                if let table {
+                    Unmanaged<InternTable>.fromOpaque(table).release()
                 }
             }
             return key

@@ -55,7 +55,7 @@ extension JSONParser.Engine {
                 }
                 throw failure(
                     .controlCharacterInString, at: index,
-                    "control character U+00\(JSONParser.Engine.hex(byte)) must be escaped inside a string"
+                    "control character U+00\(JSONParser.Engine.hexadecimalDigits(byte)) must be escaped inside a string"
                 )
             }
             let scalar = try decodeMultibyte(at: &index)
@@ -325,7 +325,7 @@ extension JSONParser.Engine {
         case 0xC0, 0xC1: reason = "it can only begin an overlong encoding"
         default: reason = "it never occurs in UTF-8"
         }
-        return failure(.invalidUTF8, at: offset, "invalid UTF-8: byte 0x\(JSONParser.Engine.hex(byte)) in a string; \(reason)")
+        return failure(.invalidUTF8, at: offset, "invalid UTF-8: byte 0x\(JSONParser.Engine.hexadecimalDigits(byte)) in a string; \(reason)")
     }
 
     @inline(never)
@@ -346,7 +346,7 @@ extension JSONParser.Engine {
     private mutating func truncatedSequence(at offset: Int, length: Int) -> JSONParseError {
         failure(
             .invalidUTF8, at: offset,
-            "invalid UTF-8 in a string: byte 0x\(JSONParser.Engine.hex(base[offset])) starts a \(length)-byte sequence that is cut short"
+            "invalid UTF-8 in a string: byte 0x\(JSONParser.Engine.hexadecimalDigits(base[offset])) starts a \(length)-byte sequence that is cut short"
         )
     }
 }
