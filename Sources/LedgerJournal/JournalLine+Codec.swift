@@ -77,6 +77,13 @@ extension JournalLine {
     /// Decodes one line (without its `\n`), accepting only the canonical form.
     /// - Throws: `LineDecodingError` with the field and the byte offset within the line.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(LineDecodingError) -> JournalLine {
+        if let line = FastLineDecoder.decode(bytes) { return line }
+        return try decodeGeneric(bytes)
+    }
+
+    /// The generic decoder: the whole line through the strict JSON parser, then the envelope
+    /// rules. Slower than the fast path but the source of every precise error message.
+    static func decodeGeneric(_ bytes: UnsafeRawBufferPointer) throws(LineDecodingError) -> JournalLine {
         let value: JSONValue
         do {
             value = try JSONParser.parseCanonical(bytes, limits: JournalLimits.json)

@@ -75,14 +75,18 @@ public struct JournalScanner {
             // Decoding and hashing a line depend on that line alone, so they run on every core;
             // the checks that link lines (seq, batch, prev) then run in order.
             DecodedLine.decode(slices, checkChain: checkChain, into: &decoded)
-            for (slice, line) in zip(slices, decoded) {
-                switch state.consume(slice, line) {
+            for index in slices.indices {
+                switch state.consume(slices[index], &decoded[index]) {
                 case .continue:
                     continue
                 case .finished:
                     return false
-                case .batchComplete(let entries):
-                    if try !onBatch(entries) {
+                case .batchComplete:
+                    // The batch is handed out, then cleared in place: unless the caller kept the
+                    // array, its buffer is reused for the next batch instead of reallocated.
+                    let keepGoing = try onBatch(state.pending)
+                    state.clearPending()
+                    if !keepGoing {
                         stoppedEarly = true
                         return false
                     }
@@ -99,11 +103,13 @@ public struct JournalScanner {
 
 /// A line decoded (and hashed) on its own, before the checks that link it to its neighbours.
 struct DecodedLine: Sendable {
-    /// The decoded line, or why it does not decode; nil for lines not worth decoding
-    /// (unterminated, overlong, or holding NUL bytes).
-    var line: Result<JournalLine, LineDecodingError>?
-    /// SHA-256(0x00 ‖ line), when chain checking is on and the line decoded.
-    var leafHash: SHA256Digest?
+    /// The entry, built on a worker thread; the scan moves it out (no copy) when it accepts it.
+    var entry: JournalEntry?
+    /// Why the line does not decode, when it does not.
+    var error: LineDecodingError?
+    /// The fields that link the line to its neighbours, copied out so the checks touch no
+    /// reference-counted values.
+    var links: LineLinks?
 
     /// Below this many lines a chunk is decoded on the calling thread.
     static let parallelThreshold = 512
@@ -111,7 +117,7 @@ struct DecodedLine: Sendable {
     /// Decodes `slices` into `output` (same order), splitting the work across the cores.
     static func decode(_ slices: [LineSlice], checkChain: Bool, into output: inout [DecodedLine]) {
         output.removeAll(keepingCapacity: true)
-        output.append(contentsOf: repeatElement(DecodedLine(line: nil, leafHash: nil), count: slices.count))
+        output.append(contentsOf: repeatElement(DecodedLine(entry: nil, error: nil, links: nil), count: slices.count))
         let workers = slices.count < parallelThreshold ? 1 : min(8, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
         slices.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { results in
@@ -126,14 +132,27 @@ struct DecodedLine: Sendable {
     }
 
     private static func decodeOne(_ slice: LineSlice, checkChain: Bool) -> DecodedLine {
-        guard slice.isTerminated, !slice.isOverlong, !slice.containsNUL else { return DecodedLine(line: nil, leafHash: nil) }
+        // Unterminated, overlong and NUL-holding lines are judged by the scan without decoding.
+        guard slice.isTerminated, !slice.isOverlong, !slice.containsNUL else { return DecodedLine(entry: nil, error: nil, links: nil) }
         do {
             let line = try JournalLine.decode(slice.bytes)
-            return DecodedLine(line: .success(line), leafHash: checkChain ? MerkleTree.leafHash(slice.bytes) : nil)
+            let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
+            return DecodedLine(entry: JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash),
+                               error: nil,
+                               links: LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash))
         } catch {
-            return DecodedLine(line: .failure(error), leafHash: nil)
+            return DecodedLine(entry: nil, error: error, links: nil)
         }
     }
+}
+
+/// A line's seq, batch, recorded time and prev: plain values.
+struct LineLinks: Sendable {
+    var seq: Int64
+    var batch: BatchMarker
+    var recorded: UTCTimestamp
+    var prev: SHA256Digest
+    var leafHash: SHA256Digest?
 }
 
 /// The buffers one parallel decode shares; each worker writes only its own index range.
@@ -147,7 +166,8 @@ struct ScanState {
     enum Step {
         case `continue`
         case finished
-        case batchComplete([JournalEntry])
+        /// The pending lines form a complete batch; hand out `pending`, then `clearPending()`.
+        case batchComplete
     }
 
     let checkChain: Bool
@@ -157,7 +177,8 @@ struct ScanState {
     private(set) var soundLeafHash: SHA256Digest
     private(set) var soundRecorded: UTCTimestamp?
     // The batch being read.
-    private var pending: [JournalEntry] = []
+    /// The lines of the batch being read (a complete batch after `.batchComplete`).
+    private(set) var pending: [JournalEntry] = []
     private var pendingBatch: BatchMarker?
     private var lastLeafHash: SHA256Digest
     private var lastRecorded: UTCTimestamp?
@@ -179,7 +200,7 @@ struct ScanState {
         lastLineNumber = start.nextSeq - 1
     }
 
-    mutating func consume(_ slice: LineSlice, _ decoded: DecodedLine) -> Step {
+    mutating func consume(_ slice: LineSlice, _ decoded: inout DecodedLine) -> Step {
         lastLineNumber = slice.lineNumber
         lastLineEnd = slice.byteOffset + slice.byteCount + (slice.isTerminated ? 1 : 0)
         if !slice.isTerminated {
@@ -188,7 +209,7 @@ struct ScanState {
                                  reason: "the last line has no newline (\(slice.byteCount) bytes): an append did not finish"))
             return .finished
         }
-        if garbage != nil { return consumeAfterGarbage(slice, decoded) }
+        if garbage != nil { return consumeAfterGarbage(slice, &decoded) }
         if slice.containsNUL {
             garbage = (slice.lineNumber, slice.byteOffset)
             return .continue
@@ -196,16 +217,11 @@ struct ScanState {
         if slice.isOverlong {
             return fail(slice, field: nil, "line is \(slice.byteCount) bytes, over the limit of \(JournalLimits.maxLineBytes)")
         }
-        let line: JournalLine
-        switch decoded.line {
-        case .success(let value)?:
-            line = value
-        case .failure(let error)?:
+        if let error = decoded.error {
             let offset = slice.byteOffset + Int64(error.offsetInLine ?? 0)
             return fail(slice, byteOffset: offset, field: error.field, error.message)
-        case nil:
-            return fail(slice, field: nil, "line could not be read")
         }
+        guard let line = decoded.links else { return fail(slice, field: nil, "line could not be read") }
         let expectedSeq = soundEventCount + Int64(pending.count) + 1
         guard line.seq == expectedSeq else {
             return fail(slice, field: "seq", "expected \(expectedSeq), found \(line.seq)")
@@ -214,18 +230,17 @@ struct ScanState {
             guard line.batch == batch else {
                 return fail(slice, field: "batch", "expected {first \(batch.first), count \(batch.count)} like the lines before it in its batch, found {first \(line.batch.first), count \(line.batch.count)}")
             }
-            guard line.event.recorded == pending[0].event.recorded else {
-                return fail(slice, field: "recorded", "expected \(pending[0].event.recorded), the time of its batch, found \(line.event.recorded)")
+            guard line.recorded == lastRecorded else {
+                return fail(slice, field: "recorded", "expected \(lastRecorded.map(\.description) ?? "?"), the time of its batch, found \(line.recorded)")
             }
         } else {
             guard line.batch.first == line.seq else {
                 return fail(slice, field: "batch", "a batch must start at this line: expected first \(line.seq), found \(line.batch.first)")
             }
-            if let lastRecorded, line.event.recorded < lastRecorded {
-                return fail(slice, field: "recorded", "goes back in time: \(line.event.recorded) is before \(lastRecorded) on the line before")
+            if let lastRecorded, line.recorded < lastRecorded {
+                return fail(slice, field: "recorded", "goes back in time: \(line.recorded) is before \(lastRecorded) on the line before")
             }
         }
-        var leafHash: SHA256Digest?
         if checkChain {
             guard line.prev == lastLeafHash else {
                 let previous = slice.lineNumber - 1
@@ -234,32 +249,36 @@ struct ScanState {
                     : "does not match the leaf hash of line \(previous): expected \(lastLeafHash.hex), found \(line.prev.hex); line \(previous) was changed after line \(slice.lineNumber) was written, or this line's prev was"
                 return fail(slice, field: "prev", message)
             }
-            let hash = decoded.leafHash ?? MerkleTree.leafHash(slice.bytes)
-            leafHash = hash
-            lastLeafHash = hash
+            lastLeafHash = line.leafHash ?? MerkleTree.leafHash(slice.bytes)
         }
-        lastRecorded = line.event.recorded
+        lastRecorded = line.recorded
         pendingBatch = line.batch
-        pending.append(JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash))
+        // Move the entry out of the decode buffer rather than copy it (a copy retains every field).
+        var moved: JournalEntry?
+        swap(&moved, &decoded.entry)
+        if let moved { pending.append(moved) }
         guard line.seq == line.batch.last else { return .continue }
-        let entries = pending
-        pending.removeAll(keepingCapacity: true)
         pendingBatch = nil
         soundEventCount = line.seq
         soundByteCount = lastLineEnd
         soundLeafHash = lastLeafHash
         soundRecorded = lastRecorded
-        return .batchComplete(entries)
+        return .batchComplete
+    }
+
+    /// Empties `pending` after a complete batch was handed out, keeping its buffer.
+    mutating func clearPending() {
+        pending.removeAll(keepingCapacity: true)
     }
 
     /// After a NUL-filled line, the rest of the file must look like the remains of the same
     /// unfinished batch; a line that decodes as part of a later batch proves damage instead.
-    private mutating func consumeAfterGarbage(_ slice: LineSlice, _ decoded: DecodedLine) -> Step {
+    private mutating func consumeAfterGarbage(_ slice: LineSlice, _ decoded: inout DecodedLine) -> Step {
         if lastLineEnd - soundByteCount > Int64(JournalLimits.maxBatchBytes) {
             return failAtGarbage("NUL bytes start a region longer than any batch; this is damage, not an unfinished append")
         }
         if slice.containsNUL || slice.isOverlong { return .continue }
-        if case .success(let line)? = decoded.line {
+        if let line = decoded.links {
             if line.batch.first == soundEventCount + 1 { return .continue }
             return failAtGarbage("contains NUL bytes, yet line \(slice.lineNumber) after it continues the journal (seq \(line.seq)); this is damage, not an unfinished append")
         }

@@ -72,6 +72,36 @@ struct JournalLineCodecTests {
         }
     }
 
+    @Test func theFastDecoderTakesEveryValidLineAndNeverAcceptsWhatTheGenericDecoderRefuses() throws {
+        let seed = UInt64.random(in: 0...UInt64.max)
+        print("fast decoder seed \(seed)")
+        var generator = SeededGenerator(state: seed)
+        var mutatedAccepted = 0
+        for _ in 0..<400 {
+            let line = Self.randomLine(&generator)
+            let bytes = line.encoded()
+            let fast = bytes.withUnsafeBytes { FastLineDecoder.decode($0) }
+            #expect(fast == line, "seed \(seed): the fast path must take every valid line")
+            for _ in 0..<25 {
+                var mutated = bytes
+                let position = Int(generator.next() % UInt64(mutated.count))
+                switch generator.next() % 3 {
+                case 0: mutated[position] ^= UInt8(1 << (generator.next() % 8))
+                case 1: mutated.remove(at: position)
+                default: mutated.insert([0x20, 0x22, 0x5C, 0x30, 0x2C, 0x7D][Int(generator.next() % 6)], at: position)
+                }
+                let fastResult = mutated.withUnsafeBytes { FastLineDecoder.decode($0) }
+                let genericResult = mutated.withUnsafeBytes { buffer in Result { try JournalLine.decodeGeneric(buffer) } }
+                if let fastResult {
+                    mutatedAccepted += 1
+                    #expect((try? genericResult.get()) == fastResult, "seed \(seed): fast accepted \(String(decoding: mutated, as: UTF8.self))")
+                }
+            }
+        }
+        // Some mutations keep a line valid (a digit changed in data); both paths must agree on those.
+        #expect(mutatedAccepted > 0)
+    }
+
     /// Lines that parse as JSON but break the envelope: the field and message are pinned.
     @Test(arguments: [
         (#"{"actor":{"id":"a"},"batch":{"count":1,"first":1},"data":{},"effective":"2024","prev":"0000000000000000000000000000000000000000000000000000000000000000","recorded":"2025-01-10T02:00:00Z","seq":1,"type":"X","v":1,"extra":1}"#,

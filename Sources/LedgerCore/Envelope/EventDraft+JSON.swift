@@ -176,10 +176,20 @@ extension EventDraft {
             throw EnvelopeError(field: field, "contains a control character")
         }
         // ASCII ends are checked on the bytes; only a non-ASCII end needs Unicode properties.
-        let paddedStart = firstByte < 0x80 ? firstByte == 0x20 : text.unicodeScalars.first?.properties.isWhitespace == true
-        let paddedEnd = lastByte < 0x80 ? lastByte == 0x20 : text.unicodeScalars.last?.properties.isWhitespace == true
+        let paddedStart = firstByte < 0x80 ? firstByte == 0x20 : text.unicodeScalars.first.map(Self.isWhitespace) == true
+        let paddedEnd = lastByte < 0x80 ? lastByte == 0x20 : text.unicodeScalars.last.map(Self.isWhitespace) == true
         if paddedStart || paddedEnd {
             throw EnvelopeError(field: field, "has leading or trailing whitespace: \"\(text)\"")
+        }
+    }
+
+    /// The non-ASCII White_Space code points of Unicode (U+0085, U+00A0, U+1680, U+2000–U+200A,
+    /// U+2028, U+2029, U+202F, U+205F and the ideographic space U+3000), listed so the check
+    /// needs no property tables.
+    static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
         }
     }
 

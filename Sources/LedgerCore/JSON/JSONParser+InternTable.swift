@@ -41,44 +41,8 @@ extension JSONParser {
         /// `end` bounds the readable memory, since short strings are read in whole words.
         @inline(__always)
         func string(at start: UnsafePointer<UInt8>, count: Int, end: UnsafePointer<UInt8>) -> String {
-            let words: (UInt64, UInt64, UInt64, UInt64)
-            if end - start >= 32 {
-                // Whole-word loads straight from the input, with the bytes beyond the string masked
-                // off; most keys fit in one word, so that case skips the rest.
-                let raw = UnsafeRawPointer(start)
-                let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
-                if count <= 8 {
-                    words = (first & InternTable.lowBytesMask(count), 0, 0, 0)
-                } else if count <= 16 {
-                    let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                    words = (first, second & InternTable.lowBytesMask(count &- 8), 0, 0)
-                } else {
-                    let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-                    let third = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
-                    let fourth = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
-                    words = (
-                        first, second,
-                        third & InternTable.lowBytesMask(count &- 16),
-                        count <= 24 ? 0 : fourth & InternTable.lowBytesMask(count &- 24)
-                    )
-                }
-            } else {
-                var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-                withUnsafeMutableBytes(of: &packed) { target in
-                    target.copyMemory(from: UnsafeRawBufferPointer(start: start, count: count))
-                }
-                words = (
-                    UInt64(littleEndian: packed.0), UInt64(littleEndian: packed.1),
-                    UInt64(littleEndian: packed.2), UInt64(littleEndian: packed.3)
-                )
-            }
-            // Independent multiplies (they run in parallel) and one final mix; the top bits pick a set.
-            var hash = (words.0 &* 0x9E37_79B9_7F4A_7C15) ^ (words.1 &* 0xBF58_476D_1CE4_E5B9)
-                ^ ((words.2 ^ (words.3 &<< 1) ^ UInt64(truncatingIfNeeded: count)) &* 0x94D0_49BB_1331_11EB)
-            hash ^= hash &>> 32
-            hash = hash &* 0xBF58_476D_1CE4_E5B9
-            // Two-way sets: a string evicted by a colliding one survives one more round in the second way.
-            let first = entries + Int(truncatingIfNeeded: hash &>> (64 - InternTable.setBits)) &* 2
+            let words = InternTable.words(at: start, count: count, end: end)
+            let first = slot(words, count)
             let second = first + 1
             if first.pointee.length == count && sameWords(first.pointee.words, words) {
                 return first.pointee.string
@@ -92,6 +56,65 @@ extension JSONParser {
             first.pointee.length = count
             first.pointee.string = string
             return string
+        }
+
+        /// The cached String for these bytes, if the table holds one; nothing is inserted. A hit
+        /// is safe for unvalidated input: only validated strings are ever inserted.
+        @inline(__always)
+        func cachedString(at start: UnsafePointer<UInt8>, count: Int, end: UnsafePointer<UInt8>) -> String? {
+            let words = InternTable.words(at: start, count: count, end: end)
+            let first = slot(words, count)
+            if first.pointee.length == count && sameWords(first.pointee.words, words) { return first.pointee.string }
+            let second = first + 1
+            if second.pointee.length == count && sameWords(second.pointee.words, words) { return second.pointee.string }
+            return nil
+        }
+
+        /// The first entry of the two-way set for these words.
+        @inline(__always)
+        private func slot(_ words: (UInt64, UInt64, UInt64, UInt64), _ count: Int) -> UnsafeMutablePointer<Entry> {
+            // Independent multiplies (they run in parallel) and one final mix; the top bits pick a set.
+            var hash = (words.0 &* 0x9E37_79B9_7F4A_7C15) ^ (words.1 &* 0xBF58_476D_1CE4_E5B9)
+                ^ ((words.2 ^ (words.3 &<< 1) ^ UInt64(truncatingIfNeeded: count)) &* 0x94D0_49BB_1331_11EB)
+            hash ^= hash &>> 32
+            hash = hash &* 0xBF58_476D_1CE4_E5B9
+            // Two-way sets: a string evicted by a colliding one survives one more round in the second way.
+            return entries + Int(truncatingIfNeeded: hash &>> (64 - InternTable.setBits)) &* 2
+        }
+
+        /// The string's bytes packed into four little-endian words, zero beyond `count`.
+        @inline(__always)
+        private static func words(at start: UnsafePointer<UInt8>, count: Int, end: UnsafePointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64) {
+            if end - start >= 32 {
+                // Whole-word loads straight from the input, with the bytes beyond the string masked
+                // off; most keys fit in one word, so that case skips the rest.
+                let raw = UnsafeRawPointer(start)
+                let first = UInt64(littleEndian: raw.loadUnaligned(as: UInt64.self))
+                if count <= 8 {
+                    return (first & InternTable.lowBytesMask(count), 0, 0, 0)
+                } else if count <= 16 {
+                    let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    return (first, second & InternTable.lowBytesMask(count &- 8), 0, 0)
+                } else {
+                    let second = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+                    let third = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 16, as: UInt64.self))
+                    let fourth = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 24, as: UInt64.self))
+                    return (
+                        first, second,
+                        third & InternTable.lowBytesMask(count &- 16),
+                        count <= 24 ? 0 : fourth & InternTable.lowBytesMask(count &- 24)
+                    )
+                }
+            } else {
+                var packed: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+                withUnsafeMutableBytes(of: &packed) { target in
+                    target.copyMemory(from: UnsafeRawBufferPointer(start: start, count: count))
+                }
+                return (
+                    UInt64(littleEndian: packed.0), UInt64(littleEndian: packed.1),
+                    UInt64(littleEndian: packed.2), UInt64(littleEndian: packed.3)
+                )
+            }
         }
 
         /// Keeps the first `count` (0...8) bytes of a little-endian word.

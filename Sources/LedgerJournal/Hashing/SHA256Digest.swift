@@ -68,10 +68,16 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
 
     @inline(__always)
     private static func nibble(_ character: UInt8) -> UInt8? {
-        switch character {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): return character &- UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): return character &- UInt8(ascii: "a") &+ 10
-        default: return nil
+        let value = nibbleTable[Int(character)]
+        return value == 0xFF ? nil : value
+    }
+
+    /// 0–15 for `0`–`9` and `a`–`f`, 0xFF for every other byte (uppercase too).
+    private static let nibbleTable: [UInt8] = (0...255).map { byte in
+        switch byte {
+        case 0x30...0x39: return UInt8(byte - 0x30)
+        case 0x61...0x66: return UInt8(byte - 0x61 + 10)
+        default: return 0xFF
         }
     }
 

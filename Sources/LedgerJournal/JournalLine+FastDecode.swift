@@ -1,0 +1,189 @@
+import Glibc
+import LedgerCore
+
+/// The fast path for decoding a journal line: the envelope is read straight from the bytes in
+/// its fixed canonical key order, and only string values and `data` go through the strict
+/// JSON parser. It accepts a line only if every byte is canonical, so it never accepts what
+/// the generic decoder refuses; on any deviation it returns nil and the caller falls back to
+/// the generic decoder, which produces the precise error. A test checks that the two agree on
+/// random and mutated lines.
+struct FastLineDecoder {
+    private let bytes: UnsafeRawBufferPointer
+    private var index = 0
+
+    private init(_ bytes: UnsafeRawBufferPointer) {
+        self.bytes = bytes
+    }
+
+    /// The decoded line, or nil when the line is not a well-formed canonical envelope.
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> JournalLine? {
+        var decoder = FastLineDecoder(bytes)
+        return decoder.line()
+    }
+
+    private mutating func line() -> JournalLine? {
+        guard literal(#"{"actor":{"id":"#), let actorIdentifier = string() else { return nil }
+        var actor = Actor(id: actorIdentifier)
+        if literal(#","onBehalfOf":"#) { guard let value = string() else { return nil }; actor.onBehalfOf = value }
+        if literal(#","role":"#) { guard let value = string() else { return nil }; actor.role = value }
+        guard literal("}") else { return nil }
+        var authority: Authority?
+        if literal(#","authority":{"#) {
+            var value = Authority()
+            var separator = false
+            if literal(#""approval":"#) {
+                guard let text = string() else { return nil }
+                value.approval = text
+                separator = true
+            }
+            if literal(separator ? #","clause":"# : #""clause":"#) {
+                guard let text = string() else { return nil }
+                value.clause = text
+                separator = true
+            }
+            if literal(separator ? #","document":"# : #""document":"#) {
+                guard let text = string() else { return nil }
+                value.document = text
+                separator = true
+            }
+            guard separator, literal("}") else { return nil }
+            authority = value
+        }
+        guard literal(#","batch":{"count":"#), let count = integer(), literal(#","first":"#), let first = integer(),
+              literal(#"},"data":"#), let data = dataObject(),
+              literal(#","effective":""#), let effective = partialDate(),
+              literal(#"","prev":""#), let prev = digest(),
+              literal(#"","recorded":""#), let recorded = timestamp(),
+              literal(#"","seq":"#), let seq = integer(),
+              literal(#","type":"#), let type = string(),
+              literal(#","v":"#), let version = integer(),
+              literal("}"), index == bytes.count
+        else { return nil }
+        guard seq >= 1, count >= 1, count <= Int64(JournalLimits.maxBatchEvents), first >= 1, first <= seq, seq <= first + count - 1
+        else { return nil }
+        let draft = EventDraft(type: type, version: version, effective: effective, actor: actor, authority: authority, data: data)
+        do { try draft.validate() } catch { return nil }
+        return JournalLine(event: RecordedEvent(seq: seq, recorded: recorded, draft: draft),
+                           batch: BatchMarker(first: first, count: count), prev: prev)
+    }
+
+    /// Consumes `text` if the bytes at the cursor are exactly it.
+    private mutating func literal(_ text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard index + count <= bytes.count,
+              memcmp(bytes.baseAddress! + index, text.utf8Start, count) == 0 else { return false }
+        index += count
+        return true
+    }
+
+    /// A canonical string value. Plain strings (no escapes, no control bytes) are taken
+    /// directly once their UTF-8 is valid and in NFC; anything with an escape goes through the
+    /// strict parser, which checks the one escaping rule.
+    private mutating func string() -> String? {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        var end = index + 1
+        var plain = true
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == UInt8(ascii: "\"") { break }
+            if byte == UInt8(ascii: "\\") { plain = false }
+            end += byte == UInt8(ascii: "\\") ? 2 : 1
+        }
+        guard end < bytes.count else { return nil }
+        if plain {
+            guard let text = JSONParser.plainString(UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<end])) else { return nil }
+            index = end + 1
+            return text
+        }
+        let range = UnsafeRawBufferPointer(rebasing: bytes[index...end])
+        guard case .string(let text)? = try? JSONParser.parseCanonical(range, limits: JournalLimits.json) else { return nil }
+        index = end + 1
+        return text
+    }
+
+    /// A canonical integer: `0` or `-?[1-9][0-9]*`, within the I-JSON limit.
+    private mutating func integer() -> Int64? {
+        var position = index
+        let negative = position < bytes.count && bytes[position] == UInt8(ascii: "-")
+        if negative { position += 1 }
+        let digitsStart = position
+        var value: Int64 = 0
+        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39, position - digitsStart < 16 {
+            value = value * 10 + Int64(bytes[position] - 0x30)
+            position += 1
+        }
+        let digitCount = position - digitsStart
+        guard digitCount > 0, digitCount < 16 || value <= JournalLimits.json.maxIntegerMagnitude,
+              position == bytes.count || !(bytes[position] >= 0x30 && bytes[position] <= 0x39),
+              bytes[digitsStart] != 0x30 || digitCount == 1, !(negative && value == 0),
+              value <= JournalLimits.json.maxIntegerMagnitude
+        else { return nil }
+        index = position
+        return negative ? -value : value
+    }
+
+    /// The `data` object: its extent is found by a string-aware bracket scan, then the strict
+    /// parser checks it at depth 2.
+    private mutating func dataObject() -> JSONObject? {
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
+        var depth = 0
+        var position = index
+        while position < bytes.count {
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
+                position += 1
+                while position < bytes.count && bytes[position] != UInt8(ascii: "\"") {
+                    position += bytes[position] == UInt8(ascii: "\\") ? 2 : 1
+                }
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+            default:
+                break
+            }
+            position += 1
+            if depth == 0 { break }
+        }
+        guard depth == 0, position <= bytes.count else { return nil }
+        let limits = JSONLimits(maxDepth: JournalLimits.json.maxDepth - 1, maxIntegerMagnitude: JournalLimits.json.maxIntegerMagnitude)
+        guard case .object(let object)? = try? JSONParser.parseCanonical(UnsafeRawBufferPointer(rebasing: bytes[index..<position]), limits: limits)
+        else { return nil }
+        index = position
+        return object
+    }
+
+    /// The effective date's characters up to the closing quote (digits and `-` only).
+    private mutating func partialDate() -> PartialDate? {
+        guard let text = asciiRun(maxCount: 10) else { return nil }
+        return try? PartialDate(parsing: text)
+    }
+
+    private mutating func timestamp() -> UTCTimestamp? {
+        guard let text = asciiRun(maxCount: 20) else { return nil }
+        return try? UTCTimestamp(parsing: text)
+    }
+
+    /// 64 lowercase hex digits.
+    private mutating func digest() -> SHA256Digest? {
+        guard index + 64 <= bytes.count,
+              let value = SHA256Digest(hex: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + 64)]), as: UTF8.self))
+        else { return nil }
+        index += 64
+        return value
+    }
+
+    /// Up to `maxCount` bytes of `[0-9A-Z:-]` before a quote; the quote is left for the caller.
+    private mutating func asciiRun(maxCount: Int) -> String? {
+        var end = index
+        while end < bytes.count, end - index < maxCount {
+            let byte = bytes[end]
+            guard (byte >= 0x30 && byte <= 0x3A) || byte == UInt8(ascii: "-") || (byte >= 0x41 && byte <= 0x5A) else { break }
+            end += 1
+        }
+        guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
+        index = end
+        return text
+    }
+}
