@@ -4,25 +4,13 @@ import LedgerCore
 
 @Suite("Journal line codec")
 struct JournalLineCodecTests {
-    /// A small deterministic generator (SplitMix64), so a failing seed replays exactly.
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     static let texts = ["邵阳县芙蓉学校", "黄塘中学", "〔2023〕", "a\"b", "back\\slash", "tab\there", "新\n行", "\u{1}", "😀", "Café", ""]
 
-    static func randomText(_ generator: inout SeededGenerator) -> String {
+    static func randomText(_ generator: inout TestRandom) -> String {
         texts[Int(generator.next() % UInt64(texts.count))] + String(generator.next() % 1000)
     }
 
-    static func randomLine(_ generator: inout SeededGenerator) -> JournalLine {
+    static func randomLine(_ generator: inout TestRandom) -> JournalLine {
         var data: [(String, JSONValue)] = []
         for index in 0..<Int(generator.next() % 6) {
             let value: JSONValue = switch generator.next() % 4 {
@@ -56,7 +44,7 @@ struct JournalLineCodecTests {
     @Test func theEnvelopeEncoderEqualsTheGenericCanonicalEncoderAndRoundTrips() throws {
         let seed = UInt64.random(in: 0...UInt64.max)
         print("JournalLineCodecTests seed \(seed)")
-        var generator = SeededGenerator(state: seed)
+        var generator = TestRandom(seed: seed)
         for _ in 0..<2_000 {
             let line = Self.randomLine(&generator)
             var members = line.event.draft.jsonMembers()
@@ -75,7 +63,7 @@ struct JournalLineCodecTests {
     @Test func theFastDecoderTakesEveryValidLineAndNeverAcceptsWhatTheGenericDecoderRefuses() throws {
         let seed = UInt64.random(in: 0...UInt64.max)
         print("fast decoder seed \(seed)")
-        var generator = SeededGenerator(state: seed)
+        var generator = TestRandom(seed: seed)
         var mutatedAccepted = 0
         for _ in 0..<400 {
             let line = Self.randomLine(&generator)

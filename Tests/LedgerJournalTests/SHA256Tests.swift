@@ -323,31 +323,6 @@ private enum SHA256VectorFixture {
     }
 }
 
-/// SplitMix64: a tiny deterministic generator, so failures reproduce from the printed seed.
-private struct TestRandom: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    /// GROUPLEDGER_TEST_SEED (decimal) when set, else `defaultSeed`.
-    static func seedFromEnvironment(default defaultSeed: UInt64) -> UInt64 {
-        ProcessInfo.processInfo.environment["GROUPLEDGER_TEST_SEED"].flatMap { UInt64($0) } ?? defaultSeed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
-        return mixed ^ (mixed >> 31)
-    }
-
-    mutating func bytes(count: Int) -> [UInt8] {
-        (0..<count).map { _ in UInt8(truncatingIfNeeded: next() >> 24) }
-    }
-}
 
 extension String {
     fileprivate func leftPadded(to width: Int) -> String {
