@@ -1,0 +1,274 @@
+/// Reads a payload's members with one typed accessor per value type of Journal/EVENTS.md,
+/// each throwing a `DomainError` that names the field and the value found. `finish()` refuses
+/// members nobody read, so a misspelt field is an error, not silently ignored.
+public struct PayloadReader {
+    private let object: JSONObject
+    private let path: String
+    private var readKeys: Set<String> = []
+
+    /// Creates a reader of `object`; `path` prefixes field names in errors (`data`, `data.shares[1]`).
+    public init(_ object: JSONObject, path: String = "data") {
+        self.object = object
+        self.path = path
+    }
+
+    private func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
+
+    private mutating func value(_ key: String) -> JSONValue? {
+        readKeys.insert(key)
+        return object[key]
+    }
+
+    private mutating func required(_ key: String) throws(DomainError) -> JSONValue {
+        guard let value = value(key) else { throw DomainError(field: field(key), "missing") }
+        return value
+    }
+
+    private func found(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let text): return "\"\(text)\""
+        case .integer(let number): return String(number)
+        case .bool(let flag): return flag ? "true" : "false"
+        case .null: return "null"
+        default: return EventDraft.kindName(value)
+        }
+    }
+
+    // MARK: Strings
+
+    /// Any string of 1–2000 bytes.
+    public mutating func string(_ key: String) throws(DomainError) -> String {
+        try text(key, maxBytes: 2000)
+    }
+
+    /// An optional string of 1–2000 bytes.
+    public mutating func optionalString(_ key: String) throws(DomainError) -> String? {
+        value(key) == nil ? nil : try string(key)
+    }
+
+    /// An Id: `[a-z0-9][a-z0-9-]{0,63}`.
+    public mutating func id(_ key: String) throws(DomainError) -> String {
+        let value = try required(key)
+        guard let text = value.stringValue, Self.isIdentifier(text) else {
+            throw DomainError(field: field(key), "expected an id of lowercase letters, digits and '-' (at most 64), found \(found(value))")
+        }
+        return text
+    }
+
+    /// An optional Id.
+    public mutating func optionalId(_ key: String) throws(DomainError) -> String? {
+        value(key) == nil ? nil : try id(key)
+    }
+
+    /// A list of Ids (absent reads as empty).
+    public mutating func idList(_ key: String) throws(DomainError) -> [String] {
+        try list(key) { (reader, itemKey) throws(DomainError) in try reader.id(itemKey) }
+    }
+
+    /// A Chinese name: 1–200 bytes, no leading or trailing whitespace.
+    public mutating func nameZh(_ key: String) throws(DomainError) -> String {
+        let name = try text(key, maxBytes: 200)
+        if let first = name.unicodeScalars.first, let last = name.unicodeScalars.last,
+           first.properties.isWhitespace || last.properties.isWhitespace {
+            throw DomainError(field: field(key), "has leading or trailing whitespace: \"\(name)\"")
+        }
+        return name
+    }
+
+    /// An optional Chinese name.
+    public mutating func optionalNameZh(_ key: String) throws(DomainError) -> String? {
+        value(key) == nil ? nil : try nameZh(key)
+    }
+
+    /// A list of Chinese names (absent reads as empty).
+    public mutating func nameList(_ key: String) throws(DomainError) -> [String] {
+        try list(key) { (reader, itemKey) throws(DomainError) in try reader.nameZh(itemKey) }
+    }
+
+    /// A free text of 1–2000 bytes.
+    public mutating func optionalText(_ key: String) throws(DomainError) -> String? {
+        value(key) == nil ? nil : try text(key, maxBytes: 2000)
+    }
+
+    /// A required free text of 1–2000 bytes.
+    public mutating func requiredText(_ key: String) throws(DomainError) -> String {
+        try text(key, maxBytes: 2000)
+    }
+
+    private mutating func text(_ key: String, maxBytes: Int) throws(DomainError) -> String {
+        let value = try required(key)
+        guard let text = value.stringValue else { throw DomainError(field: field(key), "expected a string, found \(found(value))") }
+        let count = text.utf8.count
+        guard count >= 1, count <= maxBytes else {
+            throw DomainError(field: field(key), "expected 1–\(maxBytes) bytes, found \(count)")
+        }
+        return text
+    }
+
+    /// A 文号, normalised.
+    public mutating func docNumber(_ key: String) throws(DomainError) -> DocumentNumber {
+        let text = try string(key)
+        return try DocumentNumber(parsing: text, field: field(key))
+    }
+
+    /// An optional 文号.
+    public mutating func optionalDocNumber(_ key: String) throws(DomainError) -> DocumentNumber? {
+        value(key) == nil ? nil : try docNumber(key)
+    }
+
+    // MARK: Numbers, dates, flags
+
+    /// A partial date.
+    public mutating func partialDate(_ key: String) throws(DomainError) -> PartialDate {
+        let value = try required(key)
+        guard let text = value.stringValue else { throw DomainError(field: field(key), "expected a date string, found \(found(value))") }
+        do { return try PartialDate(parsing: text) } catch { throw DomainError(field: field(key), error.message) }
+    }
+
+    /// An optional partial date.
+    public mutating func optionalPartialDate(_ key: String) throws(DomainError) -> PartialDate? {
+        value(key) == nil ? nil : try partialDate(key)
+    }
+
+    /// An integer within `range`.
+    public mutating func integer(_ key: String, in range: ClosedRange<Int64>) throws(DomainError) -> Int64 {
+        let value = try required(key)
+        guard let number = value.integerValue else { throw DomainError(field: field(key), "expected an integer, found \(found(value))") }
+        guard range.contains(number) else {
+            throw DomainError(field: field(key), "\(number) is outside \(range.lowerBound)–\(range.upperBound)")
+        }
+        return number
+    }
+
+    /// An optional integer within `range`.
+    public mutating func optionalInteger(_ key: String, in range: ClosedRange<Int64>) throws(DomainError) -> Int64? {
+        value(key) == nil ? nil : try integer(key, in: range)
+    }
+
+    /// An amount in fen: a positive integer (money is never floating point).
+    public mutating func fen(_ key: String) throws(DomainError) -> Int64 {
+        let value = try required(key)
+        guard let number = value.integerValue else {
+            throw DomainError(field: field(key), "expected a whole number of fen, found \(found(value))")
+        }
+        guard number >= 1 else { throw DomainError(field: field(key), "expected a positive amount in fen, found \(number)") }
+        return number
+    }
+
+    /// A year, 1900–2100.
+    public mutating func year(_ key: String) throws(DomainError) -> Int {
+        Int(try integer(key, in: Int64(PartialDate.acceptedYears.lowerBound)...Int64(PartialDate.acceptedYears.upperBound)))
+    }
+
+    /// A boolean.
+    public mutating func bool(_ key: String) throws(DomainError) -> Bool {
+        let value = try required(key)
+        guard let flag = value.boolValue else { throw DomainError(field: field(key), "expected true or false, found \(found(value))") }
+        return flag
+    }
+
+    /// An optional boolean (absent reads as nil).
+    public mutating func optionalBool(_ key: String) throws(DomainError) -> Bool? {
+        value(key) == nil ? nil : try bool(key)
+    }
+
+    // MARK: Vocabularies, lists, objects
+
+    /// One word of a closed vocabulary.
+    public mutating func word<Word: Vocabulary>(_ key: String, as type: Word.Type = Word.self) throws(DomainError) -> Word {
+        let value = try required(key)
+        guard let text = value.stringValue, let word = Word(rawValue: text) else {
+            throw DomainError(field: field(key), "expected one of \(Word.allCases.map(\.rawValue).joined(separator: ", ")), found \(found(value))")
+        }
+        return word
+    }
+
+    /// An optional word.
+    public mutating func optionalWord<Word: Vocabulary>(_ key: String, as type: Word.Type = Word.self) throws(DomainError) -> Word? {
+        value(key) == nil ? nil : try word(key, as: type)
+    }
+
+    /// A list of words (absent reads as empty).
+    public mutating func wordList<Word: Vocabulary>(_ key: String, as type: Word.Type = Word.self) throws(DomainError) -> [Word] {
+        try list(key) { (reader, itemKey) throws(DomainError) in try reader.word(itemKey, as: type) }
+    }
+
+    /// A nested object, read by its own reader.
+    public mutating func object(_ key: String) throws(DomainError) -> PayloadReader {
+        let value = try required(key)
+        guard let nested = value.objectValue else { throw DomainError(field: field(key), "expected an object, found \(found(value))") }
+        return PayloadReader(nested, path: field(key))
+    }
+
+    /// The raw nested object, for payloads that carry a document (a profile, a replacement).
+    public mutating func rawObject(_ key: String) throws(DomainError) -> JSONObject {
+        let value = try required(key)
+        guard let nested = value.objectValue else { throw DomainError(field: field(key), "expected an object, found \(found(value))") }
+        return nested
+    }
+
+    /// An optional raw object.
+    public mutating func optionalRawObject(_ key: String) throws(DomainError) -> JSONObject? {
+        value(key) == nil ? nil : try rawObject(key)
+    }
+
+    /// A list of objects, each read by its own reader (absent reads as empty).
+    public mutating func objectList(_ key: String) throws(DomainError) -> [PayloadReader] {
+        guard let value = value(key) else { return [] }
+        guard let items = value.arrayValue else { throw DomainError(field: field(key), "expected an array, found \(found(value))") }
+        var readers: [PayloadReader] = []
+        for (index, item) in items.enumerated() {
+            guard let nested = item.objectValue else {
+                throw DomainError(field: "\(field(key))[\(index)]", "expected an object, found \(found(item))")
+            }
+            readers.append(PayloadReader(nested, path: "\(field(key))[\(index)]"))
+        }
+        return readers
+    }
+
+    private mutating func list<Item>(_ key: String, _ read: (inout PayloadReader, String) throws(DomainError) -> Item) throws(DomainError) -> [Item] {
+        guard let value = value(key) else { return [] }
+        guard let items = value.arrayValue else { throw DomainError(field: field(key), "expected an array, found \(found(value))") }
+        var result: [Item] = []
+        for (index, item) in items.enumerated() {
+            var single = PayloadReader(JSONObject(uniqueKeysWithValues: [("item", item)]), path: "")
+            do {
+                result.append(try read(&single, "item"))
+            } catch {
+                throw DomainError(field: "\(field(key))[\(index)]", error.message)
+            }
+        }
+        return result
+    }
+
+    /// Reads the provenance members and refuses any member not read.
+    public mutating func finish() throws(DomainError) -> Provenance {
+        var provenance = Provenance()
+        if let synthetic = try optionalBool("synthetic") {
+            guard synthetic else { throw DomainError(field: field("synthetic"), "write true or leave it out") }
+            provenance.synthetic = true
+        }
+        provenance.inferred = try list("inferred") { (reader, itemKey) throws(DomainError) in try reader.string(itemKey) }
+        provenance.noteZh = try optionalText("noteZh")
+        try finishNested()
+        return provenance
+    }
+
+    /// Refuses any member not read (for nested objects, which carry no provenance).
+    public func finishNested() throws(DomainError) {
+        for key in object.keys where !readKeys.contains(key) {
+            throw DomainError(field: field(key), "unknown field")
+        }
+    }
+
+    /// Whether `text` is an Id.
+    public static func isIdentifier(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        guard let first = bytes.first, bytes.count <= 64, isLowerAlphanumeric(first) else { return false }
+        return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+    }
+
+    private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
+    }
+}
