@@ -11,19 +11,20 @@ public enum EventText {
     ///   authority  邵教发〔2023〕50号
     ///   data       {"groupId":"sy-g1",…}
     /// ```
-    public static func block(_ event: RecordedEvent) -> String {
+    public static func block(_ event: RecordedEvent, names: (String) -> String? = { _ in nil }) -> String {
         var text = "seq \(event.seq)  \(event.type) v\(event.version)\n"
         text += "  recorded   \(event.recorded)\n"
         text += "  effective  \(event.effective)\n"
-        text += "  actor      \(actorText(event.actor))\n"
+        text += "  actor      \(actorText(event.actor, names: names))\n"
         if let authority = event.authority { text += "  authority  \(authorityText(authority))\n" }
         text += "  data       \(String(decoding: CanonicalJSON.encode(.object(event.data)), as: UTF8.self))\n"
         return text
     }
 
-    /// `clerk7 (BureauClerk) for sy-edu`.
-    public static func actorText(_ actor: Actor) -> String {
+    /// `clerk7 王芳 (BureauClerk) for sy-edu`: the register's name after the id when it has one.
+    public static func actorText(_ actor: Actor, names: (String) -> String? = { _ in nil }) -> String {
         var text = actor.id
+        if let name = names(actor.id) { text += " \(name)" }
         if let role = actor.role { text += " (\(role))" }
         if let onBehalfOf = actor.onBehalfOf { text += " for \(onBehalfOf)" }
         return text

@@ -16,7 +16,7 @@ struct CLICommandTests {
         #expect(second.standardOutput == #"{"first": 4, "last": 4, "count": 1, "recorded": "2025-01-10T02:00:00Z"}"# + "\n")
         let journal = try scratch.text("Journal/ledger.jsonl")
         #expect(journal.split(separator: "\n").count == 4)
-        #expect(journal.contains("黄塘中学"))
+        #expect(journal.contains("黄塘镇教育办"))
     }
 
     @Test func expectSeqRefusalSaysBothNumbersAndChangesNothing() throws {
@@ -73,7 +73,7 @@ struct CLICommandTests {
         let scratch = Scratch()
         let overview = try CLI.run(["--help"], in: scratch.path)
         #expect(overview.status == 0)
-        for command in ["append", "log", "verify", "digest", "prove inclusion", "prove consistency", "recover"] {
+        for command in ["append", "log", "verify", "digest", "prove inclusion", "prove consistency", "recover", "state"] {
             #expect(overview.standardOutput.contains("  " + command + " "))
             let help = try CLI.run(command.split(separator: " ").map(String.init) + ["--help"], in: scratch.path)
             #expect(help.status == 0)
@@ -113,8 +113,8 @@ struct CLICommandTests {
 
         // Edit line 2 so that it still parses: verify names line 3, whose prev no longer matches.
         var text = try scratch.text("Journal/ledger.jsonl")
-        let range = try #require(text.range(of: "sy-m1"))
-        text.replaceSubrange(range, with: "sy-m9")
+        let range = try #require(text.range(of: "auth-1"))
+        text.replaceSubrange(range, with: "auth-9")
         try scratch.write(text, to: "Journal/ledger.jsonl")
         let tampered = try CLI.run(["verify"], in: scratch.path)
         #expect(tampered.status == 1)
@@ -136,12 +136,12 @@ struct CLICommandTests {
         #expect(json.standardOutput == lines[1] + "\n" + lines[2] + "\n")
         let text = try CLI.run(["log", "--to", "1"], in: scratch.path)
         #expect(text.standardOutput == """
-            seq 1  SchoolJoinedGroup v1
+            seq 1  AuthorityRegistered v1
               recorded   2025-01-10T02:00:00Z
               effective  2024-09-01
-              actor      clerk7 (BureauClerk) for sy-edu
+              actor      admin1 (LedgerAdmin)
               authority  邵教发〔2023〕50号
-              data       {"groupId":"sy-g1","nameZh":"黄塘中学","schoolId":"sy-m0"}
+              data       {"authorityId":"auth-0","jurisdictionId":"sy","kind":"EducationBureau","level":"County","nameZh":"黄塘镇教育办0"}
 
             """)
         // Cut the last batch in the middle of its second line.
@@ -167,7 +167,9 @@ struct CLICommandTests {
     @Test func twoProcessesAppendingAtOnceGiveAGapFreeValidJournal() throws {
         let scratch = Scratch()
         let appendsPerProcess = 25
-        try scratch.write(Events.lines(0..<2), to: "batch.jsonl")
+        // Erasure records may repeat, so every process can append the same batch.
+        let erasure = #"{"type":"PersonalDataErased","v":1,"effective":"2025-01","actor":{"id":"admin1","role":"LedgerAdmin"},"data":{"subjectId":"staff-0001"}}"#
+        try scratch.write(erasure + "\n" + erasure + "\n", to: "batch.jsonl")
         let directory = scratch.path
         let group = DispatchGroup()
         let failures = FailureCounter()

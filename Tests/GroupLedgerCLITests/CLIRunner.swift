@@ -72,8 +72,9 @@ final class Scratch {
 }
 
 enum Events {
+    /// A valid event (an authority registration) with Chinese text; `index` makes its id unique.
     static func line(_ index: Int, effective: String = "2024-09-01") -> String {
-        #"{"type":"SchoolJoinedGroup","v":1,"effective":"\#(effective)","actor":{"id":"clerk7","role":"BureauClerk","onBehalfOf":"sy-edu"},"authority":{"document":"邵教发〔2023〕50号"},"data":{"groupId":"sy-g1","schoolId":"sy-m\#(index)","nameZh":"黄塘中学"}}"#
+        #"{"type":"AuthorityRegistered","v":1,"effective":"\#(effective)","actor":{"id":"admin1","role":"LedgerAdmin"},"authority":{"document":"邵教发〔2023〕50号"},"data":{"authorityId":"auth-\#(index)","nameZh":"黄塘镇教育办\#(index)","kind":"EducationBureau","level":"County","jurisdictionId":"sy"}}"#
     }
 
     static func lines(_ range: Range<Int>) -> String {

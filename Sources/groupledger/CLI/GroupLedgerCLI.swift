@@ -7,7 +7,10 @@ enum GroupLedgerCLI {
     static var commands: [any Command.Type] {
         [
         AppendCommand.self, LogCommand.self, VerifyCommand.self, DigestCommand.self,
-        ProveInclusionCommand.self, ProveConsistencyCommand.self, RecoverCommand.self,
+        ProveInclusionCommand.self, ProveConsistencyCommand.self, RecoverCommand.self, StateCommand.self,
+            FormGroupCommand.self, JoinCommand.self, ExitCommand.self, SecondCommand.self, EndSecondmentCommand.self,
+            AllocateCommand.self, EarmarkCommand.self, SpendCommand.self,
+            RegisterPutCommand.self, RegisterEraseCommand.self, RegisterShowCommand.self,
         ]
     }
 

@@ -17,7 +17,9 @@ enum AppendCommand: Command {
         discussion: """
         Input is JSON Lines, one event per line, with the fields type, v, effective, actor,
         data and (optional) authority; the ledger adds seq, recorded, batch and prev. Every
-        event is checked before anything is written; the command returns after fsync.
+        event is checked before anything is written (its payload against Journal/EVENTS.md,
+        its actor's role, and its consistency with the journal's state); the command returns
+        after fsync.
         The recorded time comes from the system clock, or from GROUPLEDGER_CLOCK
         (YYYY-MM-DDTHH:MM:SSZ) when set.
         """
@@ -38,8 +40,7 @@ enum AppendCommand: Command {
             throw JournalError(.invalidInput, path: InputFile.displayName(source), lineNumber: error.lineNumber,
                                byteOffset: error.byteOffset, field: error.field, message: error.message)
         }
-        let writer = JournalWriter(path: path, clock: clock, lockWaitMilliseconds: Int(wait))
-        let receipt = try writer.append(drafts, expectSeq: expectSeq)
+        let receipt = try LedgerAppender.append(drafts, to: path, clock: clock, expectSeq: expectSeq, lockWaitMilliseconds: Int(wait))
         let count = receipt.lastSeq - receipt.firstSeq + 1
         if format == "json" {
             var json = JSONText()

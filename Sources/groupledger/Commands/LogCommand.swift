@@ -27,6 +27,8 @@ enum LogCommand: Command {
         let to = try arguments.integer("--to", in: 1...JournalLimits.maxSeq, spec: spec) ?? JournalLimits.maxSeq
         guard from <= to else { throw UsageError(message: "--from \(from) is after --to \(to)", spec: spec) }
         let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        // Names come from the personal-data register beside the journal; ids show otherwise.
+        let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
         var output = ""
         var first = true
         let result = try JournalReading.scan(path: path, checkChain: false) { entries in
@@ -34,7 +36,7 @@ enum LogCommand: Command {
                 if json {
                     output += String(decoding: entry.line.encoded(), as: UTF8.self) + "\n"
                 } else {
-                    output += (first ? "" : "\n") + EventText.block(entry.event)
+                    output += (first ? "" : "\n") + EventText.block(entry.event) { register?.name(of: $0) }
                     first = false
                 }
                 if output.utf8.count > 1 << 20 {

@@ -1,0 +1,231 @@
+/// Folding one event into the state: structural checks first (the event is refused with a
+/// `DomainError` naming the field and value, and the state is unchanged), then the mutation.
+extension LedgerState {
+    /// Applies `record`, which must carry the next seq.
+    /// - Throws: `DomainError` when the event contradicts the state (unknown ids, joining
+    ///   twice, spending beyond a balance …). Policy rules never throw here.
+    public mutating func apply(_ record: DomainEventRecord) throws(DomainError) {
+        precondition(record.seq == lastSeq + 1, "events must be applied in seq order")
+        var next = self
+        try next.mutate(record)
+        next.lastSeq = record.seq
+        next.eventTypes.append(record.event.payload.typeName)
+        self = next
+    }
+
+    /// Checks `record` against the state without applying it.
+    public func check(_ record: DomainEventRecord) throws(DomainError) {
+        var copy = self
+        try copy.mutate(record)
+    }
+
+    // swiftlint:disable:next cyclomatic_complexity function_body_length
+    private mutating func mutate(_ record: DomainEventRecord) throws(DomainError) {
+        let stamp = Stamp(effective: record.effective, seq: record.seq)
+        switch record.event {
+        case .authorityRegistered(let payload):
+            try unused(payload.authorityId, in: authorities, "data.authorityId", "authority")
+            if let parent = payload.parentAuthorityId { try known(parent, in: authorities, "data.parentAuthorityId", "authority") }
+            authorities[payload.authorityId] = AuthorityEntry(payload: payload, stamp: stamp)
+
+        case .policyDocumentRegistered(let payload):
+            try unused(payload.documentId, in: documents, "data.documentId", "document")
+            if let number = payload.docNumber, let existing = documentsByNumber[number.normalized] {
+                throw DomainError(field: "data.docNumber", "\(number.normalized) is already registered as document \"\(existing)\"")
+            }
+            if let issuer = payload.issuerAuthorityId { try known(issuer, in: authorities, "data.issuerAuthorityId", "authority") }
+            documents[payload.documentId] = DocumentEntry(payload: payload, stamp: stamp)
+            if let number = payload.docNumber { documentsByNumber[number.normalized] = payload.documentId }
+
+        case .schoolRegistered(let payload):
+            try unused(payload.schoolId, in: schools, "data.schoolId", "school")
+            try known(payload.administeredBy, in: authorities, "data.administeredBy", "authority")
+            if let central = payload.centralSchoolId { try known(central, in: schools, "data.centralSchoolId", "school") }
+            schools[payload.schoolId] = SchoolEntry(payload: payload, stamp: stamp)
+
+        case .campusRegistered(let payload):
+            try unused(payload.campusId, in: campuses, "data.campusId", "campus")
+            try openSchool(payload.schoolId, "data.schoolId")
+            campuses[payload.campusId] = Recorded(payload: payload, stamp: stamp)
+
+        case .schoolRenamed(let payload):
+            try known(payload.schoolId, in: schools, "data.schoolId", "school")
+            schools[payload.schoolId]?.renames.append(Recorded(payload: payload.nameZh, stamp: stamp))
+
+        case .schoolClosed(let payload):
+            try openSchool(payload.schoolId, "data.schoolId")
+            if let merged = payload.mergedIntoSchoolId { try openSchool(merged, "data.mergedIntoSchoolId") }
+            if let open = (membershipsBySchool[payload.schoolId] ?? []).first(where: { memberships[$0]?.isOpen == true }) {
+                throw DomainError(field: "data.schoolId", "\(payload.schoolId) still has the open membership \"\(open)\"; record its exit first")
+            }
+            schools[payload.schoolId]?.closed = Recorded(payload: payload.mergedIntoSchoolId, stamp: stamp)
+
+        case .headcountRecorded(let payload):
+            try known(payload.schoolId, in: schools, "data.schoolId", "school")
+            headcounts[payload.schoolId, default: [:]][payload.year] = payload
+
+        case .policyProfileAdopted(let payload):
+            for (index, documentId) in payload.sourceDocumentIds.enumerated() {
+                try known(documentId, in: documents, "data.sourceDocumentIds[\(index)]", "document")
+            }
+            let expected = Int64((profiles[payload.profileId]?.count ?? 0) + 1)
+            guard payload.version == expected else {
+                throw DomainError(field: "data.version", "profile \(payload.profileId) is at version \(expected - 1); the next must be \(expected), found \(payload.version)")
+            }
+            profiles[payload.profileId, default: []].append(Recorded(payload: payload, stamp: stamp))
+
+        case .approvalRequested(let payload):
+            try unused(payload.approvalId, in: approvals, "data.approvalId", "approval")
+            try known(payload.addressedTo, in: authorities, "data.addressedTo", "authority")
+            if authorities[payload.requestedBy] == nil && schools[payload.requestedBy] == nil {
+                throw DomainError(field: "data.requestedBy", "unknown authority or school \"\(payload.requestedBy)\"")
+            }
+            if let group = payload.groupId { try known(group, in: groups, "data.groupId", "group") }
+            if let school = payload.schoolId { try known(school, in: schools, "data.schoolId", "school") }
+            approvals[payload.approvalId] = ApprovalEntry(request: payload, requestStamp: stamp)
+
+        case .approvalDecided(let payload):
+            try known(payload.approvalId, in: approvals, "data.approvalId", "approval request")
+            if approvals[payload.approvalId]?.decision != nil {
+                throw DomainError(field: "data.approvalId", "approval \"\(payload.approvalId)\" is already decided")
+            }
+            try known(payload.decidedBy, in: authorities, "data.decidedBy", "authority")
+            if let document = payload.documentId { try known(document, in: documents, "data.documentId", "document") }
+            approvals[payload.approvalId]?.decision = payload
+            approvals[payload.approvalId]?.decisionStamp = stamp
+
+        case .groupProposed(let payload):
+            try unused(payload.groupId, in: groups, "data.groupId", "group")
+            if let lead = payload.proposedLeadSchoolId { try known(lead, in: schools, "data.proposedLeadSchoolId", "school") }
+            for (index, school) in payload.proposedMemberSchoolIds.enumerated() {
+                try known(school, in: schools, "data.proposedMemberSchoolIds[\(index)]", "school")
+            }
+            if let document = payload.documentId { try known(document, in: documents, "data.documentId", "document") }
+            groups[payload.groupId] = GroupEntry(groupId: payload.groupId, nameZh: payload.nameZh, jurisdictionId: payload.jurisdictionId,
+                                                 type: payload.type, proposal: payload, proposedStamp: stamp)
+
+        case .groupEstablished(let payload):
+            if let existing = groups[payload.groupId] {
+                if existing.isEstablished { throw DomainError(field: "data.groupId", "group \"\(payload.groupId)\" is already established") }
+                if existing.status(onDay: nil) == .withdrawn {
+                    throw DomainError(field: "data.groupId", "the proposal \"\(payload.groupId)\" was withdrawn")
+                }
+            }
+            if let parent = payload.parentGroupId { try known(parent, in: groups, "data.parentGroupId", "group") }
+            if let approval = payload.approvalId { try known(approval, in: approvals, "data.approvalId", "approval") }
+            var group = groups[payload.groupId]
+                ?? GroupEntry(groupId: payload.groupId, nameZh: payload.nameZh, jurisdictionId: payload.jurisdictionId, type: payload.type)
+            group.nameZh = payload.nameZh
+            group.type = payload.type
+            group.establishment = payload
+            group.establishedStamp = stamp
+            group.statusChanges.append(GroupEntry.StatusChange(status: payload.status, stamp: stamp))
+            groups[payload.groupId] = group
+
+        case .groupStatusChanged(let payload):
+            try known(payload.groupId, in: groups, "data.groupId", "group")
+            let group = groups[payload.groupId]!
+            let current = group.status(onDay: nil)
+            guard current != payload.status else {
+                throw DomainError(field: "data.status", "group \"\(payload.groupId)\" is already \(payload.status.rawValue)")
+            }
+            if payload.status == .withdrawn && group.isEstablished {
+                throw DomainError(field: "data.status", "only a proposal is withdrawn; \"\(payload.groupId)\" is established (dissolve it instead)")
+            }
+            if payload.status != .withdrawn && !group.isEstablished {
+                throw DomainError(field: "data.status", "group \"\(payload.groupId)\" is only proposed; establish it first (or withdraw it)")
+            }
+            if current == .dissolved || current == .withdrawn {
+                throw DomainError(field: "data.status", "group \"\(payload.groupId)\" is \(current!.rawValue); it cannot change status")
+            }
+            if payload.status == .dissolved, let open = openMemberships(ofGroup: payload.groupId).first {
+                throw DomainError(field: "data.status", "group \"\(payload.groupId)\" still has the open membership \"\(open.membershipId)\" (\(open.schoolId)); record the exits first")
+            }
+            groups[payload.groupId]?.statusChanges.append(GroupEntry.StatusChange(status: payload.status, stamp: stamp))
+
+        case .schoolJoinedGroup(let payload):
+            try unused(payload.membershipId, in: memberships, "data.membershipId", "membership")
+            try known(payload.groupId, in: groups, "data.groupId", "group")
+            let group = groups[payload.groupId]!
+            guard group.isEstablished else {
+                throw DomainError(field: "data.groupId", "group \"\(payload.groupId)\" is only proposed; record GroupEstablished first")
+            }
+            if let status = group.status(onDay: nil), status == .dissolved || status == .withdrawn {
+                throw DomainError(field: "data.groupId", "group \"\(payload.groupId)\" is \(status.rawValue)")
+            }
+            try openSchool(payload.schoolId, "data.schoolId")
+            if let campus = payload.campusId {
+                try known(campus, in: campuses, "data.campusId", "campus")
+                if campuses[campus]?.payload.schoolId != payload.schoolId {
+                    throw DomainError(field: "data.campusId", "campus \"\(campus)\" belongs to \"\(campuses[campus]!.payload.schoolId)\", not \"\(payload.schoolId)\"")
+                }
+            }
+            let open = openMemberships(ofGroup: payload.groupId)
+            if let twice = open.first(where: { $0.schoolId == payload.schoolId && $0.campusId == payload.campusId }) {
+                throw DomainError(field: "data.schoolId", "\(payload.schoolId) is already a member of \(payload.groupId) (membership \"\(twice.membershipId)\")")
+            }
+            if payload.role == .lead, let lead = open.first(where: { $0.role(onDay: nil) == .lead }) {
+                throw DomainError(field: "data.role", "\(payload.groupId) already has the lead \(lead.schoolId); use GroupLeadChanged")
+            }
+            if let approval = payload.approvalId { try known(approval, in: approvals, "data.approvalId", "approval") }
+            memberships[payload.membershipId] = MembershipEntry(membershipId: payload.membershipId, groupId: payload.groupId,
+                                                                schoolId: payload.schoolId, campusId: payload.campusId,
+                                                                roles: [Recorded(payload: payload.role, stamp: stamp)], joined: stamp)
+            membershipsByGroup[payload.groupId, default: []].append(payload.membershipId)
+            membershipsBySchool[payload.schoolId, default: []].append(payload.membershipId)
+
+        case .schoolExitedGroup(let payload):
+            try known(payload.membershipId, in: memberships, "data.membershipId", "membership")
+            let membership = memberships[payload.membershipId]!
+            guard membership.isOpen else {
+                throw DomainError(field: "data.membershipId", "\(membership.schoolId) already left \(membership.groupId) (seq \(membership.exit!.stamp.seq))")
+            }
+            if membership.role(onDay: nil) == .lead, payload.reason != .groupDissolved,
+               let other = openMemberships(ofGroup: membership.groupId).first(where: { $0.membershipId != membership.membershipId }) {
+                throw DomainError(field: "data.membershipId", "\(membership.schoolId) leads \(membership.groupId) while \(other.schoolId) and others remain; change the lead first")
+            }
+            if let approval = payload.approvalId { try known(approval, in: approvals, "data.approvalId", "approval") }
+            memberships[payload.membershipId]?.exit = Recorded(payload: payload.reason, stamp: stamp)
+
+        case .groupLeadChanged(let payload):
+            try known(payload.groupId, in: groups, "data.groupId", "group")
+            let open = openMemberships(ofGroup: payload.groupId)
+            guard let incoming = open.first(where: { $0.schoolId == payload.schoolId }) else {
+                throw DomainError(field: "data.schoolId", "\(payload.schoolId) is not a member of \(payload.groupId)")
+            }
+            if incoming.role(onDay: nil) == .lead {
+                throw DomainError(field: "data.schoolId", "\(payload.schoolId) already leads \(payload.groupId)")
+            }
+            for outgoing in open where outgoing.role(onDay: nil) == .lead {
+                memberships[outgoing.membershipId]?.roles.append(Recorded(payload: .member, stamp: stamp))
+            }
+            memberships[incoming.membershipId]?.roles.append(Recorded(payload: .lead, stamp: stamp))
+
+        default:
+            try mutateOther(record, stamp: stamp)
+        }
+    }
+
+    /// The memberships of a group without an exit, in joining order.
+    public func openMemberships(ofGroup groupId: String) -> [MembershipEntry] {
+        (membershipsByGroup[groupId] ?? []).compactMap { memberships[$0] }.filter(\.isOpen)
+    }
+
+    func unused<Value>(_ id: String, in table: [String: Value], _ field: String, _ noun: String) throws(DomainError) {
+        if table[id] != nil { throw DomainError(field: field, "\(noun) \"\(id)\" is already registered") }
+    }
+
+    func known<Value>(_ id: String, in table: [String: Value], _ field: String, _ noun: String) throws(DomainError) {
+        if table[id] == nil { throw DomainError(field: field, "unknown \(noun) \"\(id)\"") }
+    }
+
+    func openSchool(_ id: String, _ field: String) throws(DomainError) {
+        try known(id, in: schools, field, "school")
+        if let closed = schools[id]?.closed { throw DomainError(field: field, "school \"\(id)\" was closed (seq \(closed.stamp.seq))") }
+    }
+}
+
+extension EventPayload {
+    /// The stored type name of this payload.
+    var typeName: String { Self.eventType }
+}

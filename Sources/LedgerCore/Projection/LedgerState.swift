@@ -1,0 +1,202 @@
+/// The state of the ledger built by folding events in seq order: every entity with the seq
+/// that created it and effective-dated timelines, so one state answers `--as-of` queries for
+/// any date. `--known-at` is a fold over a prefix of the journal (see `Projector`).
+///
+/// Pure: no file I/O, no clock. `apply` validates before it mutates, so a refused event
+/// leaves the state unchanged.
+public struct LedgerState: Sendable, Equatable {
+    /// A fact's start: when it takes effect and which event recorded it.
+    public struct Stamp: Sendable, Equatable {
+        public var effective: PartialDate
+        public var seq: Int64
+    }
+
+    /// A payload with its stamp.
+    public struct Recorded<Payload: Equatable & Sendable>: Sendable, Equatable {
+        public var payload: Payload
+        public var stamp: Stamp
+    }
+
+    /// An authority.
+    public struct AuthorityEntry: Sendable, Equatable {
+        public var payload: AuthorityRegistered
+        public var stamp: Stamp
+    }
+
+    /// A policy document.
+    public struct DocumentEntry: Sendable, Equatable {
+        public var payload: PolicyDocumentRegistered
+        public var stamp: Stamp
+    }
+
+    /// A school, with its names over time and its closure.
+    public struct SchoolEntry: Sendable, Equatable {
+        public var payload: SchoolRegistered
+        public var stamp: Stamp
+        /// Names from `SchoolRenamed`, in seq order.
+        public var renames: [Recorded<String>] = []
+        /// The closure (撤并), with the school it merged into.
+        public var closed: Recorded<String?>?
+
+        /// The name in effect on `day` (a day number).
+        public func name(onDay day: Int?) -> String {
+            var name = payload.nameZh
+            for rename in renames where day == nil || rename.stamp.effective.firstDayNumber <= day! { name = rename.payload }
+            return name
+        }
+    }
+
+    /// A group: its plan, its establishment and its status over time.
+    public struct GroupEntry: Sendable, Equatable {
+        public var groupId: String
+        public var nameZh: String
+        public var jurisdictionId: String
+        public var type: GroupType
+        public var proposal: GroupProposed?
+        public var proposedStamp: Stamp?
+        public var establishment: GroupEstablished?
+        public var establishedStamp: Stamp?
+        /// Status changes after establishment (the establishment's status is the first).
+        public var statusChanges: [StatusChange] = []
+
+        /// A status change.
+        public struct StatusChange: Sendable, Equatable {
+            public var status: GroupStatus
+            public var stamp: Stamp
+        }
+
+        /// The status on `day` (nil: the latest recorded), or nil if the group did not exist yet.
+        public func status(onDay day: Int?) -> GroupStatus? {
+            var status: GroupStatus?
+            if let proposedStamp, day == nil || proposedStamp.effective.firstDayNumber <= day! { status = .proposed }
+            for change in statusChanges where day == nil || change.stamp.effective.firstDayNumber <= day! { status = change.status }
+            return status
+        }
+
+        /// Whether the group has been established (by the latest record).
+        public var isEstablished: Bool { establishment != nil }
+    }
+
+    /// A school's membership of a group, from joining to exit.
+    public struct MembershipEntry: Sendable, Equatable {
+        public var membershipId: String
+        public var groupId: String
+        public var schoolId: String
+        public var campusId: String?
+        /// Roles over time: the joining role, then lead changes.
+        public var roles: [Recorded<MemberRole>]
+        public var joined: Stamp
+        public var exit: Recorded<ExitReason>?
+
+        /// Whether the membership has no exit recorded.
+        public var isOpen: Bool { exit == nil }
+
+        /// Whether the school is a member on `day` (nil: by the latest record).
+        public func isMember(onDay day: Int?) -> Bool {
+            guard let day else { return isOpen }
+            guard joined.effective.firstDayNumber <= day else { return false }
+            if let exit, exit.stamp.effective.firstDayNumber <= day { return false }
+            return true
+        }
+
+        /// The role on `day` (nil: the latest).
+        public func role(onDay day: Int?) -> MemberRole {
+            var role = roles[0].payload
+            for change in roles where day == nil || change.stamp.effective.firstDayNumber <= day! { role = change.payload }
+            return role
+        }
+    }
+
+    /// An approval request and its decision.
+    public struct ApprovalEntry: Sendable, Equatable {
+        public var request: ApprovalRequested
+        public var requestStamp: Stamp
+        public var decision: ApprovalDecided?
+        public var decisionStamp: Stamp?
+    }
+
+    /// A secondment and its end.
+    public struct SecondmentEntry: Sendable, Equatable {
+        public var payload: SecondmentStarted
+        public var stamp: Stamp
+        public var ending: SecondmentEnded?
+        public var endStamp: Stamp?
+
+        /// Whether it has not ended (an extension keeps it open).
+        public var isOpen: Bool { ending == nil || ending?.outcome == .extended }
+    }
+
+    /// An allocation with what has been earmarked and spent from it.
+    public struct AllocationEntry: Sendable, Equatable {
+        public var payload: FundAllocated
+        public var stamp: Stamp
+        public var earmarkedFen: Int64 = 0
+        /// Spent directly from the allocation (not through an earmark).
+        public var spentFen: Int64 = 0
+
+        /// What can still be earmarked or spent directly.
+        public var availableFen: Int64 { payload.amountFen - earmarkedFen - spentFen }
+    }
+
+    /// An earmark with what has been spent from it.
+    public struct EarmarkEntry: Sendable, Equatable {
+        public var payload: FundEarmarked
+        public var stamp: Stamp
+        public var spentFen: Int64 = 0
+
+        /// What can still be spent.
+        public var availableFen: Int64 { payload.amountFen - spentFen }
+    }
+
+    /// A staff member (by opaque id) and their credentials.
+    public struct StaffEntry: Sendable, Equatable {
+        public var payload: StaffRegistered
+        public var stamp: Stamp
+        public var credentials: [StaffCredentialRecorded] = []
+    }
+
+    /// A governance role held in a group, until it ended.
+    public struct RoleAssignmentEntry: Sendable, Equatable {
+        public var payload: GroupRoleAssigned
+        public var stamp: Stamp
+        public var ended: Stamp?
+    }
+
+    public internal(set) var authorities: [String: AuthorityEntry] = [:]
+    public internal(set) var documents: [String: DocumentEntry] = [:]
+    /// Document ids by normalised 文号.
+    public internal(set) var documentsByNumber: [String: String] = [:]
+    public internal(set) var schools: [String: SchoolEntry] = [:]
+    public internal(set) var campuses: [String: Recorded<CampusRegistered>] = [:]
+    /// Teachers per school and year (the latest record wins).
+    public internal(set) var headcounts: [String: [Int: HeadcountRecorded]] = [:]
+    /// Adopted profile versions by profile id, in version order.
+    public internal(set) var profiles: [String: [Recorded<PolicyProfileAdopted>]] = [:]
+    public internal(set) var approvals: [String: ApprovalEntry] = [:]
+    public internal(set) var groups: [String: GroupEntry] = [:]
+    public internal(set) var memberships: [String: MembershipEntry] = [:]
+    /// Membership ids by group, in joining order.
+    public internal(set) var membershipsByGroup: [String: [String]] = [:]
+    /// Membership ids by school, in joining order.
+    public internal(set) var membershipsBySchool: [String: [String]] = [:]
+    public internal(set) var staff: [String: StaffEntry] = [:]
+    public internal(set) var secondments: [String: SecondmentEntry] = [:]
+    public internal(set) var allocations: [String: AllocationEntry] = [:]
+    public internal(set) var earmarks: [String: EarmarkEntry] = [:]
+    public internal(set) var expenditures: [String: Recorded<ExpenditureRecorded>] = [:]
+    public internal(set) var costShares: [String: Recorded<CostShareApportioned>] = [:]
+    public internal(set) var roleAssignments: [String: RoleAssignmentEntry] = [:]
+    public internal(set) var activities: [String: Recorded<GroupActivityHeld>] = [:]
+    public internal(set) var assessments: [String: Recorded<GroupAssessed>] = [:]
+    /// Subjects whose personal data was erased from the register.
+    public internal(set) var erasedSubjects: Set<String> = []
+    /// The last seq applied (0 before any).
+    public internal(set) var lastSeq: Int64 = 0
+    /// Event types by seq − 1, so corrections can check and decode against their targets.
+    public internal(set) var eventTypes: [String] = []
+    /// Seqs voided or superseded by a later correction, with the correction's seq.
+    public internal(set) var corrected: [Int64: Int64] = [:]
+
+    /// An empty state.
+    public init() {}
+}

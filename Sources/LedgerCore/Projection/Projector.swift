@@ -1,0 +1,88 @@
+/// How far into transaction time a projection looks: the whole journal, up to a seq, or up
+/// to a recorded time. Independent of `--as-of`, which picks the effective date.
+public enum KnownAt: Sendable, Equatable {
+    /// Everything recorded.
+    case latest
+    /// Events with seq ≤ this.
+    case seq(Int64)
+    /// Events recorded at or before this instant.
+    case recorded(UTCTimestamp)
+
+    /// Whether `record` is inside the cut.
+    public func includes(_ record: DomainEventRecord) -> Bool {
+        switch self {
+        case .latest: return true
+        case .seq(let seq): return record.seq <= seq
+        case .recorded(let instant): return record.recorded <= instant
+        }
+    }
+}
+
+/// Builds `LedgerState` from the journal's events with corrections in force: a voided event
+/// has no effect, a superseded one has its replacement's. The originals stay in the journal.
+///
+/// The caller supplies `replay`, which calls its argument with every record in seq order (for
+/// the CLI, a streaming scan of the journal); it is called twice: once to collect corrections,
+/// once to fold.
+public enum Projector {
+    /// A correction in force.
+    struct Correction {
+        var correctionSeq: Int64
+        var replacement: JSONObject?
+    }
+
+    /// The state as known at `knownAt`.
+    /// - Throws: `DomainError` (with the seq in its message) when the history does not fold.
+    public static func build(knownAt: KnownAt = .latest,
+                             replay: (_ visit: (DomainEventRecord) throws -> Void) throws -> Void) throws -> LedgerState {
+        var corrections: [Int64: Correction] = [:]
+        try replay { record in
+            guard knownAt.includes(record), case .entryCorrected(let correction) = record.event else { return }
+            corrections[correction.targetSeq] = Correction(correctionSeq: record.seq, replacement: correction.replacement)
+        }
+        var state = LedgerState()
+        try replay { record in
+            guard knownAt.includes(record) else { return }
+            try state.fold(record, correction: corrections[record.seq])
+        }
+        return state
+    }
+
+    /// The state from records already in memory (tests, small journals).
+    public static func build(_ records: [DomainEventRecord], knownAt: KnownAt = .latest) throws -> LedgerState {
+        try build(knownAt: knownAt) { visit in
+            for record in records { try visit(record) }
+        }
+    }
+}
+
+extension LedgerState {
+    /// Folds one record with its correction (if any) in force.
+    mutating func fold(_ record: DomainEventRecord, correction: Projector.Correction?) throws {
+        guard let correction else {
+            try apply(record)
+            return
+        }
+        guard let replacement = correction.replacement else {
+            // Voided: the event keeps its seq but has no effect.
+            lastSeq = record.seq
+            eventTypes.append(record.event.payload.typeName)
+            return
+        }
+        let type = record.event.payload.typeName
+        var draft = EventDraft(type: type, version: EventCatalog.payloadType(named: type)?.currentVersion ?? 1,
+                               effective: record.effective, actor: record.actor, authority: record.authority, data: replacement)
+        draft.data = replacement
+        var replaced = record
+        do {
+            replaced.event = try EventCatalog.decode(draft)
+        } catch {
+            throw DomainError(field: "data.replacement", "seq \(correction.correctionSeq): \(error.description)")
+        }
+        do {
+            try apply(replaced)
+        } catch {
+            throw DomainError(field: error.field, "seq \(record.seq) as superseded by seq \(correction.correctionSeq): \(error.message)")
+        }
+    }
+}

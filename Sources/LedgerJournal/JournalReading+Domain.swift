@@ -1,0 +1,37 @@
+public import LedgerCore
+
+/// Reading the journal as domain events and folding them into state.
+extension JournalReading {
+    /// Calls `visit` with each event of the journal's sound part, decoded to its typed payload.
+    /// - Throws: `JournalError` naming the line and field of an event the domain refuses, or of
+    ///   a damaged line.
+    public static func replayDomain(path: String, _ visit: (DomainEventRecord) throws -> Void) throws {
+        let result = try scan(path: path, checkChain: false) { entries in
+            for entry in entries {
+                try visit(try domainRecord(entry, path: path))
+            }
+            return true
+        }
+        if case .corrupt = result.tail, let error = error(for: result.tail, path: path) { throw error }
+    }
+
+    /// One entry as a domain record, or the journal error naming its line and field.
+    static func domainRecord(_ entry: JournalEntry, path: String) throws(JournalError) -> DomainEventRecord {
+        do {
+            return try DomainEventRecord(entry.event)
+        } catch {
+            throw JournalError(.invalidInput, path: path, lineNumber: entry.seq, byteOffset: entry.byteOffset,
+                               field: error.field, message: error.message)
+        }
+    }
+
+    /// The state of the journal at `path` as known at `knownAt`.
+    /// - Throws: `JournalError` for a refused or damaged line.
+    public static func state(path: String, knownAt: KnownAt = .latest) throws -> LedgerState {
+        do {
+            return try Projector.build(knownAt: knownAt) { visit in try replayDomain(path: path, visit) }
+        } catch let error as DomainError {
+            throw JournalError(.invalidInput, path: path, field: error.field, message: error.message)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+public import LedgerCore
+
+/// Appends events after checking them against the domain: each draft's type, issuer role,
+/// authority and payload (Journal/EVENTS.md), then its consistency with the state the
+/// journal holds (unknown ids, joining twice, spending beyond a balance …).
+///
+/// The check and the write are tied by `expectSeq`: if another writer appended in between,
+/// the write is refused and the check is redone against the new state (up to three times).
+public enum LedgerAppender {
+    /// Checks and appends `drafts` as one atomic batch; returns after fsync.
+    /// - Parameter expectSeq: the caller's own optimistic-concurrency condition, if any.
+    /// - Throws: `JournalError` naming the event of the batch and the field it refuses;
+    ///   the journal is then unchanged.
+    @discardableResult
+    public static func append(_ drafts: [EventDraft], to path: String, clock: any LedgerClock, expectSeq: Int64? = nil,
+                              lockWaitMilliseconds: Int = 10_000) throws -> AppendReceipt {
+        var attempts = 0
+        while true {
+            attempts += 1
+            let state = try JournalReading.state(path: path)
+            if let expectSeq, expectSeq != state.lastSeq {
+                throw JournalError(.expectSeqMismatch, path: path,
+                                   message: "expected the journal's last seq to be \(expectSeq), but it is \(state.lastSeq); nothing was appended")
+            }
+            try check(drafts, against: state, path: path, recorded: clock.now())
+            do {
+                return try JournalWriter(path: path, clock: clock, lockWaitMilliseconds: lockWaitMilliseconds)
+                    .append(drafts, expectSeq: state.lastSeq)
+            } catch {
+                // Another writer appended after our check: check again against its state.
+                guard error.code == .expectSeqMismatch, expectSeq == nil, attempts < 3 else { throw error }
+            }
+        }
+    }
+
+    /// Checks the batch in order against `state` (each event sees the ones before it).
+    static func check(_ drafts: [EventDraft], against state: LedgerState, path: String, recorded: UTCTimestamp) throws {
+        var working = state
+        var newRecords: [DomainEventRecord] = []
+        for (index, draft) in drafts.enumerated() {
+            do {
+                let record = DomainEventRecord(seq: working.lastSeq + 1, recorded: recorded, effective: draft.effective, actor: draft.actor,
+                                               authority: draft.authority, event: try EventCatalog.decode(draft))
+                try working.apply(record)
+                newRecords.append(record)
+            } catch {
+                throw JournalError(.invalidInput, path: path, field: error.field,
+                                   message: "event \(index + 1) of the batch (\(draft.type)): \(error.message); nothing was appended")
+            }
+        }
+        // A correction changes what earlier events mean: the whole history must still fold
+        // with it in force before it may be recorded.
+        if newRecords.contains(where: { if case .entryCorrected = $0.event { return true } else { return false } }) {
+            do {
+                _ = try Projector.build { visit in
+                    try JournalReading.replayDomain(path: path, visit)
+                    for record in newRecords { try visit(record) }
+                }
+            } catch let error as DomainError {
+                throw JournalError(.invalidInput, path: path, field: error.field,
+                                   message: "the correction would leave history that does not hold: \(error.message); nothing was appended")
+            }
+        }
+    }
+}

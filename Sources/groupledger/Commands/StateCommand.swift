@@ -1,0 +1,74 @@
+import LedgerCore
+import LedgerJournal
+import LedgerReports
+
+/// `groupledger state`: every group and school as of an effective date, as the ledger knew it.
+enum StateCommand: Command {
+    static let spec = CommandSpec(
+        path: ["state"],
+        summary: "Show every group (proposed ones too) and every school with its memberships, as of a date.",
+        usage: "state [--as-of DATE] [--known-at SEQ|TIME] [--group ID | --school ID] [--jurisdiction ID] [--journal PATH] [--format text|json]",
+        options: [
+            .init(name: "--as-of", valueName: "DATE", help: "Effective date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day). Default: everything recorded."),
+            .init(name: "--known-at", valueName: "SEQ|TIME", help: "What the ledger knew: up to a seq, or up to a recorded UTC time (YYYY-MM-DDTHH:MM:SSZ)."),
+            .init(name: "--group", valueName: "ID", help: "Only this group."),
+            .init(name: "--school", valueName: "ID", help: "Only this school."),
+            .init(name: "--jurisdiction", valueName: "ID", help: "Only this jurisdiction's groups (zh, bs, xp, sy, zy …)."),
+            CommonOptions.journal,
+            CommonOptions.format,
+        ],
+        maxPositionals: 0,
+        discussion: """
+        The two time axes are independent: --as-of picks the date facts take effect (valid
+        time), --known-at picks how much of the journal is read (transaction time), so a
+        backdated entry or a correction shows on one axis and not the other.
+        """
+    )
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
+        let path = context.journalPath(arguments)
+        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        var day: Int?
+        var asOfText = "the latest record"
+        if let text = arguments.value("--as-of") {
+            do {
+                let date = try PartialDate(parsing: text)
+                day = date.firstDayNumber
+                asOfText = date.description
+            } catch {
+                throw UsageError(message: "the value '\(text)' is invalid for '--as-of': \(error.message)", spec: spec)
+            }
+        }
+        let knownAt = try parseKnownAt(arguments.value("--known-at"))
+        let state = try JournalReading.state(path: path, knownAt: knownAt)
+        var views = state.groups(onDay: day, jurisdictionId: arguments.value("--jurisdiction"))
+        if let group = arguments.value("--group") {
+            views = views.filter { $0.group.groupId == group }
+            if views.isEmpty { throw JournalError(.outOfRange, path: path, field: "--group", message: "no group \"\(group)\" as of \(asOfText)") }
+        }
+        let school = arguments.value("--school")
+        if let school, state.schools[school] == nil {
+            throw JournalError(.outOfRange, path: path, field: "--school", message: "no school \"\(school)\" is registered")
+        }
+        if json {
+            context.console.out(String(decoding: CanonicalJSON.encode(StateJSON.value(views: school == nil ? views : [], state: state, day: day,
+                                                                                          onlySchool: school)), as: UTF8.self) + "\n")
+        } else {
+            var text = ""
+            if school == nil { text += StateText.groups(views, state: state, asOf: asOfText) + "\n" }
+            if arguments.value("--group") == nil { text += StateText.schools(state, day: day, asOf: asOfText, only: school) }
+            context.console.out(text)
+        }
+        return .success
+    }
+
+    private static func parseKnownAt(_ text: String?) throws(UsageError) -> KnownAt {
+        guard let text else { return .latest }
+        if let seq = Int64(text), seq >= 0 { return .seq(seq) }
+        do {
+            return .recorded(try UTCTimestamp(parsing: text))
+        } catch {
+            throw UsageError(message: "the value '\(text)' is invalid for '--known-at': expected a seq or a UTC time YYYY-MM-DDTHH:MM:SSZ", spec: spec)
+        }
+    }
+}
