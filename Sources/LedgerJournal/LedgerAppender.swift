@@ -33,6 +33,15 @@ public enum LedgerAppender {
         }
     }
 
+    /// Refuses an event that a `block` rule of the profile in force judges not met, unless it
+    /// cites a granted PolicyException approval for that rule.
+    static func refuseBlocked(_ record: DomainEventRecord, state: LedgerState) throws(DomainError) {
+        for finding in PolicyEvaluator.onAppend(record, state: state) where finding.severity == .block && finding.status == .notMet {
+            guard !PolicyEvaluator.citesException(for: finding.ruleId, record, in: state) else { continue }
+            throw DomainError(field: "data", "refused by \(finding.ruleId) (severity block): \(finding.message); the rule: 「\(finding.quoteZh)」; to record it anyway, cite a granted PolicyException approval for \(finding.ruleId)")
+        }
+    }
+
     /// Checks the batch in order against `state` (each event sees the ones before it).
     static func check(_ drafts: [EventDraft], against state: LedgerState, path: String, recorded: UTCTimestamp) throws {
         var working = state
@@ -41,6 +50,8 @@ public enum LedgerAppender {
             do {
                 let record = DomainEventRecord(seq: working.lastSeq + 1, recorded: recorded, effective: draft.effective, actor: draft.actor,
                                                authority: draft.authority, event: try EventCatalog.decode(draft))
+                try working.check(record)
+                try refuseBlocked(record, state: working)
                 try working.apply(record)
                 newRecords.append(record)
             } catch {

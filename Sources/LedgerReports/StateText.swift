@@ -3,24 +3,13 @@ public import LedgerCore
 /// Renders the state as of a date: every group with its members, then every school with its
 /// memberships, in aligned columns (Chinese names count two columns a character).
 public enum StateText {
-    /// Labels for group types in Chinese, as the documents print them.
-    public static func typeLabel(_ type: GroupType) -> String {
-        switch type {
-        case .tight: return "紧密型"
-        case .alliance: return "联盟型"
-        case .mentoring: return "帮带型"
-        case .coConstruction: return "共建型"
-        case .integrated: return "一体化"
-        }
-    }
-
     /// The roster of every group on `day`, as text.
     public static func groups(_ views: [LedgerState.GroupView], state: LedgerState, asOf: String) -> String {
         var text = "Groups as of \(asOf) (\(views.count))\n"
         for view in views {
             let group = view.group
             let synthetic = state.isSynthetic(groupId: group.groupId) ? "  [synthetic]" : ""
-            text += "\n\(group.nameZh)  \(group.groupId)  \(typeLabel(group.type)) \(group.type.rawValue)  \(view.status.rawValue)\(synthetic)\n"
+            text += "\n\(group.nameZh)  \(group.groupId)  \(group.type.labelZh) \(group.type.rawValue)  \(view.status.rawValue)\(synthetic)\n"
             if view.status == .proposed, let proposal = group.proposal {
                 let phase = proposal.phaseLabelZh.map { " phase \($0)" } ?? ""
                 let planned = proposal.plannedFrom.map { " planned from \($0)" } ?? ""

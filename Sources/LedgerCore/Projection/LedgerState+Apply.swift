@@ -68,6 +68,11 @@ extension LedgerState {
             for (index, documentId) in payload.sourceDocumentIds.enumerated() {
                 try known(documentId, in: documents, "data.sourceDocumentIds[\(index)]", "document")
             }
+            // The profile document itself must type-check: known rule kinds, typed parameters.
+            let profile = try PolicyProfile(payload.profile)
+            guard profile.jurisdictionId == payload.jurisdictionId else {
+                throw DomainError(field: "data.profile.jurisdiction.id", "the profile is for \"\(profile.jurisdictionId)\", the event for \"\(payload.jurisdictionId)\"")
+            }
             let expected = Int64((profiles[payload.profileId]?.count ?? 0) + 1)
             guard payload.version == expected else {
                 throw DomainError(field: "data.version", "profile \(payload.profileId) is at version \(expected - 1); the next must be \(expected), found \(payload.version)")

@@ -33,7 +33,9 @@ public enum Projector {
 
     /// The state as known at `knownAt`.
     /// - Throws: `DomainError` (with the seq in its message) when the history does not fold.
-    public static func build(knownAt: KnownAt = .latest,
+    /// - Parameter observe: called with the state before each event is folded, and the event
+    ///   as folded (after corrections), e.g. to derive policy findings on replay.
+    public static func build(knownAt: KnownAt = .latest, observe: ((LedgerState, DomainEventRecord) -> Void)? = nil,
                              replay: (_ visit: (DomainEventRecord) throws -> Void) throws -> Void) throws -> LedgerState {
         var corrections: [Int64: Correction] = [:]
         try replay { record in
@@ -43,6 +45,7 @@ public enum Projector {
         var state = LedgerState()
         try replay { record in
             guard knownAt.includes(record) else { return }
+            if let observe, corrections[record.seq] == nil { observe(state, record) }
             try state.fold(record, correction: corrections[record.seq])
         }
         return state

@@ -1,0 +1,197 @@
+/// Judges events and periods against the profile in force. Findings are derived, never stored;
+/// only a `block` rule's `notMet` stops an append (see `LedgerAppender`), and only at append time.
+public enum PolicyEvaluator {
+    /// The profile in force for `jurisdictionId` on `day`: the highest adopted version whose
+    /// effective interval contains the day.
+    public static func profile(for jurisdictionId: String, onDay day: Int, in state: LedgerState) -> PolicyProfile? {
+        let candidates = state.profiles.values.flatMap { $0 }
+            .filter { $0.payload.jurisdictionId == jurisdictionId && $0.payload.effectiveFrom.firstDayNumber <= day }
+            .filter { $0.payload.effectiveUntil.map { day < $0.endDayNumber } ?? true }
+            .sorted { $0.payload.version < $1.payload.version }
+        guard let adopted = candidates.last else { return nil }
+        return try? PolicyProfile(adopted.payload.profile)
+    }
+
+    /// The findings `record` raises when appended to `state` (which does not contain it yet).
+    public static func onAppend(_ record: DomainEventRecord, state: LedgerState) -> [Finding] {
+        switch record.event {
+        case .schoolJoinedGroup(let payload):
+            return joinFindings(payload, record: record, state: state)
+        case .schoolExitedGroup(let payload):
+            return exitFindings(payload, record: record, state: state)
+        default:
+            return []
+        }
+    }
+
+    private static func joinFindings(_ payload: SchoolJoinedGroup, record: DomainEventRecord, state: LedgerState) -> [Finding] {
+        guard let group = state.groups[payload.groupId],
+              let profile = profile(for: group.jurisdictionId, onDay: record.effective.firstDayNumber, in: state) else { return [] }
+        var findings: [Finding] = []
+        for rule in profile.rules where rule.applies(to: group) {
+            guard case .groupSize(_, let max, let maxWithApproval, let countsRole) = rule.parameters, let max else { continue }
+            let open = state.openMemberships(ofGroup: group.groupId)
+            let counted = open.filter { countsRole == nil || $0.role(onDay: nil) == countsRole }
+            let count = Int64(counted.count) + ((countsRole == nil || payload.role == countsRole) ? 1 : 0)
+            let evidence = counted.map(\.joined.seq) + [record.seq]
+            var status: Finding.Status = count <= max ? .met : .notMet
+            var message = "\(group.nameZh) (\(group.type.labelZh)) would have \(count) members; the limit is \(max)"
+            if status == .notMet, let maxWithApproval, count <= maxWithApproval, let approval = payload.approvalId,
+               isGranted(approval, action: .exceedGroupSize, in: state) {
+                status = .waived
+                message += ", raised to \(maxWithApproval) by approval \(approval)"
+            }
+            findings.append(Finding(ruleId: rule.id, severity: rule.severity, status: status, subject: "group \(group.groupId)",
+                                    message: message, evidenceSeqs: evidence, quoteZh: rule.quoteZh))
+        }
+        return findings
+    }
+
+    private static func exitFindings(_ payload: SchoolExitedGroup, record: DomainEventRecord, state: LedgerState) -> [Finding] {
+        guard let membership = state.memberships[payload.membershipId], let group = state.groups[membership.groupId],
+              let profile = profile(for: group.jurisdictionId, onDay: record.effective.firstDayNumber, in: state) else { return [] }
+        var findings: [Finding] = []
+        for rule in profile.rules where rule.applies(to: group) {
+            guard case .exitPolicy(let minimumYears, let allowedReasons, let consentAuthorityId) = rule.parameters else { continue }
+            var problems: [String] = []
+            var evidence: [Int64] = [membership.joined.seq, record.seq]
+            if !allowedReasons.isEmpty && !allowedReasons.contains(payload.reason) {
+                problems.append("the reason \(payload.reason.rawValue) is not one of \(allowedReasons.map(\.rawValue).joined(separator: ", "))")
+            }
+            if let consentAuthorityId {
+                if let approval = payload.approvalId, isGranted(approval, action: .exitMember, decidedBy: consentAuthorityId, in: state) {
+                    if let stamp = state.approvals[approval]?.decisionStamp { evidence.append(stamp.seq) }
+                } else {
+                    problems.append("no consent of \(consentAuthorityId) is cited (an ExitMember approval granted by it)")
+                }
+            }
+            if let minimumYears {
+                let joined = membership.joined.effective
+                let earliest = PartialDateMath.addingYears(Int(minimumYears), to: joined)
+                if record.effective.firstDayNumber < earliest {
+                    problems.append("the membership began \(joined) and ends \(record.effective), under \(minimumYears) year(s)")
+                }
+            }
+            findings.append(Finding(ruleId: rule.id, severity: rule.severity, status: problems.isEmpty ? .met : .notMet,
+                                    subject: "membership \(membership.membershipId)",
+                                    message: problems.isEmpty ? "\(membership.schoolId) leaves \(group.groupId) as the rule allows"
+                                        : "\(membership.schoolId) leaves \(group.groupId): " + problems.joined(separator: "; "),
+                                    evidenceSeqs: evidence, quoteZh: rule.quoteZh))
+        }
+        return findings
+    }
+
+    /// Findings of the periodic rules for the school year that starts on 1 September of `year`.
+    public static func periodic(_ state: LedgerState, schoolYear year: Int) -> [Finding] {
+        let start = CivilDate.dayNumber(year: year, month: 9, day: 1)
+        let end = CivilDate.dayNumber(year: year + 1, month: 9, day: 1)
+        let period = "\(year)-\(year + 1)"
+        var findings: [Finding] = []
+        for group in state.groups.values.sorted(by: { $0.groupId < $1.groupId }) where group.isEstablished {
+            guard let profile = profile(for: group.jurisdictionId, onDay: start, in: state) else { continue }
+            let members = state.members(ofGroup: group.groupId, onDay: start)
+            guard !members.isEmpty else { continue }
+            for rule in profile.rules where rule.applies(to: group) {
+                switch rule.parameters {
+                case .ratioMin(let metric, let minimum, let kinds) where metric == "rotationRatio" || metric == "staffExchangeRatio":
+                    findings.append(ratioFinding(rule, group: group, members: members, minimum: minimum, kinds: kinds, year: year,
+                                                 days: start..<end, period: period, state: state))
+                case .fundMinPerUnit(let minimumFen, let newWithinYears):
+                    findings.append(fundFinding(rule, group: group, members: members, minimumFen: minimumFen, newWithinYears: newWithinYears,
+                                                year: year, start: start, period: period, state: state))
+                default:
+                    continue
+                }
+            }
+        }
+        return findings
+    }
+
+    private static func ratioFinding(_ rule: PolicyRule, group: LedgerState.GroupEntry, members: [LedgerState.MemberView], minimum: Ratio,
+                                     kinds: [SecondmentKind], year: Int, days: Range<Int>, period: String, state: LedgerState) -> Finding {
+        let schools = Set(members.map(\.membership.schoolId))
+        let missing = schools.filter { state.headcounts[$0]?[year] == nil }.sorted()
+        let subject = "group \(group.groupId)"
+        guard missing.isEmpty else {
+            return Finding(ruleId: rule.id, severity: rule.severity, status: .insufficientData, subject: subject, period: period,
+                           message: "no headcount for \(year) at \(missing.joined(separator: ", ")); the ratio needs every member's total",
+                           evidenceSeqs: [], quoteZh: rule.quoteZh)
+        }
+        let total = schools.reduce(Int64(0)) { $0 + (state.headcounts[$1]?[year]?.teachers ?? 0) }
+        let moves = state.secondments.values.filter { entry in
+            schools.contains(entry.payload.fromSchoolId) && days.contains(entry.stamp.effective.firstDayNumber)
+                && (kinds.isEmpty || kinds.contains(entry.payload.kind))
+        }
+        let rotated = Int64(Set(moves.map(\.payload.staffId)).count)
+        let met = total > 0 && minimum.isMet(count: rotated, total: total)
+        return Finding(ruleId: rule.id, severity: rule.severity, status: met ? .met : .notMet, subject: subject, period: period,
+                       message: "\(rotated) of \(total) teachers rotated; the minimum is \(minimum.text)",
+                       evidenceSeqs: moves.map(\.stamp.seq).sorted(), quoteZh: rule.quoteZh)
+    }
+
+    private static func fundFinding(_ rule: PolicyRule, group: LedgerState.GroupEntry, members: [LedgerState.MemberView], minimumFen: Int64,
+                                    newWithinYears: Int64?, year: Int, start: Int, period: String, state: LedgerState) -> Finding {
+        // Eligible units: the campuses (or, without campuses, the schools) of members that
+        // joined within the window. Joining stands in for "newly built" until schools carry an
+        // opening date (an interpretation recorded in the profile's assumptions).
+        let eligible = members.filter { member in
+            guard member.role != .lead else { return false }
+            guard let window = newWithinYears else { return true }
+            return PartialDateMath.addingYears(Int(window), to: member.membership.joined.effective) > start
+        }
+        let units = eligible.reduce(0) { count, member in
+            count + max(1, state.campuses.values.filter { $0.payload.schoolId == member.membership.schoolId }.count)
+        }
+        let subject = "group \(group.groupId)"
+        guard units > 0 else {
+            return Finding(ruleId: rule.id, severity: rule.severity, status: .notApplicable, subject: subject, period: period,
+                           message: "no member is within the eligibility window", evidenceSeqs: [], quoteZh: rule.quoteZh)
+        }
+        let allocations = state.allocations.values.filter { $0.payload.groupId == group.groupId && $0.payload.fiscalYear == year }
+        let allocated = allocations.reduce(Int64(0)) { $0 + $1.payload.amountFen }
+        let required = minimumFen * Int64(units)
+        return Finding(ruleId: rule.id, severity: rule.severity, status: allocated >= required ? .met : .notMet, subject: subject, period: period,
+                       message: "\(Money.yuan(allocated)) allocated for \(units) eligible unit(s) in \(year); the minimum is \(Money.yuan(required))",
+                       evidenceSeqs: allocations.map(\.stamp.seq).sorted(), quoteZh: rule.quoteZh)
+    }
+
+    /// Whether approval `id` was requested for `action` (and, if given, decided by
+    /// `decidedBy`) and granted.
+    static func isGranted(_ id: String, action: ApprovalAction, decidedBy: String? = nil, in state: LedgerState) -> Bool {
+        guard let approval = state.approvals[id], approval.request.action == action, let decision = approval.decision,
+              decision.decision == .granted || decision.decision == .conditional else { return false }
+        return decidedBy == nil || decision.decidedBy == decidedBy
+    }
+
+    /// Whether `record` cites a granted PolicyException approval for `ruleId`.
+    public static func citesException(for ruleId: String, _ record: DomainEventRecord, in state: LedgerState) -> Bool {
+        var cited: [String] = []
+        if let approval = record.authority?.approval { cited.append(approval) }
+        if case .schoolExitedGroup(let payload) = record.event, let approval = payload.approvalId { cited.append(approval) }
+        if case .schoolJoinedGroup(let payload) = record.event, let approval = payload.approvalId { cited.append(approval) }
+        return cited.contains { id in
+            isGranted(id, action: .policyException, in: state) && state.approvals[id]?.request.ruleId == ruleId
+        }
+    }
+}
+
+/// Year arithmetic on partial dates, for tenure and eligibility windows.
+enum PartialDateMath {
+    /// The day number `years` years after the first day of `date` (29 February → 28 February).
+    static func addingYears(_ years: Int, to date: PartialDate) -> Int {
+        let month = date.month ?? 1
+        let day = min(date.day ?? 1, CivilDate.daysInMonth(year: date.year + years, month: month))
+        return CivilDate.dayNumber(year: date.year + years, month: month, day: day)
+    }
+}
+
+/// Money shown in yuan with two decimals, computed from integer fen.
+public enum Money {
+    /// `500000.00元` for 50000000 fen (negative amounts keep their sign).
+    public static func yuan(_ fen: Int64) -> String {
+        let sign = fen < 0 ? "-" : ""
+        let magnitude = fen.magnitude
+        let cents = magnitude % 100
+        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)元"
+    }
+}
