@@ -8,10 +8,11 @@ public enum DisplayWidth {
         text.unicodeScalars.reduce(0) { $0 + columns($1) }
     }
 
-    /// `text` padded with spaces to `width` columns (never cut).
+    /// `text` padded with spaces to `width` columns; longer text is never cut and keeps two
+    /// spaces after it, so columns stay apart.
     public static func padded(_ text: String, to width: Int) -> String {
         let used = columns(text)
-        return used >= width ? text : text + String(repeating: " ", count: width - used)
+        return used >= width ? text + "  " : text + String(repeating: " ", count: width - used)
     }
 
     private static func columns(_ scalar: Unicode.Scalar) -> Int {

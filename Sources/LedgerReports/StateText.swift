@@ -42,3 +42,58 @@ public enum StateText {
         return text
     }
 }
+
+/// The registers of people, money and decisions, as aligned text.
+extension StateText {
+    /// The secondment register: who went where, for how long, and how it ended.
+    public static func secondments(_ state: LedgerState, day: Int?, asOf: String, facts: LedgerState.FactFilter = .all,
+                                   names: (String) -> String?) -> String {
+        let entries = state.secondmentRegister(onDay: day).filter { facts.admits(synthetic: $0.payload.provenance.synthetic) }
+        var text = "Secondments as of \(asOf) (\(entries.count))\n"
+        for entry in entries {
+            let payload = entry.payload
+            let person = names(payload.staffId).map { "\(payload.staffId) \($0)" } ?? payload.staffId
+            let destination = payload.toSchoolId.map { state.schools[$0]?.name(onDay: day) ?? $0 } ?? payload.toExternalHostZh ?? "-"
+            let origin = state.schools[payload.fromSchoolId]?.name(onDay: day) ?? payload.fromSchoolId
+            let status = state.isRunning(entry, onDay: day) ? "running" : (entry.ending?.outcome.rawValue ?? "ended")
+            text += "  " + DisplayWidth.padded(payload.secondmentId, to: 14) + DisplayWidth.padded(person, to: 16)
+                + DisplayWidth.padded(payload.kind.rawValue, to: 20) + "\(origin) → \(destination)  from \(entry.stamp.effective) planned to \(payload.plannedEnd)  \(status)"
+                + (payload.provenance.synthetic ? "  [synthetic]" : "") + "\n"
+        }
+        return text
+    }
+
+    /// Allocations with their balances, then money per school and fiscal year.
+    public static func funds(_ state: LedgerState, facts: LedgerState.FactFilter = .all) -> String {
+        let allocations = state.allocationBalances.filter { facts.admits(synthetic: $0.payload.provenance.synthetic) }
+        var text = "Allocations (\(allocations.count))\n"
+        for entry in allocations {
+            let payload = entry.payload
+            let school = state.schools[payload.toSchoolId]?.name(onDay: nil) ?? payload.toSchoolId
+            let group = payload.groupId.map { " for \(state.groups[$0]?.nameZh ?? $0)" } ?? ""
+            text += "  " + DisplayWidth.padded(payload.allocationId, to: 14) + "\(payload.fiscalYear)  \(payload.fromAuthorityId) → \(school)\(group)  "
+                + "\(Money.yuan(payload.amountFen)); earmarked \(Money.yuan(entry.earmarkedFen)), spent directly \(Money.yuan(entry.spentFen)), "
+                + "free \(Money.yuan(entry.availableFen))  (seq \(entry.stamp.seq))" + (payload.provenance.synthetic ? "  [synthetic]" : "") + "\n"
+        }
+        let rows = state.fundsBySchoolAndYear(facts: facts)
+        text += "\nBy school and fiscal year (\(rows.count))\n"
+        for row in rows {
+            let school = state.schools[row.schoolId]?.name(onDay: nil) ?? row.schoolId
+            text += "  " + DisplayWidth.padded(school, to: 22) + "\(row.fiscalYear)  received \(Money.yuan(row.receivedFen))  spent \(Money.yuan(row.spentFen))\n"
+        }
+        return text
+    }
+
+    /// Approval requests and their decisions.
+    public static func approvals(_ state: LedgerState, facts: LedgerState.FactFilter = .all) -> String {
+        let entries = state.approvalLog.filter { facts.admits(synthetic: $0.request.provenance.synthetic) }
+        var text = "Approvals (\(entries.count))\n"
+        for entry in entries {
+            let request = entry.request
+            let decision = entry.decision.map { "\($0.decision.rawValue) by \($0.decidedBy) (seq \(entry.decisionStamp?.seq ?? 0))" } ?? "pending"
+            text += "  " + DisplayWidth.padded(request.approvalId, to: 18) + DisplayWidth.padded(request.action.rawValue, to: 22)
+                + "to \(request.addressedTo), asked \(entry.requestStamp.effective) (seq \(entry.requestStamp.seq)): \(decision)\n"
+        }
+        return text
+    }
+}

@@ -36,7 +36,6 @@ struct CLIDomainTests {
               邵阳县芙蓉学校  sy-c1       Lead    since 2023-11-14 (seq 7)
               黄塘中学        sy-m03      Member  since 2023-11-14 (seq 8)
 
-
             """)
         let before = try CLI.run(["state", "--as-of", "2023-11-13", "--format", "json"], in: scratch.path)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(before.standardOutput.utf8)) as? [String: Any])

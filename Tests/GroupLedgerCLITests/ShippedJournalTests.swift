@@ -37,4 +37,26 @@ struct ShippedJournalTests {
         #expect(log.standardOutput.contains("张教发〔2024〕79 号"))  // as printed, beside the normalised form
         #expect(log.standardOutput.contains(#""inferred":["issuedOn"]"#))
     }
+
+    @Test func outputsCanShowDocumentedOrSyntheticFactsAlone() throws {
+        let scratch = Scratch()
+        func groups(_ facts: String) throws -> [[String: Any]] {
+            let output = try CLI.run(["state", "--journal", Self.shipped, "--facts", facts, "--format", "json"], in: scratch.path)
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(output.standardOutput.utf8)) as? [String: Any])
+            return try #require(json["groups"] as? [[String: Any]])
+        }
+        let documented = try groups("documented")
+        let synthetic = try groups("synthetic")
+        #expect(!documented.isEmpty && documented.allSatisfy { $0["synthetic"] as? Bool == false })
+        #expect(!synthetic.isEmpty && synthetic.allSatisfy { $0["synthetic"] as? Bool == true })
+        #expect(documented.count + synthetic.count == (try groups("all")).count)
+        let funds = try CLI.run(["state", "--journal", Self.shipped, "--view", "funds", "--facts", "documented"], in: scratch.path)
+        #expect(funds.standardOutput == "Allocations (0)\n\nBy school and fiscal year (0)\n")
+        let views = try CLI.run(["state", "--journal", Self.shipped, "--view", "secondments,funds,approvals"], in: scratch.path)
+        #expect(views.standardOutput.contains("Secondments as of the latest record"))
+        #expect(views.standardOutput.contains("500000.00元; earmarked 200000.00元"))
+        #expect(views.standardOutput.contains("Approvals ("))
+        let bad = try CLI.run(["state", "--journal", Self.shipped, "--view", "people"], in: scratch.path)
+        #expect(bad.status == 64)
+    }
 }

@@ -118,6 +118,30 @@ struct ProjectionTests {
         }
     }
 
+    @Test func theRegistersTrackSecondmentsBalancesAndApprovals() throws {
+        let staffActor = #""actor":{"id":"c","role":"BureauClerk"}"#
+        let lines = Scenario.base + [
+            #"{"type":"StaffRegistered","v":1,"effective":"2024-09",\#(staffActor),"data":{"staffId":"t1","homeSchoolId":"sy-m03","post":"Teacher"}}"#,
+            #"{"type":"SecondmentStarted","v":1,"effective":"2024-09-01",\#(staffActor),"data":{"secondmentId":"sec-1","staffId":"t1","kind":"ShadowLearning","fromSchoolId":"sy-m03","toSchoolId":"sy-c1","plannedEnd":"2026-08"}}"#,
+            #"{"type":"SecondmentEnded","v":1,"effective":"2025-07",\#(staffActor),"data":{"secondmentId":"sec-1","outcome":"Returned"}}"#,
+            #"{"type":"FundAllocated","v":1,"effective":"2024",\#(Scenario.finance),\#(Scenario.document),"data":{"allocationId":"al-1","fiscalYear":2024,"fromAuthorityId":"sy-edu","toSchoolId":"sy-c1","groupId":"sy-g1","purpose":"GroupDevelopment","amountFen":50000000}}"#,
+            #"{"type":"FundEarmarked","v":1,"effective":"2024",\#(Scenario.finance),"data":{"earmarkId":"em-1","allocationId":"al-1","amountFen":20000000,"purpose":"NewSchoolOperatingSubsidy"}}"#,
+            #"{"type":"ExpenditureRecorded","v":1,"effective":"2024-10",\#(Scenario.finance),"data":{"expenditureId":"ex-1","payerSchoolId":"sy-c1","category":"NewSchoolOperation","amountFen":5000000,"earmarkId":"em-1"}}"#.replacingOccurrences(of: "NewSchoolOperation\"", with: "NewSchoolOperatingSubsidy\""),
+            #"{"type":"ApprovalRequested","v":1,"effective":"2025-02",\#(Scenario.clerk),"data":{"approvalId":"ap-1","action":"ExitMember","addressedTo":"sy-edu","requestedBy":"sy-c1"}}"#,
+        ]
+        let state = try Projector.build(try Scenario.records(lines))
+        let register = state.secondmentRegister(onDay: nil)
+        #expect(register.map(\.payload.secondmentId) == ["sec-1"])
+        #expect(state.isRunning(register[0], onDay: Scenario.day("2025-06-30")))
+        #expect(!state.isRunning(register[0], onDay: Scenario.day("2025-07-01")))
+        let allocation = try #require(state.allocationBalances.first)
+        #expect(allocation.earmarkedFen == 20_000_000 && allocation.availableFen == 30_000_000)
+        #expect(state.earmarks["em-1"]?.availableFen == 15_000_000)
+        #expect(state.fundsBySchoolAndYear() == [LedgerState.SchoolYearFunds(schoolId: "sy-c1", fiscalYear: 2024, receivedFen: 50_000_000, spentFen: 5_000_000)])
+        #expect(state.approvalLog.map(\.request.approvalId) == ["ap-1"])
+        #expect(state.approvalLog.first?.decision == nil)
+    }
+
     @Test func knownAtAndAsOfAreIndependentForABackdatedExit() throws {
         // Seq 9 (recorded 2025-03-05) says sy-m03 left on 2024-12-01: backdated.
         var lines = Scenario.base

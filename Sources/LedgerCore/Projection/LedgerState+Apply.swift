@@ -175,7 +175,8 @@ extension LedgerState {
             if let approval = payload.approvalId { try known(approval, in: approvals, "data.approvalId", "approval") }
             memberships[payload.membershipId] = MembershipEntry(membershipId: payload.membershipId, groupId: payload.groupId,
                                                                 schoolId: payload.schoolId, campusId: payload.campusId,
-                                                                roles: [Recorded(payload: payload.role, stamp: stamp)], joined: stamp)
+                                                                roles: [Recorded(payload: payload.role, stamp: stamp)], joined: stamp,
+                                                                synthetic: payload.provenance.synthetic)
             membershipsByGroup[payload.groupId, default: []].append(payload.membershipId)
             membershipsBySchool[payload.schoolId, default: []].append(payload.membershipId)
 

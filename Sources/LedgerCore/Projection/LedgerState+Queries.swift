@@ -17,14 +17,31 @@ extension LedgerState {
         public var schoolNameZh: String
     }
 
+    /// Which facts an output shows: documented ones, synthetic ones (made up for
+    /// demonstration), or both.
+    public enum FactFilter: String, Sendable, CaseIterable {
+        case all, documented, synthetic
+
+        /// Whether a fact with this synthetic flag passes.
+        public func admits(synthetic: Bool) -> Bool {
+            switch self {
+            case .all: return true
+            case .documented: return !synthetic
+            case .synthetic: return synthetic
+            }
+        }
+    }
+
     /// Every group that exists on `day` (a day number; nil for the latest), sorted by
     /// jurisdiction then id, with its members on that day.
-    public func groups(onDay day: Int?, jurisdictionId: String? = nil) -> [GroupView] {
+    public func groups(onDay day: Int?, jurisdictionId: String? = nil, facts: FactFilter = .all) -> [GroupView] {
         groups.values
             .filter { jurisdictionId == nil || $0.jurisdictionId == jurisdictionId }
+            .filter { facts.admits(synthetic: isSynthetic(groupId: $0.groupId)) }
             .compactMap { group -> GroupView? in
                 guard let status = group.status(onDay: day) else { return nil }
-                return GroupView(group: group, status: status, members: members(ofGroup: group.groupId, onDay: day))
+                let members = members(ofGroup: group.groupId, onDay: day).filter { facts.admits(synthetic: $0.membership.synthetic) }
+                return GroupView(group: group, status: status, members: members)
             }
             .sorted { ($0.group.jurisdictionId, $0.group.groupId) < ($1.group.jurisdictionId, $1.group.groupId) }
     }
@@ -47,5 +64,64 @@ extension LedgerState {
     /// Whether a payload is synthetic (for outputs that filter).
     public func isSynthetic(groupId: String) -> Bool {
         groups[groupId]?.establishment?.provenance.synthetic ?? groups[groupId]?.proposal?.provenance.synthetic ?? false
+    }
+}
+
+/// The registers of people, money and decisions.
+extension LedgerState {
+    /// Secondments that had started by `day` (all when nil), in seq order.
+    public func secondmentRegister(onDay day: Int?) -> [SecondmentEntry] {
+        secondments.values
+            .filter { day == nil || $0.stamp.effective.firstDayNumber <= day! }
+            .sorted { $0.stamp.seq < $1.stamp.seq }
+    }
+
+    /// Whether a secondment was still running on `day` (by the latest record when nil).
+    public func isRunning(_ entry: SecondmentEntry, onDay day: Int?) -> Bool {
+        guard let endStamp = entry.endStamp, entry.ending?.outcome != .extended else { return true }
+        guard let day else { return false }
+        return day < endStamp.effective.firstDayNumber
+    }
+
+    /// Allocations in seq order, with what is earmarked, spent and available.
+    public var allocationBalances: [AllocationEntry] {
+        allocations.values.sorted { $0.stamp.seq < $1.stamp.seq }
+    }
+
+    /// Money per school and fiscal year: received by allocation, and spent (from any source).
+    public struct SchoolYearFunds: Sendable, Equatable {
+        public var schoolId: String
+        public var fiscalYear: Int
+        public var receivedFen: Int64
+        public var spentFen: Int64
+    }
+
+    /// Funds per school and fiscal year, sorted by school then year. Spending falls in the
+    /// fiscal year of the allocation or earmark it draws on, or of its effective date.
+    public func fundsBySchoolAndYear(facts: FactFilter = .all) -> [SchoolYearFunds] {
+        var table: [String: SchoolYearFunds] = [:]
+        func add(_ school: String, _ year: Int, received: Int64 = 0, spent: Int64 = 0) {
+            let key = "\(school)|\(year)"
+            var row = table[key] ?? SchoolYearFunds(schoolId: school, fiscalYear: year, receivedFen: 0, spentFen: 0)
+            row.receivedFen += received
+            row.spentFen += spent
+            table[key] = row
+        }
+        for allocation in allocations.values where facts.admits(synthetic: allocation.payload.provenance.synthetic) { add(allocation.payload.toSchoolId, allocation.payload.fiscalYear, received: allocation.payload.amountFen) }
+        for expenditure in expenditures.values where facts.admits(synthetic: expenditure.payload.provenance.synthetic) {
+            let payload = expenditure.payload
+            var year = expenditure.stamp.effective.year
+            if let id = payload.allocationId, let allocation = allocations[id] { year = allocation.payload.fiscalYear }
+            if let id = payload.earmarkId, let earmark = earmarks[id], let allocation = allocations[earmark.payload.allocationId] {
+                year = allocation.payload.fiscalYear
+            }
+            add(payload.payerSchoolId, year, spent: payload.amountFen)
+        }
+        return table.values.sorted { ($0.schoolId, $0.fiscalYear) < ($1.schoolId, $1.fiscalYear) }
+    }
+
+    /// Approval requests in seq order, decided or pending.
+    public var approvalLog: [ApprovalEntry] {
+        approvals.values.sorted { $0.requestStamp.seq < $1.requestStamp.seq }
     }
 }

@@ -87,6 +87,8 @@ public struct LedgerState: Sendable, Equatable {
         public var roles: [Recorded<MemberRole>]
         public var joined: Stamp
         public var exit: Recorded<ExitReason>?
+        /// Whether the joining event was synthetic.
+        public var synthetic: Bool = false
 
         /// Whether the membership has no exit recorded.
         public var isOpen: Bool { exit == nil }

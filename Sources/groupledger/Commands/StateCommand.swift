@@ -7,13 +7,15 @@ enum StateCommand: Command {
     static let spec = CommandSpec(
         path: ["state"],
         summary: "Show every group (proposed ones too) and every school with its memberships, as of a date.",
-        usage: "state [--as-of DATE] [--known-at SEQ|TIME] [--group ID | --school ID] [--jurisdiction ID] [--journal PATH] [--format text|json]",
+        usage: "state [--as-of DATE] [--known-at SEQ|TIME] [--group ID | --school ID] [--jurisdiction ID] [--view V1,V2] [--facts all|documented|synthetic] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--as-of", valueName: "DATE", help: "Effective date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day). Default: everything recorded."),
             .init(name: "--known-at", valueName: "SEQ|TIME", help: "What the ledger knew: up to a seq, or up to a recorded UTC time (YYYY-MM-DDTHH:MM:SSZ)."),
             .init(name: "--group", valueName: "ID", help: "Only this group."),
             .init(name: "--school", valueName: "ID", help: "Only this school."),
             .init(name: "--jurisdiction", valueName: "ID", help: "Only this jurisdiction's groups (zh, bs, xp, sy, zy …)."),
+            .init(name: "--view", valueName: "V1,V2", help: "What to show: groups, schools (the default), secondments, funds, approvals."),
+            .init(name: "--facts", valueName: "all|documented|synthetic", help: "Documented facts, synthetic ones (made up for demonstration), or all (default)."),
             CommonOptions.journal,
             CommonOptions.format,
         ],
@@ -41,7 +43,14 @@ enum StateCommand: Command {
         }
         let knownAt = try parseKnownAt(arguments.value("--known-at"))
         let state = try JournalReading.state(path: path, knownAt: knownAt)
-        var views = state.groups(onDay: day, jurisdictionId: arguments.value("--jurisdiction"))
+        let facts = LedgerState.FactFilter(rawValue: try arguments.choice("--facts", among: LedgerState.FactFilter.allCases.map(\.rawValue),
+                                                                          default: "all", spec: spec)) ?? .all
+        let chosen = EnvelopeOptions.list(arguments, "--view")
+        for view in chosen where !["groups", "schools", "secondments", "funds", "approvals"].contains(view) {
+            throw UsageError(message: "the value '\(view)' is invalid for '--view': expected groups, schools, secondments, funds or approvals", spec: spec)
+        }
+        let shown = Set(chosen.isEmpty ? ["groups", "schools"] : chosen)
+        var views = state.groups(onDay: day, jurisdictionId: arguments.value("--jurisdiction"), facts: facts)
         if let group = arguments.value("--group") {
             views = views.filter { $0.group.groupId == group }
             if views.isEmpty { throw JournalError(.outOfRange, path: path, field: "--group", message: "no group \"\(group)\" as of \(asOfText)") }
@@ -54,10 +63,18 @@ enum StateCommand: Command {
             context.console.out(String(decoding: CanonicalJSON.encode(StateJSON.value(views: school == nil ? views : [], state: state, day: day,
                                                                                           onlySchool: school)), as: UTF8.self) + "\n")
         } else {
-            var text = ""
-            if school == nil { text += StateText.groups(views, state: state, asOf: asOfText) + "\n" }
-            if arguments.value("--group") == nil { text += StateText.schools(state, day: day, asOf: asOfText, only: school) }
-            context.console.out(text)
+            let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
+            var sections: [String] = []
+            if shown.contains("groups") && school == nil { sections.append(StateText.groups(views, state: state, asOf: asOfText)) }
+            if shown.contains("schools") && arguments.value("--group") == nil {
+                sections.append(StateText.schools(state, day: day, asOf: asOfText, only: school))
+            }
+            if shown.contains("secondments") {
+                sections.append(StateText.secondments(state, day: day, asOf: asOfText, facts: facts) { register?.name(of: $0) })
+            }
+            if shown.contains("funds") { sections.append(StateText.funds(state, facts: facts)) }
+            if shown.contains("approvals") { sections.append(StateText.approvals(state, facts: facts)) }
+            context.console.out(sections.joined(separator: "\n"))
         }
         return .success
     }
