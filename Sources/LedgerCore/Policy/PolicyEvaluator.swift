@@ -99,6 +99,9 @@ public enum PolicyEvaluator {
                 case .fundMinPerUnit(let minimumFen, let newWithinYears):
                     findings.append(fundFinding(rule, group: group, members: members, minimumFen: minimumFen, newWithinYears: newWithinYears,
                                                 year: year, start: start, period: period, state: state))
+                case .recorded(let parameters) where rule.kind != .descriptive:
+                    findings += periodicKind(rule, parameters: parameters, group: group, members: members, year: year,
+                                             days: start..<end, period: period, state: state)
                 default:
                     continue
                 }
