@@ -194,4 +194,30 @@ struct PolicyTests {
             (error as? DomainError)?.field == "data.profile.rules[0].kind"
         }
     }
+
+    @Test func formingAZhanheAlliancePilotWithoutTheCityBureauIsBlocked() throws {
+        var scenario = try PolicyScenario(jurisdiction: "zh", groupType: "Alliance", effective: "2024-08-22", groupId: "zh-g01")
+        let pilot = #"{"type":"GroupEstablished","v":1,"effective":"2024-09",\#(scenario.clerk),"authority":{"document":"zh-plan"},"data":{"groupId":"zh-g02","nameZh":"联盟型试点集团","jurisdictionId":"zh","type":"Alliance","status":"Pilot"}}"#
+        let finding = try #require(try scenario.findings(of: pilot).first { $0.ruleId == "ZH-02b" })
+        #expect(finding.status == .notMet)
+        #expect(finding.severity == .block)
+        #expect(finding.message == "FormGroup cites no approval of FormGroup granted by pingdingshan-edu")
+        try scenario.add(#"{"type":"AuthorityRegistered","v":1,"effective":"2018","actor":{"id":"admin1","role":"LedgerAdmin"},"data":{"authorityId":"pingdingshan-edu","nameZh":"平顶山市教育体育局","kind":"EducationBureau","level":"City","jurisdictionId":"zh"}}"#)
+        for line in scenario.approval("ap-form", action: "FormGroup", decidedBy: "pingdingshan-edu") { try scenario.add(line) }
+        let approved = pilot.replacingOccurrences(of: #""authority":{"document":"zh-plan"}"#, with: #""authority":{"document":"zh-plan","approval":"ap-form"}"#)
+        #expect(try scenario.findings(of: approved).first { $0.ruleId == "ZH-02b" }?.status == .met)
+    }
+
+    @Test func aCostShareDisbursedByAMemberInShaoyangIsFlagged() throws {
+        var scenario = try PolicyScenario(jurisdiction: "sy", groupType: "CoConstruction")
+        try scenario.add(scenario.join("s0", role: "Lead"))
+        try scenario.add(scenario.join("s1"))
+        func share(disburser: String) -> String {
+            #"{"type":"CostShareApportioned","v":1,"effective":"2024-10","actor":{"id":"c","role":"CoreSchoolClerk"},"data":{"costShareId":"cs-1","groupId":"g1","totalFen":10000,"disbursingSchoolId":"\#(disburser)","shares":[{"schoolId":"s0","amountFen":5000},{"schoolId":"s1","amountFen":5000}]}}"#
+        }
+        let byMember = try #require(try scenario.findings(of: share(disburser: "s1")).first { $0.ruleId == "SY-17b" })
+        #expect(byMember.status == .notMet)
+        #expect(byMember.message == "s1 disburses but does not lead g1")
+        #expect(try scenario.findings(of: share(disburser: "s0")).first { $0.ruleId == "SY-17b" }?.status == .met)
+    }
 }

@@ -14,14 +14,16 @@ public enum PolicyEvaluator {
 
     /// The findings `record` raises when appended to `state` (which does not contain it yet).
     public static func onAppend(_ record: DomainEventRecord, state: LedgerState) -> [Finding] {
+        var findings = recordedKindFindings(record, state: state)
         switch record.event {
         case .schoolJoinedGroup(let payload):
-            return joinFindings(payload, record: record, state: state)
+            findings += joinFindings(payload, record: record, state: state)
         case .schoolExitedGroup(let payload):
-            return exitFindings(payload, record: record, state: state)
+            findings += exitFindings(payload, record: record, state: state)
         default:
-            return []
+            break
         }
+        return findings
     }
 
     private static func joinFindings(_ payload: SchoolJoinedGroup, record: DomainEventRecord, state: LedgerState) -> [Finding] {
@@ -99,7 +101,7 @@ public enum PolicyEvaluator {
                 case .fundMinPerUnit(let minimumFen, let newWithinYears):
                     findings.append(fundFinding(rule, group: group, members: members, minimumFen: minimumFen, newWithinYears: newWithinYears,
                                                 year: year, start: start, period: period, state: state))
-                case .recorded(let parameters) where rule.kind != .descriptive:
+                case .recorded(let parameters) where rule.kind != .descriptive && !onAppendKinds.contains(rule.kind):
                     findings += periodicKind(rule, parameters: parameters, group: group, members: members, year: year,
                                              days: start..<end, period: period, state: state)
                 default:
