@@ -153,37 +153,33 @@ struct FastLineDecoder {
         return object
     }
 
-    /// The effective date's characters up to the closing quote (digits and `-` only).
+    /// The effective date's bytes up to the closing quote, parsed in place.
     private mutating func partialDate() -> PartialDate? {
-        guard let text = asciiRun(maxCount: 10) else { return nil }
-        return try? PartialDate(parsing: text)
+        guard let run = asciiRun(maxCount: 10), let date = PartialDate.parse(bytes: run) else { return nil }
+        index += run.count
+        return date
     }
 
     private mutating func timestamp() -> UTCTimestamp? {
-        guard let text = asciiRun(maxCount: 20) else { return nil }
-        return try? UTCTimestamp(parsing: text)
+        guard let run = asciiRun(maxCount: 20), let instant = UTCTimestamp.parse(bytes: run) else { return nil }
+        index += run.count
+        return instant
     }
 
-    /// 64 lowercase hex digits.
+    /// 64 lowercase hex digits, parsed in place.
     private mutating func digest() -> SHA256Digest? {
-        guard index + 64 <= bytes.count,
-              let value = SHA256Digest(hex: String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + 64)]), as: UTF8.self))
+        guard index + 64 <= bytes.count, let value = SHA256Digest(hexBytes: UnsafeRawBufferPointer(rebasing: bytes[index..<(index + 64)]))
         else { return nil }
         index += 64
         return value
     }
 
-    /// Up to `maxCount` bytes of `[0-9A-Z:-]` before a quote; the quote is left for the caller.
-    private mutating func asciiRun(maxCount: Int) -> String? {
+    /// The bytes from the cursor up to (not including) a quote, at most `maxCount` of them; the
+    /// cursor does not move (the caller advances it once the bytes parse).
+    private func asciiRun(maxCount: Int) -> UnsafeRawBufferPointer? {
         var end = index
-        while end < bytes.count, end - index < maxCount {
-            let byte = bytes[end]
-            guard (byte >= 0x30 && byte <= 0x3A) || byte == UInt8(ascii: "-") || (byte >= 0x41 && byte <= 0x5A) else { break }
-            end += 1
-        }
+        while end < bytes.count, end - index < maxCount, bytes[end] != UInt8(ascii: "\"") { end += 1 }
         guard end < bytes.count, bytes[end] == UInt8(ascii: "\"") else { return nil }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[index..<end]), as: UTF8.self)
-        index = end
-        return text
+        return UnsafeRawBufferPointer(rebasing: bytes[index..<end])
     }
 }

@@ -133,7 +133,7 @@ struct DecodedLine: Sendable {
 
     private static func decodeOne(_ slice: LineSlice, checkChain: Bool) -> DecodedLine {
         // Unterminated, overlong and NUL-holding lines are judged by the scan without decoding.
-        guard slice.isTerminated, !slice.isOverlong, !slice.containsNUL else { return DecodedLine(entry: nil, error: nil, links: nil) }
+        guard slice.isTerminated, !slice.isOverlong else { return DecodedLine(entry: nil, error: nil, links: nil) }
         do {
             let line = try JournalLine.decode(slice.bytes)
             let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
@@ -210,7 +210,8 @@ struct ScanState {
             return .finished
         }
         if garbage != nil { return consumeAfterGarbage(slice, &decoded) }
-        if slice.containsNUL {
+        // A line that decoded is canonical, and canonical JSON never holds a raw NUL.
+        if decoded.entry == nil && slice.containsNUL {
             garbage = (slice.lineNumber, slice.byteOffset)
             return .continue
         }
@@ -277,7 +278,7 @@ struct ScanState {
         if lastLineEnd - soundByteCount > Int64(JournalLimits.maxBatchBytes) {
             return failAtGarbage("NUL bytes start a region longer than any batch; this is damage, not an unfinished append")
         }
-        if slice.containsNUL || slice.isOverlong { return .continue }
+        if decoded.entry == nil && (slice.containsNUL || slice.isOverlong) { return .continue }
         if let line = decoded.links {
             if line.batch.first == soundEventCount + 1 { return .continue }
             return failAtGarbage("contains NUL bytes, yet line \(slice.lineNumber) after it continues the journal (seq \(line.seq)); this is damage, not an unfinished append")

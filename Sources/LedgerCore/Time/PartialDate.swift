@@ -53,6 +53,12 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         try self.init(year: parts.year, month: parts.month, day: parts.day)
     }
 
+    /// Parses the ASCII bytes of a partial date, or nil when they are not one.
+    public static func parse(bytes: UnsafeRawBufferPointer) -> PartialDate? {
+        guard let parts = parts(bytes.bindMemory(to: UInt8.self)) else { return nil }
+        return try? PartialDate(year: parts.year, month: parts.month, day: parts.day)
+    }
+
     private static func parts(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int?, day: Int?)? {
         guard bytes.count == 4 || bytes.count == 7 || bytes.count == 10, let year = FixedDigits.value(bytes, 0, 4) else { return nil }
         var month: Int?

@@ -32,6 +32,15 @@ public struct UTCTimestamp: Hashable, Comparable, Sendable, CustomStringConverti
         self.secondsSinceEpoch = days * 86_400 + Int64(parts.hour * 3600 + parts.minute * 60 + parts.second)
     }
 
+    /// Parses the ASCII bytes of a canonical UTC time, or nil when they are not one.
+    public static func parse(bytes: UnsafeRawBufferPointer) -> UTCTimestamp? {
+        guard let parts = parts(bytes.bindMemory(to: UInt8.self)), acceptedYears.contains(parts.year), (1...12).contains(parts.month),
+              (1...CivilDate.daysInMonth(year: parts.year, month: parts.month)).contains(parts.day),
+              parts.hour < 24, parts.minute < 60, parts.second < 60 else { return nil }
+        let days = Int64(CivilDate.dayNumber(year: parts.year, month: parts.month, day: parts.day))
+        return UTCTimestamp(secondsSinceEpoch: days * 86_400 + Int64(parts.hour * 3600 + parts.minute * 60 + parts.second))
+    }
+
     private static func parts(_ bytes: UnsafeBufferPointer<UInt8>) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int)? {
         guard bytes.count == 20, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-"),
               bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"), bytes[16] == UInt8(ascii: ":"),

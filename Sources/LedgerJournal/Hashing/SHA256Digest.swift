@@ -53,6 +53,12 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
         self.storage = parsed
     }
 
+    /// Parses exactly 64 lowercase hex digits from raw bytes, without building a String.
+    public init?(hexBytes: UnsafeRawBufferPointer) {
+        guard let parsed = Self.parse(hexBytes: hexBytes.bindMemory(to: UInt8.self)) else { return nil }
+        self.storage = parsed
+    }
+
     private static func parse(hexBytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64)? {
         guard hexBytes.count == 2 * SHA256Digest.byteCount else { return nil }
         var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)

@@ -15,8 +15,28 @@ public struct LineSlice {
     /// Whether the line is longer than `JournalLimits.maxLineBytes`.
     public var isOverlong: Bool
     /// Whether the line contains a 0x00 byte, which canonical JSON never does but unwritten
-    /// disk blocks after a crash do.
-    public var containsNUL: Bool
+    /// disk blocks after a crash do. Computed on demand: only a line that fails to decode can
+    /// hold one, so the common path never scans for it.
+    public var containsNUL: Bool {
+        if let knownNUL { return knownNUL }
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        return memchr(base, 0, bytes.count) != nil
+    }
+
+    /// Set for overlong lines, whose bytes are not kept.
+    var knownNUL: Bool?
+
+    /// Creates a slice.
+    public init(bytes: UnsafeRawBufferPointer, byteOffset: Int64, byteCount: Int64, lineNumber: Int64, isTerminated: Bool,
+                isOverlong: Bool, containsNUL: Bool? = nil) {
+        self.bytes = bytes
+        self.byteOffset = byteOffset
+        self.byteCount = byteCount
+        self.lineNumber = lineNumber
+        self.isTerminated = isTerminated
+        self.isOverlong = isOverlong
+        self.knownNUL = containsNUL
+    }
 }
 
 /// Reads a file line by line in large chunks with `pread`, never holding more than one chunk
@@ -87,7 +107,7 @@ public struct LineReader {
                 } else {
                     slice = LineSlice(bytes: UnsafeRawBufferPointer(start: base + lineStart, count: count),
                                       byteOffset: fileOffset + Int64(lineStart), byteCount: Int64(count), lineNumber: lineNumber,
-                                      isTerminated: true, isOverlong: count > maxLineBytes, containsNUL: hasNUL(lineStart, count))
+                                      isTerminated: true, isOverlong: count > maxLineBytes)
                 }
                 slices.append(slice)
                 lineNumber += 1
@@ -115,8 +135,7 @@ public struct LineReader {
                 } else if partial > 0 {
                     _ = try body([LineSlice(bytes: UnsafeRawBufferPointer(start: base + lineStart, count: partial),
                                             byteOffset: fileOffset + Int64(lineStart), byteCount: Int64(partial),
-                                            lineNumber: lineNumber, isTerminated: false, isOverlong: false,
-                                            containsNUL: hasNUL(lineStart, partial))])
+                                             lineNumber: lineNumber, isTerminated: false, isOverlong: false)])
                 }
                 return
             }
