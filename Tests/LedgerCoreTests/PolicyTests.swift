@@ -220,4 +220,17 @@ struct PolicyTests {
         #expect(byMember.message == "s1 disburses but does not lead g1")
         #expect(try scenario.findings(of: share(disburser: "s0")).first { $0.ruleId == "SY-17b" }?.status == .met)
     }
+
+    @Test func aSchoolInTwoGroupsIsFlaggedWhereTheProfileDoesNotAllowIt() throws {
+        for (jurisdiction, allowed) in [("bs", false), ("zh", true)] {
+            var scenario = try PolicyScenario(jurisdiction: jurisdiction, groupType: "Tight")
+            try scenario.add(scenario.join("s0", role: "Lead"))
+            try scenario.add(scenario.join("s1"))
+            try scenario.add(#"{"type":"GroupEstablished","v":1,"effective":"2024-01-01",\#(scenario.clerk),"authority":{"document":"\#(jurisdiction)-plan"},"data":{"groupId":"g2","nameZh":"第二集团","jurisdictionId":"\#(jurisdiction)","type":"Tight","status":"Pilot"}}"#)
+            let second = scenario.join("s1").replacingOccurrences(of: #""groupId":"g1""#, with: #""groupId":"g2""#)
+                .replacingOccurrences(of: "m-s1", with: "m2-s1")
+            let finding = try scenario.findings(of: second).first { $0.ruleId == "\(jurisdiction):allowMultiMembership" }
+            #expect((finding?.status == .notMet) == !allowed, "\(jurisdiction)")
+        }
+    }
 }

@@ -30,6 +30,14 @@ public enum PolicyEvaluator {
         guard let group = state.groups[payload.groupId],
               let profile = profile(for: group.jurisdictionId, onDay: record.effective.firstDayNumber, in: state) else { return [] }
         var findings: [Finding] = []
+        if profile.allowsMultiMembership == false,
+           let other = state.membershipTimeline(ofSchool: payload.schoolId).first(where: { $0.isOpen && $0.groupId != group.groupId }) {
+            findings.append(Finding(ruleId: "\(profile.profileId):allowMultiMembership", severity: .flag, status: .notMet,
+                                    subject: "membership \(payload.membershipId)",
+                                    message: "\(payload.schoolId) joins \(group.groupId) while still a member of \(other.groupId); the \(profile.profileId) profile does not allow membership of several groups",
+                                    evidenceSeqs: [other.joined.seq, record.seq],
+                                    quoteZh: "vocabulary.allowMultiMembership = false (profile \(profile.profileId) v\(profile.version))"))
+        }
         for rule in profile.rules where rule.applies(to: group) {
             guard case .groupSize(_, let max, let maxWithApproval, let countsRole) = rule.parameters, let max else { continue }
             let open = state.openMemberships(ofGroup: group.groupId)

@@ -5,6 +5,9 @@ public struct PolicyProfile: Sendable, Equatable {
     public var jurisdictionId: String
     public var version: Int64
     public var rules: [PolicyRule]
+    /// Whether a school may belong to several groups at once (`vocabulary.allowMultiMembership`);
+    /// nil when the profile does not say.
+    public var allowsMultiMembership: Bool?
 
     /// Decodes and type-checks a profile document; errors name the rule and parameter
     /// (`data.profile.rules[3].params.min`).
@@ -22,6 +25,10 @@ public struct PolicyProfile: Sendable, Equatable {
             rules.append(rule)
         }
         self.rules = rules
+        if try reader.optionalRawObject("vocabulary") != nil {
+            var vocabulary = try reader.object("vocabulary")
+            allowsMultiMembership = try vocabulary.optionalBool("allowMultiMembership")
+        }
         // The remaining sections (calendar, vocabulary, sources, assumptions) are documents
         // for people and reports; they are kept in the event as adopted.
     }
