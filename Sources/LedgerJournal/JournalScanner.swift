@@ -70,13 +70,14 @@ public struct JournalScanner {
     public func run(onBatch: ([JournalEntry]) throws -> Bool) throws -> JournalScanResult {
         var state = ScanState(start: start, checkChain: checkChain)
         var stoppedEarly = false
-        var decoded: [DecodedLine] = []
-        try LineReader(file: file, startOffset: start.byteOffset, endOffset: endOffset, firstLineNumber: start.nextSeq).forEachChunk { slices in
-            // Decoding and hashing a line depend on that line alone, so they run on every core;
-            // the checks that link lines (seq, batch, prev) then run in order.
-            DecodedLine.decode(slices, checkChain: checkChain, into: &decoded)
-            for index in slices.indices {
-                switch state.consume(slices[index], &decoded[index]) {
+        var decodingInBackground: DecodeJob?
+
+        /// Applies the checks that link lines (seq, batch, prev), in order, to a decoded chunk,
+        /// and hands out complete batches. Returns false to stop reading.
+        func consume(_ job: DecodeJob) throws -> Bool {
+            job.wait()
+            for index in job.slices.indices {
+                switch state.consume(job.slices[index], &job.decoded[index]) {
                 case .continue:
                     continue
                 case .finished:
@@ -94,10 +95,79 @@ public struct JournalScanner {
             }
             return true
         }
+
+        // Decoding and hashing a line depend on that line alone, so they run on every core. Large
+        // chunks are decoded in the background (from a copy of their bytes) while the previous
+        // chunk's lines are checked in order here; small ones are decoded and checked in place.
+        try LineReader(file: file, startOffset: start.byteOffset, endOffset: endOffset, firstLineNumber: start.nextSeq).forEachChunk { slices in
+            let large = slices.count >= DecodedLine.parallelThreshold
+            let job = large ? DecodeJob(copying: slices, checkChain: checkChain) : nil
+            if let previous = decodingInBackground {
+                decodingInBackground = nil
+                guard try consume(previous) else {
+                    job?.wait()
+                    return false
+                }
+            }
+            if let job {
+                decodingInBackground = job
+                return true
+            }
+            return try consume(DecodeJob(inPlace: slices, checkChain: checkChain))
+        }
+        if let last = decodingInBackground { _ = try consume(last) }
         let tail = stoppedEarly ? .clean : state.finish()
         return JournalScanResult(soundEventCount: state.soundEventCount, soundByteCount: state.soundByteCount,
                                  lastLeafHash: state.soundLeafHash, lastRecorded: state.soundRecorded,
                                  tail: tail, stoppedEarly: stoppedEarly)
+    }
+}
+
+/// One chunk of lines being decoded: either in place (the slices point into the reader's
+/// buffer, valid during the reader's callback) or in the background from its own copy of the
+/// bytes, so the reader can refill its buffer meanwhile.
+final class DecodeJob: @unchecked Sendable {
+    private(set) var slices: [LineSlice]
+    var decoded: [DecodedLine] = []
+    private var storage: UnsafeMutableRawBufferPointer?
+    private let done = DispatchGroup()
+
+    /// Decodes now, on this thread and the other cores.
+    init(inPlace slices: [LineSlice], checkChain: Bool) {
+        self.slices = slices
+        DecodedLine.decode(slices, checkChain: checkChain, into: &decoded)
+    }
+
+    /// Copies the lines' bytes and decodes them in the background.
+    init(copying original: [LineSlice], checkChain: Bool) {
+        let total = original.reduce(0) { $0 + $1.bytes.count }
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(total, 1), alignment: 16)
+        var offset = 0
+        var copies = original
+        for index in copies.indices {
+            let bytes = original[index].bytes
+            let target = UnsafeMutableRawBufferPointer(rebasing: storage[offset..<(offset + bytes.count)])
+            if bytes.count > 0 { target.copyMemory(from: bytes) }
+            copies[index].bytes = UnsafeRawBufferPointer(target)
+            offset += bytes.count
+        }
+        self.storage = storage
+        self.slices = copies
+        done.enter()
+        DispatchQueue.global().async { [self] in
+            DecodedLine.decode(slices, checkChain: checkChain, into: &decoded)
+            done.leave()
+        }
+    }
+
+    /// Waits until the chunk is decoded.
+    func wait() {
+        done.wait()
+    }
+
+    deinit {
+        done.wait()
+        storage?.deallocate()
     }
 }
 

@@ -173,3 +173,45 @@ struct JournalTornTailTests {
         #expect(try Fixtures.bytes(path + ".torn-\(starts[1])").count == starts[2] + 3 - starts[1])
     }
 }
+
+@Suite("Scanning large journals (decoded in the background, chunk by chunk)")
+struct LargeJournalScanTests {
+    @Test func aLargeJournalScansCleanAndDamageIsFoundAtTheRightLine() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("large.jsonl")
+        let full = try Fixtures.journal(at: path, batchSizes: Array(repeating: 100, count: 20))
+        var seqs: [Int64] = []
+        let clean = try JournalReading.scan(path: path, checkChain: true) { entries in
+            seqs += entries.map(\.seq)
+            return true
+        }
+        #expect(seqs == Array(1...2_000))
+        guard case .clean = clean.tail else { Issue.record("expected clean, got \(clean.tail)"); return }
+        let starts = Fixtures.lineStarts(full)
+        let leaves = (0..<2_000).map { index in
+            full.withUnsafeBytes { MerkleTree.leafHash(UnsafeRawBufferPointer(rebasing: $0[starts[index]..<(starts[index + 1] - 1)])) }
+        }
+        #expect(try JournalVerifier.verify(path: path).digest.root == MerkleTree.root(leafHashes: leaves))
+        // A changed byte in line 1500 shows at line 1501, whose prev no longer matches.
+        var changed = full
+        changed[starts[1_499] + 40] ^= 0x01
+        try Fixtures.write(changed, to: path)
+        guard case .corrupt(let problem) = try Fixtures.scan(path).tail else { Issue.record("expected corrupt"); return }
+        #expect(problem.lineNumber == 1_500 || problem.lineNumber == 1_501)
+        // Cut inside line 1999: lines 1901–1998 and the cut piece are the torn remains of the last batch.
+        try Fixtures.write(Array(full[0..<(starts[1_998] + 10)]), to: path)
+        let torn = try Fixtures.scan(path)
+        #expect(torn.soundEventCount == 1_900)
+        guard case .torn(let tail) = torn.tail else { Issue.record("expected torn"); return }
+        #expect(tail.byteOffset == Int64(starts[1_900]))
+        #expect(tail.completeLineCount == 98)
+        // Stopping early hands out nothing past the stop.
+        var handed = 0
+        try Fixtures.write(full, to: path)
+        _ = try JournalReading.scan(path: path, checkChain: false) { entries in
+            handed += entries.count
+            return handed < 700
+        }
+        #expect(handed == 700)
+    }
+}

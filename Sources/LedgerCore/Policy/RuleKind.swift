@@ -8,9 +8,10 @@ public enum RuleKind: String, Sendable, CaseIterable {
     /// A sentence kept for the record and the reports, with nothing to evaluate.
     case descriptive
 
-    /// The kinds the evaluator judges today; the others are recorded with their parameters and
-    /// reported as not yet evaluated.
-    public static let evaluated: Set<RuleKind> = [.groupSize, .exitPolicy, .ratioMin, .fundMinPerUnit]
+    /// The kinds the evaluator judges: all but `descriptive`. Some (tenureTrigger,
+    /// quotaAdjustment, charterDrafter) can only report insufficientData until the ledger records
+    /// the events they need; the message says which.
+    public static let evaluated: Set<RuleKind> = Set(allCases).subtracting([.descriptive])
 }
 
 /// A ratio written as integers, compared without floating point: actual/total ≥ num/den.
