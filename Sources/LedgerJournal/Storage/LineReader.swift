@@ -42,8 +42,9 @@ public struct LineSlice {
 /// Reads a file line by line in large chunks with `pread`, never holding more than one chunk
 /// plus one maximal line in memory, whatever the file's size.
 public struct LineReader {
-    /// Bytes read per system call.
-    public static let chunkBytes = 4 * 1_048_576
+    /// Bytes read per system call. 1 MiB measured best: the decoded lines of a chunk stay in
+    /// cache while they are checked (4 MiB chunks took 1.5× the CPU time).
+    public static let chunkBytes = 1_048_576
 
     private let file: FileDescriptor
     private let startOffset: Int64
