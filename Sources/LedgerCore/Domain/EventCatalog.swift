@@ -68,6 +68,12 @@ public enum EventCatalog {
         guard draft.version >= 1, draft.version <= payloadType.currentVersion else {
             throw DomainError(field: "v", "\(draft.type) has schema versions 1–\(payloadType.currentVersion), found \(draft.version)")
         }
+        // People appear in the journal only by opaque id: a name written here would sit in the
+        // hash chain for ever, beyond the reach of an erasure. Names go in the register.
+        for (field, value) in [("actor.id", draft.actor.id), ("actor.onBehalfOf", draft.actor.onBehalfOf)] {
+            guard let value, !PayloadReader.isIdentifier(value) else { continue }
+            throw DomainError(field: field, "expected an opaque id (lowercase letters, digits and '-'), found \"\(value)\"; names belong in the personal-data register")
+        }
         let allowed = payloadType.issuerRoles.map(\.rawValue).sorted()
         guard let roleText = draft.actor.role else {
             throw DomainError(field: "actor.role", "missing; \(draft.type) may be recorded by \(allowed.joined(separator: ", "))")
