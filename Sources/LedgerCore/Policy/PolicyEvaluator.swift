@@ -187,24 +187,3 @@ public enum PolicyEvaluator {
         }
     }
 }
-
-/// Year arithmetic on partial dates, for tenure and eligibility windows.
-enum PartialDateMath {
-    /// The day number `years` years after the first day of `date` (29 February → 28 February).
-    static func addingYears(_ years: Int, to date: PartialDate) -> Int {
-        let month = date.month ?? 1
-        let day = min(date.day ?? 1, CivilDate.daysInMonth(year: date.year + years, month: month))
-        return CivilDate.dayNumber(year: date.year + years, month: month, day: day)
-    }
-}
-
-/// Money shown in yuan with two decimals, computed from integer fen.
-public enum Money {
-    /// `500000.00元` for 50000000 fen (negative amounts keep their sign).
-    public static func yuan(_ fen: Int64) -> String {
-        let sign = fen < 0 ? "-" : ""
-        let magnitude = fen.magnitude
-        let cents = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)元"
-    }
-}
