@@ -14,23 +14,7 @@ public enum LedgerAppender {
     @discardableResult
     public static func append(_ drafts: [EventDraft], to path: String, clock: any LedgerClock, expectSeq: Int64? = nil,
                               lockWaitMilliseconds: Int = 10_000) throws -> AppendReceipt {
-        var attempts = 0
-        while true {
-            attempts += 1
-            let state = try JournalReading.state(path: path)
-            if let expectSeq, expectSeq != state.lastSeq {
-                throw JournalError(.expectSeqMismatch, path: path,
-                                   message: "expected the journal's last seq to be \(expectSeq), but it is \(state.lastSeq); nothing was appended")
-            }
-            try check(drafts, against: state, path: path, recorded: clock.now())
-            do {
-                return try JournalWriter(path: path, clock: clock, lockWaitMilliseconds: lockWaitMilliseconds)
-                    .append(drafts, expectSeq: state.lastSeq)
-            } catch {
-                // Another writer appended after our check: check again against its state.
-                guard error.code == .expectSeqMismatch, expectSeq == nil, attempts < 3 else { throw error }
-            }
-        }
+        try LedgerSession(path: path, clock: clock, lockWaitMilliseconds: lockWaitMilliseconds).append(drafts, expectSeq: expectSeq)
     }
 
     /// Refuses an event that a `block` rule of the profile in force judges not met, unless it
@@ -42,8 +26,14 @@ public enum LedgerAppender {
         }
     }
 
+    /// The state after a checked batch, and whether the batch holds a correction.
+    struct Checked {
+        var state: LedgerState
+        var containsCorrection: Bool
+    }
+
     /// Checks the batch in order against `state` (each event sees the ones before it).
-    static func check(_ drafts: [EventDraft], against state: LedgerState, path: String, recorded: UTCTimestamp) throws {
+    static func check(_ drafts: [EventDraft], against state: LedgerState, path: String, recorded: UTCTimestamp) throws -> Checked {
         var working = state
         var newRecords: [DomainEventRecord] = []
         for (index, draft) in drafts.enumerated() {
@@ -61,7 +51,8 @@ public enum LedgerAppender {
         }
         // A correction changes what earlier events mean: the whole history must still fold
         // with it in force before it may be recorded.
-        if newRecords.contains(where: { if case .entryCorrected = $0.event { return true } else { return false } }) {
+        let containsCorrection = newRecords.contains { if case .entryCorrected = $0.event { return true } else { return false } }
+        if containsCorrection {
             do {
                 _ = try Projector.build { visit in
                     try JournalReading.replayDomain(path: path, visit)
@@ -72,5 +63,6 @@ public enum LedgerAppender {
                                    message: "the correction would leave history that does not hold: \(error.message); nothing was appended")
             }
         }
+        return Checked(state: working, containsCorrection: containsCorrection)
     }
 }

@@ -1,4 +1,5 @@
 import Glibc
+import Synchronization
 public import LedgerCore
 
 /// Where the journal gets the recorded time of an append. Injected, so tests and the shipped
@@ -33,4 +34,22 @@ public struct FixedClock: LedgerClock {
 
     /// Always `instant`.
     public func now() -> UTCTimestamp { instant }
+}
+
+/// A clock its owner sets, e.g. an import that records each batch at its listed time.
+public final class SettableClock: LedgerClock {
+    private let instant: Mutex<UTCTimestamp>
+
+    /// Creates a clock reading `instant`.
+    public init(_ instant: UTCTimestamp) {
+        self.instant = Mutex(instant)
+    }
+
+    /// Sets what the clock reads from now on.
+    public func set(_ newInstant: UTCTimestamp) {
+        instant.withLock { $0 = newInstant }
+    }
+
+    /// The instant last set.
+    public func now() -> UTCTimestamp { instant.withLock { $0 } }
 }

@@ -23,6 +23,9 @@ enum ImportCommand: Command {
         let directory = FileDescriptor.parentDirectory(of: list)
         var batches = 0
         var events: Int64 = 0
+        // One session for all batches: the state is built once and kept current.
+        var session: LedgerSession?
+        let clock = SettableClock(UTCTimestamp(secondsSinceEpoch: 0))
         for (index, line) in String(decoding: try InputFile.read(list), as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t").map(String.init)
@@ -40,7 +43,10 @@ enum ImportCommand: Command {
             }
             let receipt: AppendReceipt
             do {
-                receipt = try LedgerAppender.append(drafts, to: path, clock: FixedClock(recorded))
+                clock.set(recorded)
+                let open = try session ?? LedgerSession(path: path, clock: clock)
+                session = open
+                receipt = try open.append(drafts)
             } catch var error as JournalError {
                 error.message = "\(file): \(error.message)"
                 throw error

@@ -1,0 +1,63 @@
+public import LedgerCore
+
+/// A journal opened for a series of domain-checked appends. The state is built once from the
+/// journal and kept current in memory, so each batch is checked against it instead of by
+/// replaying the journal: a long import or a generator costs O(N) in all, not per batch.
+///
+/// Every write carries `expectSeq` = the state's last seq, so a batch checked against a state
+/// that another process has since moved past is never written: the session rebuilds its state
+/// from the journal and checks again (up to three times when the caller gave no `expectSeq`).
+public final class LedgerSession {
+    /// The journal's path.
+    public let path: String
+    private let writer: JournalWriter
+    private let clock: any LedgerClock
+    /// The state as of the last event in the journal.
+    public private(set) var state: LedgerState
+
+    /// Opens the journal at `path` (created on the first append) and builds its state.
+    /// - Throws: `JournalError` when the journal cannot be read or its events do not fold.
+    public init(path: String, clock: any LedgerClock, lockWaitMilliseconds: Int = 10_000) throws {
+        self.path = path
+        self.clock = clock
+        writer = JournalWriter(path: path, clock: clock, lockWaitMilliseconds: lockWaitMilliseconds)
+        state = try JournalReading.state(path: path)
+    }
+
+    /// Checks and appends `drafts` as one atomic batch; returns after fsync.
+    /// - Throws: `JournalError` naming the event of the batch and the field it refuses; the
+    ///   journal and the session's state are then unchanged.
+    @discardableResult
+    public func append(_ drafts: [EventDraft], expectSeq: Int64? = nil) throws -> AppendReceipt {
+        var attempts = 0
+        while true {
+            attempts += 1
+            if let expectSeq, expectSeq != state.lastSeq {
+                // The caller's condition is about the journal, not this session's memory of it.
+                state = try JournalReading.state(path: path)
+                if expectSeq != state.lastSeq {
+                    throw JournalError(.expectSeqMismatch, path: path,
+                                       message: "expected the journal's last seq to be \(expectSeq), but it is \(state.lastSeq); nothing was appended")
+                }
+            }
+            let checked = try LedgerAppender.check(drafts, against: state, path: path, recorded: clock.now())
+            let receipt: AppendReceipt
+            do {
+                receipt = try writer.append(drafts, expectSeq: state.lastSeq)
+            } catch {
+                guard error.code == .expectSeqMismatch, expectSeq == nil, attempts < 3 else { throw error }
+                state = try JournalReading.state(path: path)  // another writer appended: check again
+                continue
+            }
+            if checked.containsCorrection {
+                // A correction changes what earlier events mean: fold the journal again.
+                state = try JournalReading.state(path: path)
+            } else {
+                // The check folded exactly these events; the state keeps seqs and effective
+                // dates, not recorded times, so the writer's clock reading changes nothing.
+                state = checked.state
+            }
+            return receipt
+        }
+    }
+}
