@@ -26,21 +26,15 @@ public enum LedgerAppender {
         }
     }
 
-    /// The state after a checked batch, and whether the batch holds a correction.
-    struct Checked {
-        var state: LedgerState
-        var containsCorrection: Bool
-    }
-
-    /// Checks the batch in order against `state` (each event sees the ones before it).
-    static func check(_ drafts: [EventDraft], against state: LedgerState, path: String, recorded: UTCTimestamp) throws -> Checked {
-        var working = state
+    /// Checks the batch in order, applying each event to `state` (each event sees the ones
+    /// before it); returns whether the batch holds a correction. On a throw, `state` holds part
+    /// of the batch: the caller must restore it (LedgerSession replays the journal).
+    static func check(_ drafts: [EventDraft], applyingTo working: inout LedgerState, path: String, recorded: UTCTimestamp) throws -> Bool {
         var newRecords: [DomainEventRecord] = []
         for (index, draft) in drafts.enumerated() {
             do {
                 let record = DomainEventRecord(seq: working.lastSeq + 1, recorded: recorded, effective: draft.effective, actor: draft.actor,
                                                authority: draft.authority, event: try EventCatalog.decode(draft))
-                try working.check(record)
                 try refuseBlocked(record, state: working)
                 try working.apply(record)
                 newRecords.append(record)
@@ -63,6 +57,6 @@ public enum LedgerAppender {
                                    message: "the correction would leave history that does not hold: \(error.message); nothing was appended")
             }
         }
-        return Checked(state: working, containsCorrection: containsCorrection)
+        return containsCorrection
     }
 }

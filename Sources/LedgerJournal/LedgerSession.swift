@@ -40,22 +40,24 @@ public final class LedgerSession {
                                        message: "expected the journal's last seq to be \(expectSeq), but it is \(state.lastSeq); nothing was appended")
                 }
             }
-            let checked = try LedgerAppender.check(drafts, against: state, path: path, recorded: clock.now())
+            let lastSeq = state.lastSeq
             let receipt: AppendReceipt
+            let containsCorrection: Bool
             do {
-                receipt = try writer.append(drafts, expectSeq: state.lastSeq)
+                containsCorrection = try LedgerAppender.check(drafts, applyingTo: &state, path: path, recorded: clock.now())
+                receipt = try writer.append(drafts, expectSeq: lastSeq)
             } catch {
-                guard error.code == .expectSeqMismatch, expectSeq == nil, attempts < 3 else { throw error }
-                state = try JournalReading.state(path: path)  // another writer appended: check again
-                continue
+                // The state may hold part of the batch: restore it from the journal, which
+                // holds none of it (a refused or failed append writes nothing).
+                state = try JournalReading.state(path: path)
+                if let journalError = error as? JournalError, journalError.code == .expectSeqMismatch, expectSeq == nil, attempts < 3 {
+                    continue  // another writer appended after our check: check again
+                }
+                throw error
             }
-            if checked.containsCorrection {
+            if containsCorrection {
                 // A correction changes what earlier events mean: fold the journal again.
                 state = try JournalReading.state(path: path)
-            } else {
-                // The check folded exactly these events; the state keeps seqs and effective
-                // dates, not recorded times, so the writer's clock reading changes nothing.
-                state = checked.state
             }
             return receipt
         }

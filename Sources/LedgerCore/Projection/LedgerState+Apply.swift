@@ -2,18 +2,20 @@
 /// `DomainError` naming the field and value, and the state is unchanged), then the mutation.
 extension LedgerState {
     /// Applies `record`, which must carry the next seq.
+    ///
+    /// In place, without copying the state: every case below makes all its checks before its
+    /// first mutation, so a refused event leaves the state unchanged. (Copying the state per
+    /// event would copy its largest tables each time: quadratic over a long journal.)
     /// - Throws: `DomainError` when the event contradicts the state (unknown ids, joining
     ///   twice, spending beyond a balance …). Policy rules never throw here.
     public mutating func apply(_ record: DomainEventRecord) throws(DomainError) {
         precondition(record.seq == lastSeq + 1, "events must be applied in seq order")
-        var next = self
-        try next.mutate(record)
-        next.lastSeq = record.seq
-        next.eventTypes.append(record.event.payload.typeName)
-        self = next
+        try mutate(record)
+        lastSeq = record.seq
+        eventTypes.append(record.event.payload.typeName)
     }
 
-    /// Checks `record` against the state without applying it.
+    /// Checks `record` against the state without applying it (on a copy: for occasional use).
     public func check(_ record: DomainEventRecord) throws(DomainError) {
         var copy = self
         try copy.mutate(record)
