@@ -31,6 +31,13 @@ let package = Package(
             dependencies: ["LedgerCore", "LedgerJournal", "LedgerReports"],
             swiftSettings: strictSettings
         ),
+        // Writes a valid journal of N events through the checked append path, for a seed.
+        .executableTarget(
+            name: "generate-journal",
+            dependencies: ["LedgerCore", "LedgerJournal"],
+            path: "Tools/generate-journal",
+            swiftSettings: strictSettings
+        ),
         // Benchmarks print figures; they are not tests.
         .executableTarget(
             name: "groupledger-bench",
@@ -48,7 +55,7 @@ let package = Package(
         .testTarget(
             name: "GroupLedgerCLITests",
             // Depending on the executable makes `swift test` build it; the tests run the binary.
-            dependencies: ["LedgerCore", "LedgerJournal", "groupledger"],
+            dependencies: ["LedgerCore", "LedgerJournal", "groupledger", "generate-journal"],
             swiftSettings: strictSettings
         ),
     ]

@@ -4,12 +4,18 @@ public enum PolicyEvaluator {
     /// The profile in force for `jurisdictionId` on `day`: the highest adopted version whose
     /// effective interval contains the day.
     public static func profile(for jurisdictionId: String, onDay day: Int, in state: LedgerState) -> PolicyProfile? {
-        let candidates = state.profiles.values.flatMap { $0 }
-            .filter { $0.payload.jurisdictionId == jurisdictionId && $0.payload.effectiveFrom.firstDayNumber <= day }
-            .filter { $0.payload.effectiveUntil.map { day < $0.endDayNumber } ?? true }
-            .sorted { $0.payload.version < $1.payload.version }
-        guard let adopted = candidates.last else { return nil }
-        return try? PolicyProfile(adopted.payload.profile)
+        var best: (version: Int64, profile: PolicyProfile)?
+        for (profileId, versions) in state.profiles {
+            guard let decoded = state.decodedProfiles[profileId] else { continue }
+            for (index, adopted) in versions.enumerated() where adopted.payload.jurisdictionId == jurisdictionId {
+                let payload = adopted.payload
+                let inForce = payload.effectiveFrom.firstDayNumber <= day && (payload.effectiveUntil.map { day < $0.endDayNumber } ?? true)
+                let newer = payload.version > (best?.version ?? 0)
+                guard inForce, newer, (index < decoded.count) else { continue }
+                best = (payload.version, decoded[index])
+            }
+        }
+        return best?.profile
     }
 
     /// The findings `record` raises when appended to `state` (which does not contain it yet).

@@ -80,6 +80,7 @@ extension LedgerState {
                 throw DomainError(field: "data.version", "profile \(payload.profileId) is at version \(expected - 1); the next must be \(expected), found \(payload.version)")
             }
             profiles[payload.profileId, default: []].append(Recorded(payload: payload, stamp: stamp))
+            decodedProfiles[payload.profileId, default: []].append(profile)
 
         case .approvalRequested(let payload):
             try unused(payload.approvalId, in: approvals, "data.approvalId", "approval")

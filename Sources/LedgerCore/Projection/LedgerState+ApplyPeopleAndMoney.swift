@@ -18,10 +18,11 @@ extension LedgerState {
             try openSchool(payload.fromSchoolId, "data.fromSchoolId")
             if let destination = payload.toSchoolId { try openSchool(destination, "data.toSchoolId") }
             if let group = payload.groupId { try known(group, in: groups, "data.groupId", "group") }
-            if let open = secondments.values.first(where: { $0.payload.staffId == payload.staffId && $0.isOpen }) {
-                throw DomainError(field: "data.staffId", "\(payload.staffId) is already on secondment \"\(open.payload.secondmentId)\"")
+            if let open = openSecondmentByStaff[payload.staffId] {
+                throw DomainError(field: "data.staffId", "\(payload.staffId) is already on secondment \"\(open)\"")
             }
             secondments[payload.secondmentId] = SecondmentEntry(payload: payload, stamp: stamp)
+            openSecondmentByStaff[payload.staffId] = payload.secondmentId
 
         case .secondmentEnded(let payload):
             try known(payload.secondmentId, in: secondments, "data.secondmentId", "secondment")
@@ -30,6 +31,9 @@ extension LedgerState {
             }
             secondments[payload.secondmentId]?.ending = payload
             secondments[payload.secondmentId]?.endStamp = stamp
+            if payload.outcome != .extended, let staffId = secondments[payload.secondmentId]?.payload.staffId {
+                openSecondmentByStaff[staffId] = nil
+            }
 
         case .fundAllocated(let payload):
             try unused(payload.allocationId, in: allocations, "data.allocationId", "allocation")

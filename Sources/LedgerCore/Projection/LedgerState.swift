@@ -174,6 +174,8 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var headcounts: [String: [Int: HeadcountRecorded]] = [:]
     /// Adopted profile versions by profile id, in version order.
     public internal(set) var profiles: [String: [Recorded<PolicyProfileAdopted>]] = [:]
+    /// Each adopted profile decoded once, by profile id then version order (parallel to `profiles`).
+    public internal(set) var decodedProfiles: [String: [PolicyProfile]] = [:]
     public internal(set) var approvals: [String: ApprovalEntry] = [:]
     public internal(set) var groups: [String: GroupEntry] = [:]
     public internal(set) var memberships: [String: MembershipEntry] = [:]
@@ -183,6 +185,9 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var membershipsBySchool: [String: [String]] = [:]
     public internal(set) var staff: [String: StaffEntry] = [:]
     public internal(set) var secondments: [String: SecondmentEntry] = [:]
+    /// The open secondment of each staff member who has one (an index: checking "already on
+    /// secondment" must not scan every secondment ever recorded).
+    public internal(set) var openSecondmentByStaff: [String: String] = [:]
     public internal(set) var allocations: [String: AllocationEntry] = [:]
     public internal(set) var earmarks: [String: EarmarkEntry] = [:]
     public internal(set) var expenditures: [String: Recorded<ExpenditureRecorded>] = [:]

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+
+/// `Tools/generate-journal`: valid, deterministic journals with every event type.
+@Suite("The journal generator")
+struct GeneratorTests {
+    static let generator: URL = {
+        let beside = Bundle.main.bundleURL.appendingPathComponent("generate-journal")
+        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
+        return CLI.packageRoot.appendingPathComponent(".build/debug/generate-journal")
+    }()
+
+    static func generate(_ arguments: [String], in directory: String) throws -> Int32 {
+        let process = Process()
+        process.executableURL = generator
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    @Test func writesAValidDeterministicJournalWithEveryEventType() throws {
+        let scratch = Scratch()
+        #expect(try Self.generate(["--events", "6000", "--seed", "42", "--out", "a.jsonl"], in: scratch.path) == 0)
+        #expect(try Self.generate(["--events", "6000", "--seed", "42", "--out", "b.jsonl"], in: scratch.path) == 0)
+        #expect(try scratch.bytes("a.jsonl") == scratch.bytes("b.jsonl"))
+        #expect(try Self.generate(["--events", "6000", "--seed", "43", "--out", "c.jsonl"], in: scratch.path) == 0)
+        #expect(try scratch.bytes("a.jsonl") != scratch.bytes("c.jsonl"))
+        let verify = try CLI.run(["verify", "--journal", "a.jsonl"], in: scratch.path)
+        #expect(verify.standardOutput.hasPrefix("ok: a.jsonl is sound: 6000 events"))
+        let types = Set(try scratch.text("a.jsonl").split(separator: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: #""type":""#, options: .backwards) else { return nil }  // the envelope's, after data
+            return String(line[range.upperBound...].prefix { $0 != "\"" })
+        })
+        #expect(types.count == 30, "missing: \(types)")
+        // Every event passed the domain checks when generated; a fresh fold agrees.
+        #expect(try CLI.run(["state", "--journal", "a.jsonl", "--format", "json"], in: scratch.path).status == 0)
+        #expect(try Self.generate(["--events", "10", "--out", "a.jsonl"], in: scratch.path) == 64)  // refuses to append to a journal
+    }
+}
