@@ -28,8 +28,24 @@ extension JournalReading {
     /// The state of the journal at `path` as known at `knownAt`.
     /// - Throws: `JournalError` for a refused or damaged line.
     public static func state(path: String, knownAt: KnownAt = .latest) throws -> LedgerState {
+        try fold(path: path, knownAt: knownAt, observe: nil)
+    }
+
+    /// Folds the journal once: corrections are found by an envelope-only scan, then every
+    /// event is decoded and folded in a single pass.
+    static func fold(path: String, knownAt: KnownAt, observe: ((LedgerState, DomainEventRecord) -> Void)?) throws -> LedgerState {
+        var corrections: [DomainEventRecord] = []
+        let result = try scan(path: path, checkChain: false) { entries in
+            for entry in entries where entry.event.type == EntryCorrected.eventType {
+                corrections.append(try domainRecord(entry, path: path))
+            }
+            return true
+        }
+        if case .corrupt = result.tail, let error = error(for: result.tail, path: path) { throw error }
         do {
-            return try Projector.build(knownAt: knownAt) { visit in try replayDomain(path: path, visit) }
+            return try Projector.build(corrections: corrections, knownAt: knownAt, observe: observe) { visit in
+                try replayDomain(path: path, visit)
+            }
         } catch let error as DomainError {
             throw JournalError(.invalidInput, path: path, field: error.field, message: error.message)
         }

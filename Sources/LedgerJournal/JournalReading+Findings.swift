@@ -8,12 +8,8 @@ extension JournalReading {
     public static func findings(path: String, schoolYears: [Int]? = nil) throws -> (state: LedgerState, findings: [Finding]) {
         var findings: [Finding] = []
         let state: LedgerState
-        do {
-            state = try Projector.build(observe: { before, record in
-                findings += PolicyEvaluator.onAppend(record, state: before)
-            }, replay: { visit in try replayDomain(path: path, visit) })
-        } catch let error as DomainError {
-            throw JournalError(.invalidInput, path: path, field: error.field, message: error.message)
+        state = try fold(path: path, knownAt: .latest) { before, record in
+            findings += PolicyEvaluator.onAppend(record, state: before)
         }
         for year in schoolYears ?? yearsWithData(state) {
             findings += PolicyEvaluator.periodic(state, schoolYear: year)
