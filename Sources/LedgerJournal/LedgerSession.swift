@@ -12,8 +12,19 @@ public final class LedgerSession {
     public let path: String
     private let writer: JournalWriter
     private let clock: any LedgerClock
-    /// The state as of the last event in the journal.
-    public private(set) var state: LedgerState
+    /// The state as of the last event in the journal (rebuilt first if a failed append left it
+    /// holding part of a batch).
+    public var state: LedgerState {
+        get throws {
+            try restoreIfNeeded()
+            return current
+        }
+    }
+    private var current: LedgerState
+    /// Set when a failed append may have left part of its batch in `current`; the next use
+    /// rebuilds from the journal (which holds none of it). Lazy, so a one-shot session that is
+    /// discarded after a refusal never pays for the replay.
+    private var isStale = false
 
     /// Opens the journal at `path` (created on the first append) and builds its state.
     /// - Throws: `JournalError` when the journal cannot be read or its events do not fold.
@@ -21,7 +32,13 @@ public final class LedgerSession {
         self.path = path
         self.clock = clock
         writer = JournalWriter(path: path, clock: clock, lockWaitMilliseconds: lockWaitMilliseconds)
-        state = try JournalReading.state(path: path)
+        current = try JournalReading.state(path: path)
+    }
+
+    private func restoreIfNeeded() throws {
+        guard isStale else { return }
+        current = try JournalReading.state(path: path)
+        isStale = false
     }
 
     /// Checks and appends `drafts` as one atomic batch; returns after fsync.
@@ -32,24 +49,25 @@ public final class LedgerSession {
         var attempts = 0
         while true {
             attempts += 1
-            if let expectSeq, expectSeq != state.lastSeq {
+            try restoreIfNeeded()
+            if let expectSeq, expectSeq != current.lastSeq {
                 // The caller's condition is about the journal, not this session's memory of it.
-                state = try JournalReading.state(path: path)
-                if expectSeq != state.lastSeq {
+                current = try JournalReading.state(path: path)
+                if expectSeq != current.lastSeq {
                     throw JournalError(.expectSeqMismatch, path: path,
-                                       message: "expected the journal's last seq to be \(expectSeq), but it is \(state.lastSeq); nothing was appended")
+                                       message: "expected the journal's last seq to be \(expectSeq), but it is \(current.lastSeq); nothing was appended")
                 }
             }
-            let lastSeq = state.lastSeq
+            let lastSeq = current.lastSeq
             let receipt: AppendReceipt
             let containsCorrection: Bool
             do {
-                containsCorrection = try LedgerAppender.check(drafts, applyingTo: &state, path: path, recorded: clock.now())
+                containsCorrection = try LedgerAppender.check(drafts, applyingTo: &current, path: path, recorded: clock.now())
                 receipt = try writer.append(drafts, expectSeq: lastSeq)
             } catch {
-                // The state may hold part of the batch: restore it from the journal, which
-                // holds none of it (a refused or failed append writes nothing).
-                state = try JournalReading.state(path: path)
+                // The state may hold part of the batch; the journal holds none of it (a refused or
+                // failed append writes nothing), so the state is rebuilt from it before next use.
+                isStale = true
                 if let journalError = error as? JournalError, journalError.code == .expectSeqMismatch, expectSeq == nil, attempts < 3 {
                     continue  // another writer appended after our check: check again
                 }
@@ -57,7 +75,7 @@ public final class LedgerSession {
             }
             if containsCorrection {
                 // A correction changes what earlier events mean: fold the journal again.
-                state = try JournalReading.state(path: path)
+                isStale = true
             }
             return receipt
         }
