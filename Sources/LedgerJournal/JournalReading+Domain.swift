@@ -31,9 +31,9 @@ extension JournalReading {
         try fold(path: path, knownAt: knownAt, observe: nil)
     }
 
-    /// Folds the journal once: corrections are found by an envelope-only scan, then every
-    /// event is decoded and folded in a single pass.
-    static func fold(path: String, knownAt: KnownAt, observe: ((LedgerState, DomainEventRecord) -> Void)?) throws -> LedgerState {
+    /// The journal's corrections, found by an envelope-only scan (cheap: payloads are decoded
+    /// only for the corrections themselves).
+    public static func corrections(path: String) throws -> [DomainEventRecord] {
         var corrections: [DomainEventRecord] = []
         let result = try scan(path: path, checkChain: false) { entries in
             for entry in entries where entry.event.type == EntryCorrected.eventType {
@@ -42,6 +42,13 @@ extension JournalReading {
             return true
         }
         if case .corrupt = result.tail, let error = error(for: result.tail, path: path) { throw error }
+        return corrections
+    }
+
+    /// Folds the journal once: corrections are found by an envelope-only scan, then every
+    /// event is decoded and folded in a single pass.
+    static func fold(path: String, knownAt: KnownAt, observe: ((LedgerState, DomainEventRecord) -> Void)?) throws -> LedgerState {
+        let corrections = try corrections(path: path)
         do {
             return try Projector.build(corrections: corrections, knownAt: knownAt, observe: observe) { visit in
                 try replayDomain(path: path, visit)

@@ -236,5 +236,5 @@ extension LedgerState {
 
 extension EventPayload {
     /// The stored type name of this payload.
-    var typeName: String { Self.eventType }
+    public var typeName: String { Self.eventType }
 }

@@ -51,6 +51,27 @@ public enum Projector {
         return state
     }
 
+    /// Folds like `build(corrections:…)`, calling `visit` for every event with the state before
+    /// it and the seq of the correction in force for it, if any (for replays and histories).
+    public static func walk(corrections: [DomainEventRecord],
+                            replay: (_ visit: (DomainEventRecord) throws -> Void) throws -> Void,
+                            visit: (LedgerState, DomainEventRecord, Int64?) throws -> Void) throws -> LedgerState {
+        var inForce: [Int64: Correction] = [:]
+        for record in corrections {
+            guard case .entryCorrected(let correction) = record.event else { continue }
+            inForce[correction.targetSeq] = Correction(correctionSeq: record.seq, replacement: correction.replacement)
+        }
+        var state = LedgerState()
+        // `replay` calls its argument synchronously, so `visit` never outlives this call.
+        try withoutActuallyEscaping(visit) { visit in
+            try replay { record in
+                try visit(state, record, inForce[record.seq]?.correctionSeq)
+                try state.fold(record, correction: inForce[record.seq])
+            }
+        }
+        return state
+    }
+
     /// The state as known at `knownAt`.
     /// - Throws: `DomainError` (with the seq in its message) when the history does not fold.
     /// - Parameter observe: called with the state before each event is folded, and the event

@@ -1,0 +1,61 @@
+import LedgerCore
+import LedgerJournal
+import LedgerReports
+
+/// `groupledger replay`: steps through the journal, one block per event.
+enum ReplayCommand: Command {
+    static let spec = CommandSpec(
+        path: ["replay"],
+        summary: "Step through the journal: who recorded what, when, on what authority, what it changed, and the findings raised.",
+        usage: "replay [--from SEQ] [--to SEQ] [--lang zh|en] [--journal PATH] [--format text|json]",
+        options: [
+            .init(name: "--from", valueName: "SEQ", help: "First seq to show (the state is still folded from seq 1)."),
+            .init(name: "--to", valueName: "SEQ", help: "Last seq to show."),
+            .init(name: "--lang", valueName: "zh|en", help: "Labels and dates of text output (default zh). Times are shown in Beijing time."),
+            CommonOptions.journal, CommonOptions.format,
+        ],
+        maxPositionals: 0,
+        discussion: "--format json prints one object per event: {seq, type, recorded, effective, actor, authority?, change, findings, correctedBy?}.")
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
+        let path = context.journalPath(arguments)
+        let from = try arguments.integer("--from", in: 1...JournalLimits.maxSeq, spec: spec) ?? 1
+        let to = try arguments.integer("--to", in: 1...JournalLimits.maxSeq, spec: spec) ?? JournalLimits.maxSeq
+        let language = Language(rawValue: try arguments.choice("--lang", among: ["zh", "en"], default: "zh", spec: spec)) ?? .zh
+        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
+        var output = ""
+        var first = true
+        try AuditWalk.walk(path: path) { entry in
+            guard entry.record.seq >= from, entry.record.seq <= to else { return }
+            if json {
+                output += String(decoding: CanonicalJSON.encode(entry.json), as: UTF8.self) + "\n"
+            } else {
+                output += (first ? "" : "\n") + entry.text(language) { register?.name(of: $0) }
+                first = false
+            }
+            if output.utf8.count > 1 << 20 {
+                context.console.out(output)
+                output = ""
+            }
+        }
+        context.console.out(output)
+        return .success
+    }
+}
+
+/// Walks the journal as auditors read it: every event with its change and findings.
+enum AuditWalk {
+    /// Calls `visit` with each event in seq order.
+    static func walk(path: String, _ visit: (ReplayEntry) throws -> Void) throws {
+        let corrections = try JournalReading.corrections(path: path)
+        do {
+            _ = try Projector.walk(corrections: corrections, replay: { next in try JournalReading.replayDomain(path: path, next) }) { before, record, correctedBy in
+                let findings = correctedBy == nil ? PolicyEvaluator.onAppend(record, state: before) : []
+                try visit(ReplayEntry(record: record, change: ChangeText.describe(record, before: before), findings: findings, correctedBy: correctedBy))
+            }
+        } catch let error as DomainError {
+            throw JournalError(.invalidInput, path: path, field: error.field, message: error.message)
+        }
+    }
+}
