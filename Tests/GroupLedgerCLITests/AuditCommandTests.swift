@@ -45,3 +45,35 @@ struct AuditCommandTests {
         #expect(unknown.standardError.contains("nothing is registered as \"不存在学校\""))
     }
 }
+
+@Suite("Fund traces and diffs on the shipped journal")
+struct FundsAndDiffTests {
+    @Test func aFundTraceFollowsTheMoneyWithBalancesAndAuthorities() throws {
+        let scratch = Scratch()
+        let trace = try CLI.run(["funds", "trace", "--group", "蚌山区示例教育集团一", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        #expect(trace.status == 0, "\(trace.standardError)")
+        let lines = trace.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.first?.hasPrefix("allocation alloc-bs-2025-0001  2025  ExchangeTraining  [seq 260") == true)
+        #expect(lines.contains { $0.contains("earmark earmark-bs-2025-0001") && $0.contains("200000.00元, left 150000.00元") })
+        #expect(lines.contains { $0.contains("→ 蚌山区示例小学六 (bs-syn-s06) 50000.00元") })
+        #expect(lines.last == "  └ earmarked 200000.00元, spent directly 38000.00元, free 262000.00元")
+        let none = try CLI.run(["funds", "trace", "--allocation", "al-none", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        #expect(none.status == 1)
+        #expect(none.standardOutput == "no allocations match\n")
+    }
+
+    @Test func aDiffShowsBackdatedEntriesCorrectionsAndChangedRosters() throws {
+        let scratch = Scratch()
+        let diff = try CLI.run(["diff", "--known-at", "262", "--known-at", "329", "--as-of", "2024-09-01", "--journal", AuditCommandTests.shipped],
+                               in: scratch.path)
+        #expect(diff.status == 0, "\(diff.standardError)")
+        #expect(diff.standardOutput.hasPrefix("known at 262 (262 events) → known at 329 (329 events), rosters as of 2024-09-01\n"))
+        #expect(diff.standardOutput.contains("recorded in between: 67"))
+        #expect(diff.standardOutput.contains("seq 266 SchoolJoinedGroup: 邵阳县芙蓉学校教育集团: + 黄塘中学 (member)  [backdated: effective 2023-12"))
+        #expect(diff.standardOutput.contains("seq 303 EntryCorrected: voids seq 298"))
+        #expect(diff.standardOutput.contains("[correction]") || diff.standardOutput.contains("; correction]"))
+        #expect(diff.standardOutput.contains("邵阳县芙蓉学校教育集团 (sy-g1): + 邵阳县芙蓉学校 (lead, seq 263); + 塘渡口镇二完小 (member, seq 264)"))
+        let once = try CLI.run(["diff", "--known-at", "262", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        #expect(once.status == 64)
+    }
+}

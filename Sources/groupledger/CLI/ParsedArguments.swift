@@ -6,6 +6,10 @@ struct ParsedArguments {
     private(set) var positionals: [String] = []
     /// Whether `--help` or `-h` was given.
     private(set) var wantsHelp = false
+    /// Every value of each option, in order (for the options that may repeat).
+    private(set) var repeated: [String: [String]] = [:]
+    /// Options that may be given more than once.
+    static let repeatable: Set<String> = ["--known-at"]
 
     /// Parses `arguments` (the words after the command's own words).
     /// - Throws: `UsageError` for unknown options, missing values, repeats and extra positionals.
@@ -36,7 +40,9 @@ struct ParsedArguments {
             guard let option = spec.options.first(where: { $0.name == name }) else {
                 throw UsageError.unknownOption(name, suggestion: Self.closest(to: name, among: spec.options.map(\.name)), spec: spec)
             }
-            guard values[name] == nil else { throw UsageError(message: "option '\(name)' was given more than once", spec: spec) }
+            guard values[name] == nil || Self.repeatable.contains(name) else {
+                throw UsageError(message: "option '\(name)' was given more than once", spec: spec)
+            }
             if option.valueName == nil {
                 guard inlineValue == nil else { throw UsageError(message: "option '\(name)' takes no value", spec: spec) }
                 values[name] = ""
@@ -44,8 +50,10 @@ struct ParsedArguments {
             }
             if let inlineValue {
                 values[name] = inlineValue
+                repeated[name, default: []].append(inlineValue)
             } else if index < arguments.count {
                 values[name] = arguments[index]
+                repeated[name, default: []].append(arguments[index])
                 index += 1
             } else {
                 throw UsageError(message: "missing value for '\(name) \(option.valueName ?? "")'", spec: spec)
@@ -59,6 +67,9 @@ struct ParsedArguments {
 
     /// The value of an option, if given.
     func value(_ name: String) -> String? { values[name] }
+
+    /// Every value given for a repeatable option.
+    func values(_ name: String) -> [String] { repeated[name] ?? [] }
 
     /// Whether a flag was given.
     func flag(_ name: String) -> Bool { values[name] != nil }
