@@ -77,3 +77,33 @@ struct FundsAndDiffTests {
         #expect(once.status == 64)
     }
 }
+
+@Suite("Explaining facts on the shipped journal")
+struct ExplainTests {
+    @Test func aMembershipIsExplainedFromProposalThroughTheApprovedExit() throws {
+        let scratch = Scratch()
+        let result = try CLI.run(["explain", "--school", "白仓镇芙蓉中学", "--group", "sy-g1", "--lang", "en", "--journal", AuditCommandTests.shipped],
+                                 in: scratch.path)
+        #expect(result.status == 0, "\(result.standardError)")
+        let seqs = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("seq ") }.map { $0.split(separator: " ")[1] }
+        #expect(seqs == ["172", "262", "268", "326", "327", "328"])
+        #expect(result.standardOutput.hasPrefix("白仓镇芙蓉中学 is not a member of 邵阳县芙蓉学校教育集团\n"))
+        let earlier = try CLI.run(["explain", "--school", "sy-m05", "--group", "sy-g1", "--as-of", "2025-01-01", "--journal", AuditCommandTests.shipped],
+                                  in: scratch.path)
+        #expect(earlier.standardOutput.hasPrefix("白仓镇芙蓉中学 is a member of 邵阳县芙蓉学校教育集团 (Member) as of 2025-01-01\n"))
+    }
+
+    @Test func anAllocationAndADocumentAreExplainedByTheEventsBehindThem() throws {
+        let scratch = Scratch()
+        let allocation = try CLI.run(["explain", "--allocation", "alloc-bs-2025-0001", "--format", "json", "--journal", AuditCommandTests.shipped],
+                                     in: scratch.path)
+        let types = allocation.standardOutput.split(separator: "\n").compactMap { line -> String? in
+            (try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])?["type"] as? String
+        }
+        #expect(types.first == "FundAllocated")
+        #expect(types.contains("FundEarmarked") && types.contains("ExpenditureRecorded"))
+        let document = try CLI.run(["explain", "--document", "张教发〔2024〕79 号", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        #expect(document.standardOutput.hasPrefix("张教发〔2024〕79号 张掖中学集团化办学工作方案: everything it authorised\n"))
+        #expect(document.standardOutput.contains("established 张掖中学教育集团"))
+    }
+}
