@@ -2,6 +2,7 @@
 """Independent verifier for GroupLedger journals (Journal/FORMAT.md), standard library only.
 
     python3 Tools/verify_journal.py JOURNAL [--digest SIZE:ROOT] [--inclusion PROOF.json] [--consistency PROOF.json]
+    python3 verify_journal.py --packet DIR        (an audit packet made by `groupledger export`)
 
 Checks, line by line: UTF-8 JSON in canonical form (sorted keys, no whitespace, one escaping
 rule, NFC text, integers only within 2^53-1, depth at most 16), the envelope's keys, seq = line
@@ -219,10 +220,72 @@ def verify_consistency(leaves, proof):
         raise Unsound(second, "the consistency proof does not verify")
 
 
+def verify_packet(directory):
+    """An audit packet: every event line is canonical and has a proof of inclusion in the tree
+    whose size and root digest.json states; returns (events, size, root)."""
+    import os
+    with open(os.path.join(directory, "digest.json"), encoding="utf-8") as handle:
+        digest = json.load(handle)
+    with open(os.path.join(directory, "events.jsonl"), "rb") as handle:
+        lines = handle.read().split(b"\n")[:-1]
+    with open(os.path.join(directory, "proofs.jsonl"), encoding="utf-8") as handle:
+        proofs = [json.loads(line) for line in handle if line.strip()]
+    if len(lines) != len(proofs):
+        raise Unsound(0, f"{len(lines)} events but {len(proofs)} proofs")
+    previous_seq = 0
+    for number, (raw, proof) in enumerate(zip(lines, proofs), start=1):
+        line = decode_line(raw, number)
+        if line["seq"] != proof["seq"] or line["seq"] <= previous_seq:
+            raise Unsound(number, f"event seq {line['seq']} does not match its proof (seq {proof['seq']}) or does not increase")
+        previous_seq = line["seq"]
+        if proof["size"] != digest["size"] or proof["root"] != digest["root"]:
+            raise Unsound(number, "the proof is not against the packet's digest")
+        if leaf_hash(raw).hex() != proof["leaf"]:
+            raise Unsound(number, f"seq {line['seq']}: the line's leaf hash is not the proof's leaf: the line was changed")
+        if not inclusion_holds(bytes.fromhex(proof["leaf"]), proof["seq"] - 1, proof["size"], proof["path"], proof["root"]):
+            raise Unsound(number, f"seq {line['seq']}: the inclusion proof does not verify against root {proof['root']}")
+    return len(lines), digest["size"], digest["root"]
+
+
+def inclusion_holds(leaf, index, size, path, root):
+    """RFC 9162 §2.1.3.2."""
+    if index >= size:
+        return False
+    fn, sn, r = index, size - 1, leaf
+    for hex_node in path:
+        node = bytes.fromhex(hex_node)
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            r = node_hash(node, r)
+            while not fn & 1 and fn != 0:
+                fn >>= 1
+                sn >>= 1
+        else:
+            r = node_hash(r, node)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and r.hex() == root
+
+
 def main(arguments):
     if not arguments or arguments[0] in ("-h", "--help"):
         print(__doc__)
         return 0 if arguments else 2
+    if arguments[0] == "--packet":
+        if len(arguments) != 2:
+            print("verify_journal: --packet takes a directory", file=sys.stderr)
+            return 2
+        try:
+            events, size, root = verify_packet(arguments[1])
+        except Unsound as problem:
+            print(f"FAILED: packet {arguments[1]} event {problem}")
+            return 1
+        except (OSError, ValueError, KeyError) as error:
+            print(f"FAILED: packet {arguments[1]}: {error}")
+            return 1
+        print(f"ok: packet {arguments[1]}: {events} events, each included in the journal of digest {size}:{root}")
+        return 0
     path, options = arguments[0], arguments[1:]
     if len(options) % 2:
         print("verify_journal: each option needs a value", file=sys.stderr)

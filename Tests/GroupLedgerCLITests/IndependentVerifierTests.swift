@@ -8,7 +8,8 @@ struct IndependentVerifierTests {
     static func python(_ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", CLI.packageRoot.appendingPathComponent("Tools/verify_journal.py").path] + arguments
+        let script = arguments.first == "--packet" ? "verify_journal.py" : CLI.packageRoot.appendingPathComponent("Tools/verify_journal.py").path
+        process.arguments = ["python3", script] + arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let output = Pipe()
         process.standardOutput = output
@@ -66,5 +67,34 @@ struct IndependentVerifierTests {
         #expect(caught.output.contains("history up to line 6 was rewritten"))
         // And the tool's own verify agrees.
         #expect(try CLI.run(["verify", "--journal", "forged.jsonl", "--digest", published], in: scratch.path).status == 1)
+    }
+}
+
+@Suite("Audit packets")
+struct AuditPacketTests {
+    @Test func anExportedPacketVerifiesOfflineAndATamperedOneDoesNot() throws {
+        let scratch = Scratch()
+        let shipped = CLI.packageRoot.appendingPathComponent("Journal/ledger.jsonl").path
+        let export = try CLI.run(["export", "--jurisdiction", "zy", "--out", "packet", "--journal", shipped], in: scratch.path)
+        #expect(export.status == 0, "\(export.standardError)")
+        let digest = try CLI.run(["digest", "--journal", shipped], in: scratch.path).standardOutput.trimmingCharacters(in: .newlines)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "verify_journal.py", "--packet", "."]
+        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path + "/packet")
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text)")
+        #expect(text.hasSuffix("each included in the journal of digest \(digest)\n"))
+        let events = try scratch.text("packet/events.jsonl")
+        #expect(events.contains("张教发〔2024〕79号") && !events.contains("邵教发"))
+        // Change one event: the packet no longer verifies.
+        try scratch.write(events.replacingOccurrences(of: "张掖中学教育集团", with: "张掖中学教育集团二"), to: "packet/events.jsonl")
+        let tampered = try IndependentVerifierTests.python(["--packet", "."], in: scratch.path + "/packet")
+        #expect(tampered.status == 1)
+        #expect(tampered.output.contains("the line was changed"))
     }
 }

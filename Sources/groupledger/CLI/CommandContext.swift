@@ -16,6 +16,21 @@ struct CommandContext {
         arguments.value("--journal") ?? environment["GROUPLEDGER_JOURNAL"] ?? Self.defaultJournalPath
     }
 
+    /// A file of the tool's `Tools/` folder: beside the journal's project (the journal lives in
+    /// `<project>/Journal/`), else beside the executable's build folder.
+    static func toolsPath(for journalPath: String, file: String) -> String {
+        let journalDirectory = FileDescriptor.parentDirectory(of: journalPath)
+        for candidate in [journalDirectory + "/../Tools/" + file, "Tools/" + file, executableDirectory() + "/../../../Tools/" + file,
+                          executableDirectory() + "/../../Tools/" + file] where FileDescriptor.exists(candidate) {
+            return candidate
+        }
+        return "Tools/" + file
+    }
+
+    private static func executableDirectory() -> String {
+        FileDescriptor.parentDirectory(of: CommandLine.arguments.first ?? ".")
+    }
+
     /// The clock appends use: fixed at `GROUPLEDGER_CLOCK` when set (for reproducible
     /// journals and tests), the system clock otherwise.
     func clock(spec: CommandSpec) throws(UsageError) -> any LedgerClock {

@@ -10,7 +10,7 @@ enum GroupLedgerCLI {
         ProveInclusionCommand.self, ProveConsistencyCommand.self, RecoverCommand.self, StateCommand.self,
             FormGroupCommand.self, JoinCommand.self, ExitCommand.self, SecondCommand.self, EndSecondmentCommand.self,
             AllocateCommand.self, EarmarkCommand.self, SpendCommand.self,
-            RegisterPutCommand.self, RegisterEraseCommand.self, RegisterShowCommand.self, FindingsCommand.self, ImportCommand.self, ReplayCommand.self, HistoryCommand.self, FundsTraceCommand.self, DiffCommand.self, ExplainCommand.self,
+            RegisterPutCommand.self, RegisterEraseCommand.self, RegisterShowCommand.self, FindingsCommand.self, ImportCommand.self, ReplayCommand.self, HistoryCommand.self, FundsTraceCommand.self, DiffCommand.self, ExplainCommand.self, ExportCommand.self,
         ]
     }
 

@@ -1,0 +1,126 @@
+import Glibc
+import LedgerCore
+import LedgerJournal
+import LedgerReports
+
+/// `groupledger export`: an audit packet for one jurisdiction, checkable offline.
+enum ExportCommand: Command {
+    static let spec = CommandSpec(
+        path: ["export"],
+        summary: "Write an audit packet: a jurisdiction's events, their inclusion proofs against the current digest, the digest, and the verifier.",
+        usage: "export --jurisdiction ID --out DIR [--journal PATH]",
+        options: [
+            .init(name: "--jurisdiction", valueName: "ID", help: "The jurisdiction (zh, bs, xp, sy, zy …)."),
+            .init(name: "--out", valueName: "DIR", help: "A new or empty directory for the packet."),
+            CommonOptions.journal,
+        ],
+        maxPositionals: 0,
+        discussion: """
+        The packet holds events.jsonl (the lines exactly as in the journal), proofs.jsonl (one
+        inclusion proof per line, RFC 9162), digest.json, verify_journal.py and README.txt.
+        `python3 verify_journal.py --packet DIR` checks it with Python's standard library alone.
+        """)
+
+    static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
+        let path = context.journalPath(arguments)
+        let jurisdiction = try EnvelopeOptions.required(arguments, "--jurisdiction", spec: spec)
+        let directory = try EnvelopeOptions.required(arguments, "--out", spec: spec)
+        let state = try JournalReading.state(path: path)
+        let ids = PacketScope.ids(of: jurisdiction, in: state)
+        guard !ids.isEmpty else { throw JournalError(.outOfRange, path: path, field: "--jurisdiction", message: "no jurisdiction \"\(jurisdiction)\" in the journal") }
+        // Every line's leaf hash (32 bytes a line) to build proofs; the lines themselves are streamed.
+        var leaves: [SHA256Digest] = []
+        var chosen: [(seq: Int64, line: [UInt8])] = []
+        let scan = try JournalReading.scan(path: path, checkChain: true) { entries in
+            for entry in entries {
+                leaves.append(entry.leafHash ?? .zero)
+                if PacketScope.belongs(entry.event, jurisdiction: jurisdiction, ids: ids) { chosen.append((entry.seq, entry.line.encoded())) }
+            }
+            return true
+        }
+        if let problem = JournalReading.error(for: scan.tail, path: path) { throw problem }
+        let size = leaves.count
+        let root = MerkleTree.root(leafHashes: leaves)
+        guard mkdir(directory, 0o750) == 0 || errno == EEXIST else {
+            throw JournalError(SystemCallError(call: "mkdir", path: directory, errorNumber: errno))
+        }
+        var events: [UInt8] = []
+        var proofs = ""
+        for (seq, line) in chosen {
+            events += line + [0x0A]
+            let index = Int(seq - 1)
+            let path = MerkleProofs.inclusionRanges(index: index, size: size).map { MerkleTree.root(leafHashes: Array(leaves[$0])) }
+            var proof = JSONText()
+            proof.add("seq", seq)
+            proof.add("size", Int64(size))
+            proof.add("leaf", leaves[index].hex)
+            proof.add("path", strings: path.map(\.hex))
+            proof.add("root", root.hex)
+            proofs += proof.text + "\n"
+        }
+        var digest = JSONText()
+        digest.add("size", Int64(size))
+        digest.add("root", root.hex)
+        let verifier = try InputFile.read(CommandContext.toolsPath(for: path, file: "verify_journal.py"))
+        let readme = """
+            GroupLedger audit packet: jurisdiction \(jurisdiction), \(chosen.count) of \(size) events.
+            digest.json    the journal's size and RFC 6962 Merkle root when the packet was made; compare it with the published digest.
+            events.jsonl   the jurisdiction's events, each line exactly as in the journal.
+            proofs.jsonl   for each line, its inclusion proof in the tree of digest.json (RFC 9162 §2.1.3).
+            Check with Python 3 alone:  python3 verify_journal.py --packet .
+
+            """
+        for (name, bytes) in [("events.jsonl", events), ("proofs.jsonl", Array(proofs.utf8)), ("digest.json", Array((digest.text + "\n").utf8)),
+                              ("verify_journal.py", verifier), ("README.txt", Array(readme.utf8))] {
+            let file = directory + "/" + name
+            unlink(file)
+            do {
+                let descriptor = try FileDescriptor.createExclusive(file)
+                defer { descriptor.close() }
+                try descriptor.writeAll(bytes, at: 0)
+                try descriptor.synchronize()
+            } catch {
+                throw JournalError(error)
+            }
+        }
+        context.console.out("wrote \(directory): \(chosen.count) events of \(jurisdiction) with inclusion proofs against \(size):\(root.hex)\n")
+        return .success
+    }
+}
+
+/// Which events belong to a jurisdiction: those about its authorities, documents, schools,
+/// groups and what hangs off them (memberships, staff, secondments, money, approvals …).
+enum PacketScope {
+    static func ids(of jurisdiction: String, in state: LedgerState) -> Set<String> {
+        var ids: Set<String> = []
+        for entry in state.authorities.values where entry.payload.jurisdictionId == jurisdiction { ids.insert(entry.payload.authorityId) }
+        for entry in state.documents.values where entry.payload.jurisdictionId == jurisdiction { ids.insert(entry.payload.documentId) }
+        for entry in state.schools.values where entry.payload.jurisdictionId == jurisdiction { ids.insert(entry.payload.schoolId) }
+        for entry in state.groups.values where entry.jurisdictionId == jurisdiction { ids.insert(entry.groupId) }
+        for entry in state.staff.values where ids.contains(entry.payload.homeSchoolId) { ids.insert(entry.payload.staffId) }
+        for entry in state.allocations.values where ids.contains(entry.payload.toSchoolId) { ids.insert(entry.payload.allocationId) }
+        for entry in state.earmarks.values where ids.contains(entry.payload.allocationId) { ids.insert(entry.payload.earmarkId) }
+        for entry in state.approvals.values where ids.contains(entry.request.addressedTo) || ids.contains(entry.request.requestedBy) {
+            ids.insert(entry.request.approvalId)
+        }
+        for entry in state.memberships.values where ids.contains(entry.groupId) { ids.insert(entry.membershipId) }
+        for entry in state.secondments.values where ids.contains(entry.payload.staffId) { ids.insert(entry.payload.secondmentId) }
+        for entry in state.roleAssignments.values where ids.contains(entry.payload.groupId) { ids.insert(entry.payload.assignmentId) }
+        return ids
+    }
+
+    static func belongs(_ event: RecordedEvent, jurisdiction: String, ids: Set<String>) -> Bool {
+        if event.data["jurisdictionId"]?.stringValue == jurisdiction { return true }
+        if let approval = event.authority?.approval, ids.contains(approval) { return true }
+        return mentions(.object(event.data), ids)
+    }
+
+    private static func mentions(_ value: JSONValue, _ ids: Set<String>) -> Bool {
+        switch value {
+        case .string(let text): return ids.contains(text)
+        case .array(let items): return items.contains { mentions($0, ids) }
+        case .object(let object): return object.contains { mentions($0.value, ids) }
+        default: return false
+        }
+    }
+}
