@@ -55,13 +55,7 @@ public struct ReplayEntry: Sendable {
             ("actor", .object(JSONObject(uniqueKeysWithValues: actor))), ("change", .string(change)),
             ("findings", .array(findings.map(FindingsText.json))),
         ]
-        if let authority = record.authority {
-            var fields: [(String, JSONValue)] = []
-            if let document = authority.document { fields.append(("document", .string(document))) }
-            if let approval = authority.approval { fields.append(("approval", .string(approval))) }
-            if let clause = authority.clause { fields.append(("clause", .string(clause))) }
-            members.append(("authority", .object(JSONObject(uniqueKeysWithValues: fields))))
-        }
+        if let authority = record.authority { members.append(("authority", authority.json)) }
         if let correctedBy { members.append(("correctedBy", .integer(correctedBy))) }
         return .object(JSONObject(uniqueKeysWithValues: members))
     }

@@ -76,6 +76,52 @@ struct FundsAndDiffTests {
         let once = try CLI.run(["diff", "--known-at", "262", "--journal", AuditCommandTests.shipped], in: scratch.path)
         #expect(once.status == 64)
     }
+
+    @Test func aFundTraceAsJSONCarriesFenBalancesThatAddUp() throws {
+        let scratch = Scratch()
+        let trace = try CLI.run(["funds", "trace", "--group", "蚌山区示例教育集团一", "--format", "json", "--journal", AuditCommandTests.shipped],
+                                in: scratch.path)
+        #expect(trace.status == 0, "\(trace.standardError)")
+        let lines = trace.standardOutput.split(separator: "\n")
+        #expect(lines.count == 1)
+        let allocation = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
+        #expect(allocation["allocationId"] as? String == "alloc-bs-2025-0001")
+        #expect(allocation["seq"] as? Int == 260)
+        let amount = try #require(allocation["amountFen"] as? Int)
+        let earmarked = try #require(allocation["earmarkedFen"] as? Int)
+        let spent = try #require(allocation["spentFen"] as? Int)
+        let available = try #require(allocation["availableFen"] as? Int)
+        #expect((amount, earmarked, spent, available) == (50_000_000, 20_000_000, 3_800_000, 26_200_000))
+        #expect(amount == earmarked + spent + available)
+        let earmark = try #require((allocation["earmarks"] as? [[String: Any]])?.first)
+        #expect(earmark["availableFen"] as? Int == 15_000_000)
+        let paid = try #require((earmark["expenditures"] as? [[String: Any]])?.first)
+        #expect(paid["payeeSchoolId"] as? String == "bs-syn-s06")
+        #expect(paid["amountFen"] as? Int == 5_000_000)
+        #expect((paid["authority"] as? [String: Any])?["clause"] as? String == "三、（三）7.")
+        let none = try CLI.run(["funds", "trace", "--allocation", "al-none", "--format", "json", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        #expect(none.status == 1)
+        #expect(none.standardOutput.isEmpty)
+    }
+
+    @Test func aDiffAsJSONMarksBackdatedEntriesCorrectionsAndRosterChanges() throws {
+        let scratch = Scratch()
+        let diff = try CLI.run(["diff", "--known-at", "262", "--known-at", "329", "--as-of", "2024-09-01", "--format", "json",
+                                "--journal", AuditCommandTests.shipped], in: scratch.path)
+        #expect(diff.status == 0, "\(diff.standardError)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(diff.standardOutput.utf8)) as? [String: Any])
+        #expect((object["from"] as? [String: Any])?["lastSeq"] as? Int == 262)
+        #expect((object["to"] as? [String: Any])?["lastSeq"] as? Int == 329)
+        let recorded = try #require(object["recorded"] as? [[String: Any]])
+        #expect(recorded.count == 67)
+        let joined = try #require(recorded.first { $0["seq"] as? Int == 266 })
+        #expect(joined["backdated"] as? Bool == true)
+        #expect(joined["change"] as? String == "邵阳县芙蓉学校教育集团: + 黄塘中学 (member)")
+        #expect(recorded.first { $0["seq"] as? Int == 303 }?["correction"] as? Bool == true)
+        let group = try #require((object["groups"] as? [[String: Any]])?.first { $0["groupId"] as? String == "sy-g1" })
+        let added = try #require(group["added"] as? [[String: Any]])
+        #expect(added.first { $0["seq"] as? Int == 263 }?["role"] as? String == "Lead")
+    }
 }
 
 @Suite("Explaining facts on the shipped journal")
@@ -105,5 +151,51 @@ struct ExplainTests {
         let document = try CLI.run(["explain", "--document", "张教发〔2024〕79 号", "--journal", AuditCommandTests.shipped], in: scratch.path)
         #expect(document.standardOutput.hasPrefix("张教发〔2024〕79号 张掖中学集团化办学工作方案: everything it authorised\n"))
         #expect(document.standardOutput.contains("established 张掖中学教育集团"))
+    }
+}
+
+@Suite("JSON output of every command")
+struct JSONOutputTests {
+    static let commandPaths: [[String]] = [
+        ["append"], ["log"], ["verify"], ["digest"], ["prove", "inclusion"], ["prove", "consistency"], ["recover"], ["state"],
+        ["form-group"], ["join"], ["exit"], ["second"], ["end-secondment"], ["allocate"], ["earmark"], ["spend"],
+        ["register", "put"], ["register", "erase"], ["register", "show"], ["findings"], ["import"],
+        ["replay"], ["history"], ["funds", "trace"], ["diff"], ["explain"], ["export"],
+    ]
+
+    @Test func everyCommandListsTheFormatOption() throws {
+        let scratch = Scratch()
+        let overview = try CLI.run(["--help"], in: scratch.path).standardOutput
+        for path in Self.commandPaths {
+            #expect(overview.contains(path.joined(separator: " ")), "\(path) is not in the overview; update this list")
+            let help = try CLI.run(path + ["--help"], in: scratch.path)
+            #expect(help.status == 0)
+            #expect(help.standardOutput.contains("--format"), "groupledger \(path.joined(separator: " ")) --help does not list --format")
+        }
+    }
+
+    @Test func everyReadingAndPacketCommandPrintsParseableJSON() throws {
+        let scratch = Scratch()
+        let journal = scratch.path + "/Journal/ledger.jsonl"
+        try FileManager.default.copyItem(atPath: AuditCommandTests.shipped, toPath: journal)
+        let runs: [[String]] = [
+            ["verify"], ["digest"], ["log", "--from", "1", "--to", "6"], ["prove", "inclusion", "--seq", "5"], ["prove", "consistency", "--old", "3"],
+            ["recover"], ["state", "--as-of", "2024-09-01"], ["findings", "--school-year", "2024"], ["replay", "--from", "1", "--to", "6"],
+            ["history", "黄塘中学"], ["explain", "--document", "平湛教体〔2024〕98号"], ["funds", "trace", "--group", "蚌山区示例教育集团一"],
+            ["diff", "--known-at", "300", "--known-at", "329"], ["export", "--jurisdiction", "sy", "--out", scratch.path + "/packet"],
+            ["register", "put", "--subject", "staff-x1", "--name", "张老师"], ["register", "show"],
+        ]
+        for arguments in runs {
+            let result = try CLI.run(arguments + ["--format", "json", "--journal", journal], in: scratch.path)
+            #expect(result.status == 0, "groupledger \(arguments.joined(separator: " ")): \(result.standardError)")
+            let lines = result.standardOutput.split(separator: "\n")
+            #expect(!lines.isEmpty, "groupledger \(arguments.joined(separator: " ")) printed nothing")
+            for line in lines {
+                #expect((try? JSONSerialization.jsonObject(with: Data(line.utf8))) != nil,
+                        "groupledger \(arguments.joined(separator: " ")) --format json printed a line that is not JSON: \(line.prefix(120))")
+            }
+        }
+        let shown = try CLI.run(["register", "show", "--journal", journal], in: scratch.path)
+        #expect(shown.standardOutput == "staff-x1  nameZh=张老师\n")
     }
 }

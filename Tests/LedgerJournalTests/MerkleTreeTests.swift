@@ -164,6 +164,22 @@ struct MerkleTreeTests {
         #expect(!MerkleProofs.verifyInclusion(leafHash: MerkleTree.emptyRoot, index: 0, size: 0, path: [], root: MerkleTree.emptyRoot))
     }
 
+    @Test("MerkleLevels: the bottom-up tree gives the oracle's root, every inclusion PATH and every consistency range", arguments: Array(0...70))
+    func levels(size: Int) {
+        let leaves = TestLeaves.leaves(count: size)
+        let tree = MerkleLevels(leafHashes: leaves.map { MerkleTree.leafHash($0) })
+        #expect(tree.size == size)
+        #expect(tree.root == ReferenceMerkleTree.hash(of: leaves[...]))
+        for index in 0..<size {
+            #expect(tree.inclusionPath(index: index) == ReferenceMerkleTree.path(index, leaves[...]), "index \(index) of \(size)")
+        }
+        for oldSize in 1..<max(size, 1) {
+            for range in MerkleProofs.consistencyRanges(oldSize: oldSize, newSize: size) {
+                #expect(tree.root(of: range) == ReferenceMerkleTree.hash(of: leaves[range]), "range \(range) of \(size)")
+            }
+        }
+    }
+
     @Test("Inclusion ranges are RFC 6962 subtrees in leaf-to-root order")
     func inclusionRangeShape() {
         #expect(MerkleProofs.inclusionRanges(index: 0, size: 1) == [])

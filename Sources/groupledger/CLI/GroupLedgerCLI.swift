@@ -6,11 +6,12 @@ enum GroupLedgerCLI {
     /// Every command, in the order `--help` lists them.
     static var commands: [any Command.Type] {
         [
-        AppendCommand.self, LogCommand.self, VerifyCommand.self, DigestCommand.self,
-        ProveInclusionCommand.self, ProveConsistencyCommand.self, RecoverCommand.self, StateCommand.self,
+            AppendCommand.self, LogCommand.self, VerifyCommand.self, DigestCommand.self,
+            ProveInclusionCommand.self, ProveConsistencyCommand.self, RecoverCommand.self, StateCommand.self,
             FormGroupCommand.self, JoinCommand.self, ExitCommand.self, SecondCommand.self, EndSecondmentCommand.self,
             AllocateCommand.self, EarmarkCommand.self, SpendCommand.self,
-            RegisterPutCommand.self, RegisterEraseCommand.self, RegisterShowCommand.self, FindingsCommand.self, ImportCommand.self, ReplayCommand.self, HistoryCommand.self, FundsTraceCommand.self, DiffCommand.self, ExplainCommand.self, ExportCommand.self,
+            RegisterPutCommand.self, RegisterEraseCommand.self, RegisterShowCommand.self, FindingsCommand.self, ImportCommand.self,
+            ReplayCommand.self, HistoryCommand.self, FundsTraceCommand.self, DiffCommand.self, ExplainCommand.self, ExportCommand.self,
         ]
     }
 

@@ -8,11 +8,11 @@ enum ExportCommand: Command {
     static let spec = CommandSpec(
         path: ["export"],
         summary: "Write an audit packet: a jurisdiction's events, their inclusion proofs against the current digest, the digest, and the verifier.",
-        usage: "export --jurisdiction ID --out DIR [--journal PATH]",
+        usage: "export --jurisdiction ID --out DIR [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--jurisdiction", valueName: "ID", help: "The jurisdiction (zh, bs, xp, sy, zy …)."),
             .init(name: "--out", valueName: "DIR", help: "A new or empty directory for the packet."),
-            CommonOptions.journal,
+            CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
         discussion: """
@@ -25,65 +25,90 @@ enum ExportCommand: Command {
         let path = context.journalPath(arguments)
         let jurisdiction = try EnvelopeOptions.required(arguments, "--jurisdiction", spec: spec)
         let directory = try EnvelopeOptions.required(arguments, "--out", spec: spec)
+        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
         let state = try JournalReading.state(path: path)
         let ids = PacketScope.ids(of: jurisdiction, in: state)
         guard !ids.isEmpty else { throw JournalError(.outOfRange, path: path, field: "--jurisdiction", message: "no jurisdiction \"\(jurisdiction)\" in the journal") }
-        // Every line's leaf hash (32 bytes a line) to build proofs; the lines themselves are streamed.
+        // Pass 1: every line's leaf hash (32 bytes a line, for the tree) and the seqs to export.
+        // Pass 2 streams the chosen lines into the packet; no event is held in memory.
         var leaves: [SHA256Digest] = []
-        var chosen: [(seq: Int64, line: [UInt8])] = []
+        var chosenSeqs: [Int64] = []
         let scan = try JournalReading.scan(path: path, checkChain: true) { entries in
             for entry in entries {
                 leaves.append(entry.leafHash ?? .zero)
-                if PacketScope.belongs(entry.event, jurisdiction: jurisdiction, ids: ids) { chosen.append((entry.seq, entry.line.encoded())) }
+                if PacketScope.belongs(entry.event, jurisdiction: jurisdiction, ids: ids) { chosenSeqs.append(entry.seq) }
             }
             return true
         }
         if let problem = JournalReading.error(for: scan.tail, path: path) { throw problem }
         let size = leaves.count
-        let root = MerkleTree.root(leafHashes: leaves)
+        let tree = MerkleLevels(leafHashes: leaves)
+        let root = tree.root
         guard mkdir(directory, 0o750) == 0 || errno == EEXIST else {
             throw JournalError(SystemCallError(call: "mkdir", path: directory, errorNumber: errno))
         }
-        var events: [UInt8] = []
-        var proofs = ""
-        for (seq, line) in chosen {
-            events += line + [0x0A]
-            let index = Int(seq - 1)
-            let path = MerkleProofs.inclusionRanges(index: index, size: size).map { MerkleTree.root(leafHashes: Array(leaves[$0])) }
-            var proof = JSONText()
-            proof.add("seq", seq)
-            proof.add("size", Int64(size))
-            proof.add("leaf", leaves[index].hex)
-            proof.add("path", strings: path.map(\.hex))
-            proof.add("root", root.hex)
-            proofs += proof.text + "\n"
-        }
-        var digest = JSONText()
-        digest.add("size", Int64(size))
-        digest.add("root", root.hex)
-        let verifier = try InputFile.read(CommandContext.toolsPath(for: path, file: "verify_journal.py"))
-        let readme = """
-            GroupLedger audit packet: jurisdiction \(jurisdiction), \(chosen.count) of \(size) events.
-            digest.json    the journal's size and RFC 6962 Merkle root when the packet was made; compare it with the published digest.
-            events.jsonl   the jurisdiction's events, each line exactly as in the journal.
-            proofs.jsonl   for each line, its inclusion proof in the tree of digest.json (RFC 9162 §2.1.3).
-            Check with Python 3 alone:  python3 verify_journal.py --packet .
-
-            """
-        for (name, bytes) in [("events.jsonl", events), ("proofs.jsonl", Array(proofs.utf8)), ("digest.json", Array((digest.text + "\n").utf8)),
-                              ("verify_journal.py", verifier), ("README.txt", Array(readme.utf8))] {
-            let file = directory + "/" + name
-            unlink(file)
-            do {
-                let descriptor = try FileDescriptor.createExclusive(file)
-                defer { descriptor.close() }
-                try descriptor.writeAll(bytes, at: 0)
-                try descriptor.synchronize()
-            } catch {
-                throw JournalError(error)
+        for name in ["events.jsonl", "proofs.jsonl", "digest.json", "verify_journal.py", "README.txt"] { unlink(directory + "/" + name) }
+        do throws(any Error) {
+            var events = try SequentialFileWriter(creating: directory + "/events.jsonl")
+            var proofs = try SequentialFileWriter(creating: directory + "/proofs.jsonl")
+            var next = 0
+            // The journal only grows, so the first `size` lines are the ones hashed in pass 1;
+            // each line's leaf hash is compared again, so a file changed under us is caught.
+            _ = try JournalReading.scan(path: path, checkChain: false) { entries throws in
+                for entry in entries where next < chosenSeqs.count && entry.seq == chosenSeqs[next] {
+                    let index = Int(entry.seq - 1)
+                    let line = entry.line.encoded()
+                    guard MerkleTree.leafHash(line) == leaves[index] else {
+                        throw JournalError(.corrupt, path: path, lineNumber: entry.seq, field: "line", message: "the journal changed while the packet was written")
+                    }
+                    try events.write(line + [0x0A])
+                    var proof = JSONText()
+                    proof.add("seq", entry.seq)
+                    proof.add("size", Int64(size))
+                    proof.add("leaf", leaves[index].hex)
+                    proof.add("path", strings: tree.inclusionPath(index: index).map(\.hex))
+                    proof.add("root", root.hex)
+                    try proofs.write((proof.text + "\n").utf8)
+                    next += 1
+                }
+                return next < chosenSeqs.count
             }
+            guard next == chosenSeqs.count else {
+                throw JournalError(.corrupt, path: path, field: "seq", message: "the journal changed while the packet was written: \(chosenSeqs.count - next) chosen lines not found again")
+            }
+            try events.finish()
+            try proofs.finish()
+            var digest = JSONText()
+            digest.add("size", Int64(size))
+            digest.add("root", root.hex)
+            let verifier = try InputFile.read(CommandContext.toolsPath(for: path, file: "verify_journal.py"))
+            let readme = """
+                GroupLedger audit packet: jurisdiction \(jurisdiction), \(chosenSeqs.count) of \(size) events.
+                digest.json    the journal's size and RFC 6962 Merkle root when the packet was made; compare it with the published digest.
+                events.jsonl   the jurisdiction's events, each line exactly as in the journal.
+                proofs.jsonl   for each line, its inclusion proof in the tree of digest.json (RFC 9162 §2.1.3).
+                Check with Python 3 alone:  python3 verify_journal.py --packet .
+
+                """
+            for (name, bytes) in [("digest.json", Array((digest.text + "\n").utf8)), ("verify_journal.py", verifier), ("README.txt", Array(readme.utf8))] {
+                var file = try SequentialFileWriter(creating: directory + "/" + name)
+                try file.write(bytes)
+                try file.finish()
+            }
+        } catch let error as SystemCallError {
+            throw JournalError(error)
         }
-        context.console.out("wrote \(directory): \(chosen.count) events of \(jurisdiction) with inclusion proofs against \(size):\(root.hex)\n")
+        if json {
+            var object = JSONText()
+            object.add("directory", directory)
+            object.add("jurisdictionId", jurisdiction)
+            object.add("events", Int64(chosenSeqs.count))
+            object.add("size", Int64(size))
+            object.add("root", root.hex)
+            context.console.out(object.text + "\n")
+        } else {
+            context.console.out("wrote \(directory): \(chosenSeqs.count) events of \(jurisdiction) with inclusion proofs against \(size):\(root.hex)\n")
+        }
         return .success
     }
 }

@@ -6,8 +6,8 @@ enum ImportCommand: Command {
     static let spec = CommandSpec(
         path: ["import"],
         summary: "Append a list of batch files, each as one atomic batch at its listed recorded time (how the shipped journal is built).",
-        usage: "import BATCHES.tsv [--journal PATH]",
-        options: [CommonOptions.journal],
+        usage: "import BATCHES.tsv [--journal PATH] [--format text|json]",
+        options: [CommonOptions.journal, CommonOptions.format],
         maxPositionals: 1,
         discussion: """
         BATCHES.tsv lists, one per line, a recorded UTC time and a batch file (relative to the
@@ -20,6 +20,7 @@ enum ImportCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         guard let list = arguments.positionals.first else { throw UsageError(message: "missing BATCHES.tsv", spec: spec) }
         let path = context.journalPath(arguments)
+        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
         let directory = FileDescriptor.parentDirectory(of: list)
         var batches = 0
         var events: Int64 = 0
@@ -54,7 +55,15 @@ enum ImportCommand: Command {
             batches += 1
             events += receipt.lastSeq - receipt.firstSeq + 1
         }
-        context.console.out("imported \(events) events in \(batches) batches into \(path)\n")
+        if json {
+            var object = JSONText()
+            object.add("journal", path)
+            object.add("events", Int64(events))
+            object.add("batches", Int64(batches))
+            context.console.out(object.text + "\n")
+        } else {
+            context.console.out("imported \(events) events in \(batches) batches into \(path)\n")
+        }
         return .success
     }
 }

@@ -6,8 +6,8 @@ enum RecoverCommand: Command {
     static let spec = CommandSpec(
         path: ["recover"],
         summary: "Move a torn tail (an append cut short by a crash) into a file beside the journal.",
-        usage: "recover [--journal PATH] [--wait MILLISECONDS]",
-        options: [CommonOptions.journal, CommonOptions.wait],
+        usage: "recover [--journal PATH] [--wait MILLISECONDS] [--format text|json]",
+        options: [CommonOptions.journal, CommonOptions.wait, CommonOptions.format],
         maxPositionals: 0,
         discussion: """
         Nothing is deleted: the torn bytes go to <journal>.torn-<byteOffset>, and the journal is
@@ -19,7 +19,24 @@ enum RecoverCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
         let wait = try arguments.integer("--wait", in: 0...3_600_000, spec: spec) ?? 10_000
+        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
         let report = try JournalRecovery.recover(path: path, lockWaitMilliseconds: Int(wait))
+        if json {
+            var object = JSONText()
+            object.add("journal", path)
+            object.add("recovered", report.movedTo != nil)
+            object.add("events", Int64(report.eventCount))
+            object.add("sizeBytes", Int64(report.byteCount))
+            if let tail = report.tornTail, let movedTo = report.movedTo {
+                object.add("movedTo", movedTo)
+                object.add("tornByteOffset", Int64(tail.byteOffset))
+                object.add("tornSizeBytes", Int64(tail.byteCount))
+                object.add("tornFirstLineNumber", Int64(tail.firstLineNumber))
+                object.add("reason", tail.reason)
+            }
+            context.console.out(object.text + "\n")
+            return .success
+        }
         guard let tail = report.tornTail, let movedTo = report.movedTo else {
             context.console.out("nothing to recover: \(path) ends with a whole batch (\(report.eventCount) events)\n")
             return .success

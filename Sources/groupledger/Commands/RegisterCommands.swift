@@ -5,12 +5,12 @@ import LedgerJournal
 enum RegisterPutCommand: Command {
     static let spec = CommandSpec(
         path: ["register", "put"], summary: "Add or update a person's name and details in the personal-data register (outside the journal).",
-        usage: "register put --subject ID --name NAME [--detail KEY=VALUE …] [--journal PATH]",
+        usage: "register put --subject ID --name NAME [--detail KEY=VALUE …] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--subject", valueName: "ID", help: "The opaque id used in events (staff id or actor id)."),
             .init(name: "--name", valueName: "NAME", help: "The person's name."),
             .init(name: "--detail", valueName: "KEY=VALUE[,KEY=VALUE]", help: "Other details, e.g. post=教导主任."),
-            CommonOptions.journal,
+            CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
         discussion: "The register is <journal>.register.jsonl; nothing personal is written into the journal.")
@@ -25,8 +25,16 @@ enum RegisterPutCommand: Command {
             guard parts.count == 2, !parts[0].isEmpty else { throw UsageError(message: "the value '\(pair)' is invalid for '--detail': expected KEY=VALUE", spec: spec) }
             details[parts[0]] = .string(TextNormalization.nfc(parts[1]))
         }
+        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
         try register.put(subjectId: subject, details: details)
-        context.console.out("registered \(subject) in \(register.path) (not in the journal)\n")
+        if json {
+            var object = JSONText()
+            object.add("subjectId", subject)
+            object.add("register", register.path)
+            context.console.out(object.text + "\n")
+        } else {
+            context.console.out("registered \(subject) in \(register.path) (not in the journal)\n")
+        }
         return .success
     }
 }
@@ -52,7 +60,16 @@ enum RegisterEraseCommand: Command {
                                                 arguments, spec: spec)
         let status = try EnvelopeOptions.record(drafts, arguments, context: context, spec: spec)
         let hadEntry = try register.erase(subjectId: subject)
-        context.console.out(hadEntry ? "erased \(subject)'s details from \(register.path)\n" : "\(subject) had no details in \(register.path)\n")
+        if try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json" {
+            // A second JSON line after the recorded event's: what happened to the register.
+            var object = JSONText()
+            object.add("subjectId", subject)
+            object.add("detailsErased", hadEntry)
+            object.add("register", register.path)
+            context.console.out(object.text + "\n")
+        } else {
+            context.console.out(hadEntry ? "erased \(subject)'s details from \(register.path)\n" : "\(subject) had no details in \(register.path)\n")
+        }
         return status
     }
 }
@@ -61,15 +78,26 @@ enum RegisterEraseCommand: Command {
 enum RegisterShowCommand: Command {
     static let spec = CommandSpec(
         path: ["register", "show"], summary: "Show the personal-data register (who each opaque id is).",
-        usage: "register show [--subject ID] [--journal PATH]",
-        options: [.init(name: "--subject", valueName: "ID", help: "Only this subject."), CommonOptions.journal],
-        maxPositionals: 0, discussion: "")
+        usage: "register show [--subject ID] [--journal PATH] [--format text|json]",
+        options: [.init(name: "--subject", valueName: "ID", help: "Only this subject."), CommonOptions.journal, CommonOptions.format],
+        maxPositionals: 0, discussion: "JSON: one {subjectId, …details} object per line.")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let register = try PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: context.journalPath(arguments)))
+        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
         var text = ""
         for subject in register.entries.keys.sorted() where arguments.value("--subject") == nil || arguments.value("--subject") == subject {
-            text += String(decoding: CanonicalJSON.encode(.object(register.entries[subject]!)), as: UTF8.self) + "\n"
+            let entry = register.entries[subject]!
+            if json {
+                text += String(decoding: CanonicalJSON.encode(.object(entry)), as: UTF8.self) + "\n"
+            } else {
+                // Text for people: the id, then each detail as key=value, Chinese as written.
+                let details = entry.keys.sorted().filter { $0 != "subjectId" }.map { key -> String in
+                    if case .string(let value) = entry[key]! { return "\(key)=\(value)" }
+                    return "\(key)=" + String(decoding: CanonicalJSON.encode(entry[key]!), as: UTF8.self)
+                }
+                text += ([subject] + details).joined(separator: "  ") + "\n"
+            }
         }
         context.console.out(text)
         return .success
