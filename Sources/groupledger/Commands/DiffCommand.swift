@@ -14,7 +14,7 @@ enum DiffCommand: Command {
             CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
-        discussion: "Lists the events recorded between A and B (marking backdated ones and corrections), then each group whose roster as of DATE differs. "
+        discussion: "Lists each group whose roster as of DATE differs, then the events recorded between A and B (marking backdated ones and corrections). "
             + "With --format json: one object {from, to, asOf?, recorded: [...], groups: [...]}; the fields are listed in the README.")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
@@ -38,45 +38,81 @@ enum DiffCommand: Command {
         }
         let before = try JournalReading.state(path: path, knownAt: cuts[0])
         let after = try JournalReading.state(path: path, knownAt: cuts[1])
-        var between: [DomainEventRecord] = []
+        let comparison = Comparison(before: before, after: after, day: day)
+        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        // The rosters come from the two states; the events in between are streamed after them,
+        // so a diff across a million events never holds those events.
+        var output = StreamingOutput(context.console)
+        if json {
+            func encoded(_ value: JSONValue) -> String { String(decoding: CanonicalJSON.encode(value), as: UTF8.self) }
+            // Members in canonical (sorted) order, as every other JSON the CLI prints.
+            output.write("{" + (arguments.value("--as-of").map { "\"asOf\":" + encoded(.string($0)) + "," } ?? "")
+                + "\"from\":" + encoded(comparison.point(points[0], before)) + ",\"groups\":" + encoded(comparison.groupsJSON) + ",\"recorded\":[")
+        } else {
+            output.write("known at \(points[0]) (\(before.lastSeq) events) → known at \(points[1]) (\(after.lastSeq) events)"
+                + (arguments.value("--as-of").map { ", rosters as of \($0)" } ?? "") + "\n")
+            output.write("\ngroups whose roster differs: \(comparison.groups.count)\n")
+            for group in comparison.groups {
+                var lines: [String] = []
+                if group.statusBefore != group.statusAfter { lines.append("status \(group.statusBefore?.rawValue ?? "-") → \(group.statusAfter?.rawValue ?? "-")") }
+                lines += group.added.map { "+ \($0.schoolNameZh) (\($0.role.rawValue.lowercased()), seq \($0.membership.joined.seq))" }
+                lines += group.removed.map { "− \($0.schoolNameZh) (\($0.role.rawValue.lowercased()))" }
+                output.write("  \(group.nameZh) (\(group.groupId)): " + lines.joined(separator: "; ") + "\n")
+            }
+            output.write("\nrecorded in between:\n")
+        }
+        var count = 0
         try JournalReading.replayDomain(path: path) { record in
-            if cuts[1].includes(record) && !cuts[0].includes(record) { between.append(record) }
+            guard cuts[1].includes(record) && !cuts[0].includes(record) else { return }
+            let entry = Comparison.Recorded(record, after: after)
+            if json {
+                output.write((count == 0 ? "" : ",") + String(decoding: CanonicalJSON.encode(entry.json), as: UTF8.self))
+            } else {
+                var marks: [String] = []
+                if entry.backdated { marks.append("backdated: effective \(record.effective), recorded \(record.recorded)") }
+                if entry.correction { marks.append("correction") }
+                output.write("  seq \(record.seq) \(record.event.payload.typeName): \(entry.change)" + (marks.isEmpty ? "" : "  [\(marks.joined(separator: "; "))]") + "\n")
+            }
+            count += 1
         }
-        let comparison = Comparison(before: before, after: after, between: between, day: day)
-        if try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json" {
-            context.console.out(String(decoding: CanonicalJSON.encode(comparison.json(points: points, asOf: arguments.value("--as-of"))), as: UTF8.self) + "\n")
-            return .success
+        if json {
+            output.write("],\"to\":" + String(decoding: CanonicalJSON.encode(comparison.point(points[1], after)), as: UTF8.self) + "}\n")
+        } else {
+            output.write("(\(count) event\(count == 1 ? "" : "s") recorded in between)\n")
         }
-        var text = "known at \(points[0]) (\(before.lastSeq) events) → known at \(points[1]) (\(after.lastSeq) events)"
-            + (arguments.value("--as-of").map { ", rosters as of \($0)" } ?? "") + "\n"
-        text += "\nrecorded in between: \(comparison.recorded.count)\n"
-        for entry in comparison.recorded {
-            var marks: [String] = []
-            if entry.backdated { marks.append("backdated: effective \(entry.record.effective), recorded \(entry.record.recorded)") }
-            if entry.correction { marks.append("correction") }
-            text += "  seq \(entry.record.seq) \(entry.record.event.payload.typeName): \(entry.change)"
-                + (marks.isEmpty ? "" : "  [\(marks.joined(separator: "; "))]") + "\n"
-        }
-        text += "\ngroups whose roster differs: \(comparison.groups.count)\n"
-        for group in comparison.groups {
-            var lines: [String] = []
-            if group.statusBefore != group.statusAfter { lines.append("status \(group.statusBefore?.rawValue ?? "-") → \(group.statusAfter?.rawValue ?? "-")") }
-            lines += group.added.map { "+ \($0.schoolNameZh) (\($0.role.rawValue.lowercased()), seq \($0.membership.joined.seq))" }
-            lines += group.removed.map { "− \($0.schoolNameZh) (\($0.role.rawValue.lowercased()))" }
-            text += "  \(group.nameZh) (\(group.groupId)): " + lines.joined(separator: "; ") + "\n"
-        }
-        context.console.out(text)
+        output.flush()
         return .success
     }
 
-    /// What changed between the two points, computed once and rendered as text or JSON.
+    /// The rosters that differ between the two points, and how one event recorded in between is shown.
     struct Comparison {
+        /// An event recorded between the two points, marked as backdated and as a correction.
         struct Recorded {
             var record: DomainEventRecord
             var change: String
             var backdated: Bool
             var correction: Bool
+
+            init(_ record: DomainEventRecord, after: LedgerState) {
+                self.record = record
+                change = ChangeText.describe(record, before: after)
+                // Backdated: it takes effect on or before the day it was recorded, so a report run
+                // between A and B for that date would have said something else.
+                backdated = record.effective.endDayNumber <= Int(record.recorded.secondsSinceEpoch / 86_400)
+                if case .entryCorrected = record.event { correction = true } else { correction = false }
+            }
+
+            /// `{seq, type, recorded, effective, change, backdated, correction}`.
+            var json: JSONValue {
+                .object(JSONObject(uniqueKeysWithValues: [
+                    ("seq", .integer(record.seq)), ("type", .string(record.event.payload.typeName)),
+                    ("recorded", .string(record.recorded.description)), ("effective", .string(record.effective.description)),
+                    ("change", .string(change)), ("backdated", .bool(backdated)), ("correction", .bool(correction)),
+                ]))
+            }
         }
+
+        /// A group whose status or members as of the day differ.
         struct GroupChange {
             var groupId: String
             var nameZh: String
@@ -85,23 +121,10 @@ enum DiffCommand: Command {
             var added: [LedgerState.MemberView]
             var removed: [LedgerState.MemberView]
         }
-        var before: LedgerState
-        var after: LedgerState
-        var recorded: [Recorded]
+
         var groups: [GroupChange]
 
-        init(before: LedgerState, after: LedgerState, between: [DomainEventRecord], day: Int?) {
-            self.before = before
-            self.after = after
-            recorded = between.map { record in
-                let recordedDay = Int(record.recorded.secondsSinceEpoch / 86_400)
-                var correction = false
-                if case .entryCorrected = record.event { correction = true }
-                // Backdated: it takes effect on or before the day it was recorded, so a report run
-                // between A and B for that date would have said something else.
-                return Recorded(record: record, change: ChangeText.describe(record, before: after),
-                                backdated: record.effective.endDayNumber <= recordedDay, correction: correction)
-            }
+        init(before: LedgerState, after: LedgerState, day: Int?) {
             groups = Set(before.groups.keys).union(after.groups.keys).sorted().compactMap { groupId in
                 let membersBefore = Dictionary(uniqueKeysWithValues: before.members(ofGroup: groupId, onDay: day).map { ($0.membership.membershipId, $0) })
                 let membersAfter = Dictionary(uniqueKeysWithValues: after.members(ofGroup: groupId, onDay: day).map { ($0.membership.membershipId, $0) })
@@ -114,12 +137,13 @@ enum DiffCommand: Command {
             }
         }
 
-        /// `{from: {knownAt, lastSeq}, to: {knownAt, lastSeq}, asOf?, recorded: [{seq, type, recorded, effective, change, backdated, correction}],
-        /// groups: [{groupId, nameZh, statusBefore?, statusAfter?, added: [{schoolId, nameZh, role, seq}], removed: [{schoolId, nameZh, role}]}]}`.
-        func json(points: [String], asOf: String?) -> JSONValue {
-            func point(_ text: String, _ state: LedgerState) -> JSONValue {
-                .object(JSONObject(uniqueKeysWithValues: [("knownAt", .string(text)), ("lastSeq", .integer(state.lastSeq))]))
-            }
+        /// `{knownAt, lastSeq}`.
+        func point(_ text: String, _ state: LedgerState) -> JSONValue {
+            .object(JSONObject(uniqueKeysWithValues: [("knownAt", .string(text)), ("lastSeq", .integer(state.lastSeq))]))
+        }
+
+        /// `[{groupId, nameZh, statusBefore?, statusAfter?, added: [{schoolId, nameZh, role, seq}], removed: [{schoolId, nameZh, role}]}]`.
+        var groupsJSON: JSONValue {
             func member(_ view: LedgerState.MemberView, withSeq: Bool) -> JSONValue {
                 var members: [(String, JSONValue)] = [
                     ("schoolId", .string(view.membership.schoolId)), ("nameZh", .string(view.schoolNameZh)), ("role", .string(view.role.rawValue)),
@@ -127,24 +151,14 @@ enum DiffCommand: Command {
                 if withSeq { members.append(("seq", .integer(view.membership.joined.seq))) }
                 return .object(JSONObject(uniqueKeysWithValues: members))
             }
-            var members: [(String, JSONValue)] = [("from", point(points[0], before)), ("to", point(points[1], after))]
-            if let asOf { members.append(("asOf", .string(asOf))) }
-            members.append(("recorded", .array(recorded.map { entry in
-                .object(JSONObject(uniqueKeysWithValues: [
-                    ("seq", .integer(entry.record.seq)), ("type", .string(entry.record.event.payload.typeName)),
-                    ("recorded", .string(entry.record.recorded.description)), ("effective", .string(entry.record.effective.description)),
-                    ("change", .string(entry.change)), ("backdated", .bool(entry.backdated)), ("correction", .bool(entry.correction)),
-                ]))
-            })))
-            members.append(("groups", .array(groups.map { group in
+            return .array(groups.map { group in
                 var fields: [(String, JSONValue)] = [("groupId", .string(group.groupId)), ("nameZh", .string(group.nameZh))]
                 if let status = group.statusBefore { fields.append(("statusBefore", .string(status.rawValue))) }
                 if let status = group.statusAfter { fields.append(("statusAfter", .string(status.rawValue))) }
                 fields.append(("added", .array(group.added.map { member($0, withSeq: true) })))
                 fields.append(("removed", .array(group.removed.map { member($0, withSeq: false) })))
                 return .object(JSONObject(uniqueKeysWithValues: fields))
-            })))
-            return .object(JSONObject(uniqueKeysWithValues: members))
+            })
         }
     }
 }

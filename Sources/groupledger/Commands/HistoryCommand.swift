@@ -27,18 +27,19 @@ enum HistoryCommand: Command {
         let id = try EntityNames.resolve(query, in: state, path: path)
         let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
         var touchingSeqs: Set<Int64> = []
-        var output = ""
+        var output = StreamingOutput(context.console)
         try AuditWalk.walk(path: path) { entry in
             let corrects: Int64? = if case .entryCorrected(let correction) = entry.record.event { correction.targetSeq } else { nil }
             guard EntityNames.touches(entry.record, id: id, in: state) || corrects.map(touchingSeqs.contains) == true else { return }
             touchingSeqs.insert(entry.record.seq)
             if json {
-                output += String(decoding: CanonicalJSON.encode(entry.json), as: UTF8.self) + "\n"
+                output.write(String(decoding: CanonicalJSON.encode(entry.json), as: UTF8.self) + "\n")
             } else {
-                output += (output.isEmpty ? "" : "\n") + entry.text(language) { register?.name(of: $0) }
+                output.write((output.isEmpty ? "" : "\n") + entry.text(language) { register?.name(of: $0) })
             }
         }
-        context.console.out(output.isEmpty ? "no events touch \(id)\n" : output)
+        if output.isEmpty { output.write("no events touch \(id)\n") }
+        output.flush()
         return .success
     }
 }
