@@ -23,14 +23,19 @@ enum HistoryCommand: Command {
         let path = context.journalPath(arguments)
         let language = Language(rawValue: try arguments.choice("--lang", among: ["zh", "en"], default: "zh", spec: spec)) ?? .zh
         let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
-        let state = try JournalReading.state(path: path)
-        let id = try EntityNames.resolve(query, in: state, path: path)
+        // The folded state is needed only to resolve the name; it is released before the walk,
+        // which folds its own, so a large journal costs one state in memory, not two.
+        let (id, documentNumber) = try { () throws -> (String, String?) in
+            let state = try JournalReading.state(path: path)
+            let id = try EntityNames.resolve(query, in: state, path: path)
+            return (id, state.documents[id]?.payload.docNumber?.normalized)
+        }()
         let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
         var touchingSeqs: Set<Int64> = []
         var output = StreamingOutput(context.console)
         try AuditWalk.walk(path: path) { entry in
             let corrects: Int64? = if case .entryCorrected(let correction) = entry.record.event { correction.targetSeq } else { nil }
-            guard EntityNames.touches(entry.record, id: id, in: state) || corrects.map(touchingSeqs.contains) == true else { return }
+            guard EntityNames.touches(entry.record, id: id, documentNumber: documentNumber) || corrects.map(touchingSeqs.contains) == true else { return }
             touchingSeqs.insert(entry.record.seq)
             if json {
                 output.write(String(decoding: CanonicalJSON.encode(entry.json), as: UTF8.self) + "\n")
@@ -77,9 +82,11 @@ enum EntityNames {
     }
 
     /// Whether `record` mentions `id` in its payload or its authority (a document by id or 文号).
-    static func touches(_ record: DomainEventRecord, id: String, in state: LedgerState) -> Bool {
+    /// Whether the event names `id` anywhere in its payload, or rests on it as its document
+    /// (by id or by `documentNumber`, the 文号 of the document `id`) or approval.
+    static func touches(_ record: DomainEventRecord, id: String, documentNumber: String?) -> Bool {
         if let document = record.authority?.document {
-            if document == id || state.documents[id]?.payload.docNumber?.normalized == document { return true }
+            if document == id || (documentNumber != nil && documentNumber == document) { return true }
         }
         if record.authority?.approval == id { return true }
         return mentions(.object(record.event.payload.jsonObject), id)
