@@ -99,7 +99,10 @@ public struct JournalScanner {
         // Decoding and hashing a line depend on that line alone, so they run on every core. Large
         // chunks are decoded in the background (from a copy of their bytes) while the previous
         // chunk's lines are checked in order here; small ones are decoded and checked in place.
+        let progress = JournalProgress.observer
+        let totalBytes = progress == nil ? 0 : (endOffset ?? ((try? file.sizeBytes()) ?? 0))
         try LineReader(file: file, startOffset: start.byteOffset, endOffset: endOffset, firstLineNumber: start.nextSeq).forEachChunk { slices in
+            if let progress, let last = slices.last { progress(last.byteOffset + last.byteCount + 1, totalBytes) }
             let large = slices.count >= DecodedLine.parallelThreshold
             let job = large ? DecodeJob(copying: slices, checkChain: checkChain) : nil
             if let previous = decodingInBackground {

@@ -5,6 +5,7 @@ import Glibc
 struct Console {
     /// Writes to standard output.
     func out(_ text: String) {
+        ProgressLine.current?.erase()
         write(text, to: STDOUT_FILENO)
     }
 

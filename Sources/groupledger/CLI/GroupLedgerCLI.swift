@@ -56,6 +56,11 @@ enum GroupLedgerCLI {
                 console.out(spec.helpText)
                 return ExitCode.success.rawValue
             }
+            guard let progress = ProgressLine.forTerminal(label: "reading " + context.journalPath(parsed), environment: environment) else {
+                return try command.run(parsed, context: context).rawValue
+            }
+            progress.install()
+            defer { progress.uninstall() }
             return try command.run(parsed, context: context).rawValue
         } catch let error as UsageError {
             return usageFailure(error.message, usage: error.spec ?? spec, console: console)
