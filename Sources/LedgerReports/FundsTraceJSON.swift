@@ -14,10 +14,7 @@ public enum FundsTraceJSON {
             if let authority = authorities[seq] { members.append(("authority", authority.json)) }
         }
         func expenditures(allocationId: String? = nil, earmarkId: String? = nil) -> JSONValue {
-            let spent = state.expenditures.values
-                .filter { (allocationId != nil && $0.payload.allocationId == allocationId) || (earmarkId != nil && $0.payload.earmarkId == earmarkId) }
-                .sorted { $0.stamp.seq < $1.stamp.seq }
-            return .array(spent.map { entry in
+            .array(FundsTraceText.expenditures(state, allocationId: allocationId, earmarkId: earmarkId).map { entry in
                 let payload = entry.payload
                 var members: [(String, JSONValue)] = [
                     ("expenditureId", .string(payload.expenditureId)), ("category", .string(payload.category.rawValue)),
@@ -42,10 +39,7 @@ public enum FundsTraceJSON {
             if let group = payload.groupId { members.append(("groupId", .string(group))) }
             members.append(("amountFen", .integer(payload.amountFen)))
             stamped(&members, seq: allocation.stamp.seq)
-            let earmarks = state.earmarks.values
-                .filter { $0.payload.allocationId == payload.allocationId }
-                .sorted { $0.stamp.seq < $1.stamp.seq }
-            members.append(("earmarks", .array(earmarks.map { earmark in
+            members.append(("earmarks", .array(FundsTraceText.earmarks(state, allocationId: payload.allocationId).map { earmark in
                 var fields: [(String, JSONValue)] = [
                     ("earmarkId", .string(earmark.payload.earmarkId)), ("purpose", .string(earmark.payload.purpose.rawValue)),
                 ]

@@ -25,8 +25,7 @@ public enum FundsTraceText {
             text += "allocation \(payload.allocationId)  \(payload.fiscalYear)  \(payload.purpose.rawValue)  [\(basis(allocation.stamp.seq))]\n"
             text += "  \(payload.fromAuthorityId) → \(school(payload.toSchoolId))" + (payload.groupId.map { " for \(state.groups[$0]?.nameZh ?? $0)" } ?? "")
                 + ": \(Money.yuan(payload.amountFen))\n"
-            let earmarks = state.earmarks.values.filter { $0.payload.allocationId == payload.allocationId }.sorted { $0.stamp.seq < $1.stamp.seq }
-            for earmark in earmarks {
+            for earmark in earmarks(state, allocationId: payload.allocationId) {
                 let beneficiary = earmark.payload.beneficiarySchoolId.map { " for \(school($0))" } ?? ""
                 text += "  ├ earmark \(earmark.payload.earmarkId) \(earmark.payload.purpose.rawValue)\(beneficiary): \(Money.yuan(earmark.payload.amountFen)), "
                     + "left \(Money.yuan(earmark.availableFen))  [\(basis(earmark.stamp.seq))]\n"
@@ -38,7 +37,13 @@ public enum FundsTraceText {
         return text
     }
 
-    private static func expenditures(_ state: LedgerState, allocationId: String? = nil, earmarkId: String? = nil) -> [LedgerState.Recorded<ExpenditureRecorded>] {
+    /// An allocation's earmarks in seq order (shared with `FundsTraceJSON`).
+    static func earmarks(_ state: LedgerState, allocationId: String) -> [LedgerState.EarmarkEntry] {
+        state.earmarks.values.filter { $0.payload.allocationId == allocationId }.sorted { $0.stamp.seq < $1.stamp.seq }
+    }
+
+    /// The expenditures paid directly from an allocation or from an earmark, in seq order (shared with `FundsTraceJSON`).
+    static func expenditures(_ state: LedgerState, allocationId: String? = nil, earmarkId: String? = nil) -> [LedgerState.Recorded<ExpenditureRecorded>] {
         state.expenditures.values
             .filter { (allocationId != nil && $0.payload.allocationId == allocationId) || (earmarkId != nil && $0.payload.earmarkId == earmarkId) }
             .sorted { $0.stamp.seq < $1.stamp.seq }
