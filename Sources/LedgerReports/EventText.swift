@@ -5,7 +5,7 @@ public enum EventText {
     /// A block like:
     /// ```
     /// seq 14  SchoolJoinedGroup v1
-    ///   recorded   2025-01-10T02:05:00Z
+    ///   recorded   2025-01-10 10:05:00 Beijing time (UTC+8)
     ///   effective  2024-09-01
     ///   actor      clerk7 (BureauClerk) for sy-edu
     ///   authority  邵教发〔2023〕50号
@@ -13,7 +13,8 @@ public enum EventText {
     /// ```
     public static func block(_ event: RecordedEvent, names: (String) -> String? = { _ in nil }) -> String {
         var text = "seq \(event.seq)  \(event.type) v\(event.version)\n"
-        text += "  recorded   \(event.recorded)\n"
+        // Stored in UTC; people read Beijing time (JSON output keeps the stored UTC value).
+        text += "  recorded   \(Language.en.recorded(event.recorded))\n"
         text += "  effective  \(event.effective)\n"
         text += "  actor      \(actorText(event.actor, names: names))\n"
         if let authority = event.authority { text += "  authority  \(authorityText(authority))\n" }

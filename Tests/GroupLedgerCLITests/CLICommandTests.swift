@@ -137,7 +137,7 @@ struct CLICommandTests {
         let text = try CLI.run(["log", "--to", "1"], in: scratch.path)
         #expect(text.standardOutput == """
             seq 1  AuthorityRegistered v1
-              recorded   2025-01-10T02:00:00Z
+              recorded   2025-01-10 10:00:00 Beijing time (UTC+8)
               effective  2024-09-01
               actor      admin1 (LedgerAdmin)
               authority  邵教发〔2023〕50号

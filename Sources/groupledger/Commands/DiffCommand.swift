@@ -69,7 +69,7 @@ enum DiffCommand: Command {
                 output.write((count == 0 ? "" : ",") + String(decoding: CanonicalJSON.encode(entry.json), as: UTF8.self))
             } else {
                 var marks: [String] = []
-                if entry.backdated { marks.append("backdated: effective \(record.effective), recorded \(record.recorded)") }
+                if entry.backdated { marks.append("backdated: effective \(record.effective), recorded \(Language.en.recorded(record.recorded))") }
                 if entry.correction { marks.append("correction") }
                 output.write("  seq \(record.seq) \(record.event.payload.typeName): \(entry.change)" + (marks.isEmpty ? "" : "  [\(marks.joined(separator: "; "))]") + "\n")
             }
