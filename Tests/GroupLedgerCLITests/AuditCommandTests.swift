@@ -16,6 +16,10 @@ struct AuditCommandTests {
         (["replay", "--from", "295", "--to", "305", "--lang", "en"], "replay-295-305.en.txt"),
         (["replay", "--from", "298", "--to", "303", "--format", "json"], "replay-298-303.jsonl"),
         (["history", "黄塘中学", "--lang", "en"], "history-huangtang.en.txt"),
+        (["explain", "--school", "白仓镇芙蓉中学", "--group", "sy-g1", "--lang", "en"], "explain-baicang.en.txt"),
+        (["explain", "--allocation", "alloc-bs-2025-0001"], "explain-alloc.zh.txt"),
+        (["funds", "trace", "--group", "蚌山区示例教育集团一"], "funds-bs-g1.txt"),
+        (["diff", "--known-at", "262", "--known-at", "329", "--as-of", "2024-09-01"], "diff-262-329.txt"),
     ])
     func matchesTheGoldenOutput(arguments: [String], golden: String) throws {
         let scratch = Scratch()
