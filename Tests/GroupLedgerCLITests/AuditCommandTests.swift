@@ -204,3 +204,21 @@ struct JSONOutputTests {
         #expect(shown.standardOutput == "staff-x1  nameZh=张老师\n")
     }
 }
+
+@Suite("Names wherever an id is taken")
+struct NamesForIdsTests {
+    @Test func stateTakesAGroupOrSchoolByItsChineseName() throws {
+        let scratch = Scratch()
+        let byName = try CLI.run(["state", "--group", "邵阳县芙蓉学校教育集团", "--as-of", "2024-09-01", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        let byId = try CLI.run(["state", "--group", "sy-g1", "--as-of", "2024-09-01", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        #expect(byName.status == 0, "\(byName.standardError)")
+        #expect(byName.standardOutput == byId.standardOutput)
+        #expect(byName.standardOutput.contains("黄塘中学"))
+        let school = try CLI.run(["state", "--school", "黄塘中学", "--format", "json", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        #expect(school.status == 0, "\(school.standardError)")
+        #expect(school.standardOutput.contains("\"schoolId\":\"sy-"))
+        let unknown = try CLI.run(["state", "--group", "不存在集团", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("不存在集团"))
+    }
+}

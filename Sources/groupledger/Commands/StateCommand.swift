@@ -11,8 +11,8 @@ enum StateCommand: Command {
         options: [
             .init(name: "--as-of", valueName: "DATE", help: "Effective date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day). Default: everything recorded."),
             .init(name: "--known-at", valueName: "SEQ|TIME", help: "What the ledger knew: up to a seq, or up to a recorded UTC time (YYYY-MM-DDTHH:MM:SSZ)."),
-            .init(name: "--group", valueName: "ID", help: "Only this group."),
-            .init(name: "--school", valueName: "ID", help: "Only this school."),
+            .init(name: "--group", valueName: "ID|NAME", help: "Only this group (an id or its Chinese name)."),
+            .init(name: "--school", valueName: "ID|NAME", help: "Only this school (an id, its Chinese name or an alias)."),
             .init(name: "--jurisdiction", valueName: "ID", help: "Only this jurisdiction's groups (zh, bs, xp, sy, zy …)."),
             .init(name: "--view", valueName: "V1,V2", help: "What to show: groups, schools (the default), secondments, funds, approvals."),
             .init(name: "--facts", valueName: "all|documented|synthetic", help: "Documented facts, synthetic ones (made up for demonstration), or all (default)."),
@@ -51,11 +51,12 @@ enum StateCommand: Command {
         }
         let shown = Set(chosen.isEmpty ? ["groups", "schools"] : chosen)
         var views = state.groups(onDay: day, jurisdictionId: arguments.value("--jurisdiction"), facts: facts)
-        if let group = arguments.value("--group") {
+        // Ids, Chinese names, aliases and 文号 are all accepted; an ambiguous name is refused with its ids.
+        if let group = try arguments.value("--group").map({ try EntityNames.resolve($0, in: state, path: path) }) {
             views = views.filter { $0.group.groupId == group }
             if views.isEmpty { throw JournalError(.outOfRange, path: path, field: "--group", message: "no group \"\(group)\" as of \(asOfText)") }
         }
-        let school = arguments.value("--school")
+        let school = try arguments.value("--school").map { try EntityNames.resolve($0, in: state, path: path) }
         if let school, state.schools[school] == nil {
             throw JournalError(.outOfRange, path: path, field: "--school", message: "no school \"\(school)\" is registered")
         }
