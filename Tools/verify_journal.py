@@ -162,17 +162,15 @@ def check_digest(leaves, text):
         raise Unsound(size, f"the root at size {size} is {actual}, not the published {root}: history up to line {size} was rewritten")
 
 
-def verify_inclusion(leaves, proof):
-    """RFC 9162 §2.1.3.2, then the proof's claims against this journal."""
-    index, size = proof["seq"] - 1, proof["size"]
-    leaf = bytes.fromhex(proof["leaf"])
-    if leaf != leaves[index]:
-        raise Unsound(proof["seq"], "the proof's leaf is not this journal's line")
+def inclusion_holds(leaf, index, size, path, root):
+    """RFC 9162 §2.1.3.2."""
+    if index >= size:
+        return False
     fn, sn, r = index, size - 1, leaf
-    for hex_node in proof["path"]:
+    for hex_node in path:
         node = bytes.fromhex(hex_node)
         if sn == 0:
-            raise Unsound(proof["seq"], "inclusion path is too long")
+            return False
         if fn & 1 or fn == sn:
             r = node_hash(node, r)
             while not fn & 1 and fn != 0:
@@ -182,7 +180,16 @@ def verify_inclusion(leaves, proof):
             r = node_hash(r, node)
         fn >>= 1
         sn >>= 1
-    if sn != 0 or r.hex() != proof["root"] or proof["root"] != merkle_root(leaves[:size]).hex():
+    return sn == 0 and r.hex() == root
+
+
+def verify_inclusion(leaves, proof):
+    """RFC 9162 §2.1.3.2, then the proof's claims against this journal."""
+    index, size = proof["seq"] - 1, proof["size"]
+    leaf = bytes.fromhex(proof["leaf"])
+    if leaf != leaves[index]:
+        raise Unsound(proof["seq"], "the proof's leaf is not this journal's line")
+    if not inclusion_holds(leaf, index, size, proof["path"], proof["root"]) or proof["root"] != merkle_root(leaves[:size]).hex():
         raise Unsound(proof["seq"], "the inclusion proof does not verify")
 
 
@@ -245,27 +252,6 @@ def verify_packet(directory):
         if not inclusion_holds(bytes.fromhex(proof["leaf"]), proof["seq"] - 1, proof["size"], proof["path"], proof["root"]):
             raise Unsound(number, f"seq {line['seq']}: the inclusion proof does not verify against root {proof['root']}")
     return len(lines), digest["size"], digest["root"]
-
-
-def inclusion_holds(leaf, index, size, path, root):
-    """RFC 9162 §2.1.3.2."""
-    if index >= size:
-        return False
-    fn, sn, r = index, size - 1, leaf
-    for hex_node in path:
-        node = bytes.fromhex(hex_node)
-        if sn == 0:
-            return False
-        if fn & 1 or fn == sn:
-            r = node_hash(node, r)
-            while not fn & 1 and fn != 0:
-                fn >>= 1
-                sn >>= 1
-        else:
-            r = node_hash(r, node)
-        fn >>= 1
-        sn >>= 1
-    return sn == 0 and r.hex() == root
 
 
 def main(arguments):

@@ -55,7 +55,7 @@ enum EnvelopeOptions {
     static func record(_ drafts: [EventDraft], _ arguments: ParsedArguments, context: CommandContext, spec: CommandSpec) throws -> ExitCode {
         let path = context.journalPath(arguments)
         let expectSeq = try arguments.integer("--expect-seq", in: 0...JournalLimits.maxSeq, spec: spec)
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         let receipt = try LedgerAppender.append(drafts, to: path, clock: try context.clock(spec: spec), expectSeq: expectSeq)
         var output = ""
         for (index, draft) in drafts.enumerated() {

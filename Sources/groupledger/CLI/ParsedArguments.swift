@@ -93,6 +93,11 @@ struct ParsedArguments {
         return text
     }
 
+    /// Whether `--format json` was given (`text`, the default, otherwise; anything else is a usage error).
+    func wantsJSON(spec: CommandSpec) throws(UsageError) -> Bool {
+        try choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+    }
+
     /// The candidate with the smallest edit distance to `word`, if it is close enough.
     static func closest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, editDistance(Array(word), Array($0))) }

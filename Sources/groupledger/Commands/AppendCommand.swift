@@ -29,7 +29,7 @@ enum AppendCommand: Command {
         let path = context.journalPath(arguments)
         let expectSeq = try arguments.integer("--expect-seq", in: 0...JournalLimits.maxSeq, spec: spec)
         let wait = try arguments.integer("--wait", in: 0...3_600_000, spec: spec) ?? 10_000
-        let format = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec)
+        let json = try arguments.wantsJSON(spec: spec)
         let clock = try context.clock(spec: spec)
         let source = arguments.positionals.first ?? "-"
         let input = try InputFile.read(source)
@@ -42,7 +42,7 @@ enum AppendCommand: Command {
         }
         let receipt = try LedgerAppender.append(drafts, to: path, clock: clock, expectSeq: expectSeq, lockWaitMilliseconds: Int(wait))
         let count = receipt.lastSeq - receipt.firstSeq + 1
-        if format == "json" {
+        if json {
             var json = JSONText()
             json.add("first", receipt.firstSeq)
             json.add("last", receipt.lastSeq)

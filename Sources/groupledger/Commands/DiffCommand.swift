@@ -21,7 +21,7 @@ enum DiffCommand: Command {
         let path = context.journalPath(arguments)
         let points = arguments.values("--known-at")
         guard points.count == 2 else { throw UsageError(message: "give --known-at twice (A and B)", spec: spec) }
-        _ = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec)  // reject a bad value before reading
+        let json = try arguments.wantsJSON(spec: spec)  // a bad value is refused before anything is read
         let cuts = try points.map { text throws(UsageError) -> KnownAt in
             if let seq = Int64(text), seq >= 0 { return .seq(seq) }
             guard let instant = try? UTCTimestamp(parsing: text) else {
@@ -39,7 +39,6 @@ enum DiffCommand: Command {
         let before = try JournalReading.state(path: path, knownAt: cuts[0])
         let after = try JournalReading.state(path: path, knownAt: cuts[1])
         let comparison = Comparison(before: before, after: after, day: day)
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
         // The rosters come from the two states; the events in between are streamed after them,
         // so a diff across a million events never holds those events.
         var output = StreamingOutput(context.console)

@@ -18,7 +18,7 @@ enum DigestCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         let result = try JournalVerifier.verify(path: path)
         if let problem = JournalReading.error(for: result.tail, path: path) {
             guard problem.code == .tornTail else { throw problem }

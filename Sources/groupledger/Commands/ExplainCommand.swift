@@ -22,7 +22,7 @@ enum ExplainCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
         let language = Language(rawValue: try arguments.choice("--lang", among: ["zh", "en"], default: "zh", spec: spec)) ?? .zh
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         let state = try JournalReading.state(path: path)
         var seqs: Set<Int64> = []
         var headline: String

@@ -25,7 +25,7 @@ enum ExportCommand: Command {
         let path = context.journalPath(arguments)
         let jurisdiction = try EnvelopeOptions.required(arguments, "--jurisdiction", spec: spec)
         let directory = try EnvelopeOptions.required(arguments, "--out", spec: spec)
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         let state = try JournalReading.state(path: path)
         let ids = PacketScope.ids(of: jurisdiction, in: state)
         guard !ids.isEmpty else { throw JournalError(.outOfRange, path: path, field: "--jurisdiction", message: "no jurisdiction \"\(jurisdiction)\" in the journal") }

@@ -24,7 +24,7 @@ enum FindingsCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         let years = try arguments.integer("--school-year", in: 1900...2100, spec: spec).map { [Int($0)] }
         let (state, all) = try JournalReading.findings(path: path, schoolYears: years)
         var findings = arguments.flag("--all") ? all : all.filter { $0.status != .met }

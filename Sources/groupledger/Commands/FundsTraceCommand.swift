@@ -22,7 +22,7 @@ enum FundsTraceCommand: Command {
         guard arguments.value("--allocation") != nil || arguments.value("--group") != nil else {
             throw UsageError(message: "give --allocation ID, or --group ID with an optional --year", spec: spec)
         }
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         let year = try arguments.integer("--year", in: 1900...2100, spec: spec).map(Int.init)
         var authorities: [Int64: Authority] = [:]
         try JournalReading.replayDomain(path: path) { record in

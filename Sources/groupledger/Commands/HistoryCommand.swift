@@ -22,7 +22,7 @@ enum HistoryCommand: Command {
         guard let query = arguments.positionals.first else { throw UsageError(message: "missing ENTITY (an id, a name or a 文号)", spec: spec) }
         let path = context.journalPath(arguments)
         let language = Language(rawValue: try arguments.choice("--lang", among: ["zh", "en"], default: "zh", spec: spec)) ?? .zh
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         // The folded state is needed only to resolve the name; it is released before the walk,
         // which folds its own, so a large journal costs one state in memory, not two.
         let (id, documentNumber) = try { () throws -> (String, String?) in

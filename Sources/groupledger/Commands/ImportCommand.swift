@@ -20,7 +20,7 @@ enum ImportCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         guard let list = arguments.positionals.first else { throw UsageError(message: "missing BATCHES.tsv", spec: spec) }
         let path = context.journalPath(arguments)
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         let directory = FileDescriptor.parentDirectory(of: list)
         var batches = 0
         var events: Int64 = 0

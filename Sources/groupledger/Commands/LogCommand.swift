@@ -26,7 +26,7 @@ enum LogCommand: Command {
         let from = try arguments.integer("--from", in: 1...JournalLimits.maxSeq, spec: spec) ?? 1
         let to = try arguments.integer("--to", in: 1...JournalLimits.maxSeq, spec: spec) ?? JournalLimits.maxSeq
         guard from <= to else { throw UsageError(message: "--from \(from) is after --to \(to)", spec: spec) }
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         // Names come from the personal-data register beside the journal; ids show otherwise.
         let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
         var output = ""

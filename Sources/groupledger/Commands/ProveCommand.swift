@@ -25,7 +25,7 @@ enum ProveInclusionCommand: Command {
             throw UsageError(message: "missing '--seq N'", spec: spec)
         }
         let size = try arguments.integer("--size", in: 1...JournalLimits.maxSeq, spec: spec)
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         let proof = try JournalProver.inclusion(path: context.journalPath(arguments), seq: seq, size: size)
         if json {
             var output = JSONText()
@@ -70,7 +70,7 @@ enum ProveConsistencyCommand: Command {
             throw UsageError(message: "missing '--old M'", spec: spec)
         }
         let new = try arguments.integer("--new", in: 0...JournalLimits.maxSeq, spec: spec)
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         let proof = try JournalProver.consistency(path: context.journalPath(arguments), oldSize: old, newSize: new)
         if json {
             var output = JSONText()

@@ -19,7 +19,7 @@ enum RecoverCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
         let wait = try arguments.integer("--wait", in: 0...3_600_000, spec: spec) ?? 10_000
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         let report = try JournalRecovery.recover(path: path, lockWaitMilliseconds: Int(wait))
         if json {
             var object = JSONText()

@@ -25,7 +25,7 @@ enum RegisterPutCommand: Command {
             guard parts.count == 2, !parts[0].isEmpty else { throw UsageError(message: "the value '\(pair)' is invalid for '--detail': expected KEY=VALUE", spec: spec) }
             details[parts[0]] = .string(TextNormalization.nfc(parts[1]))
         }
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         try register.put(subjectId: subject, details: details)
         if json {
             var object = JSONText()
@@ -60,7 +60,7 @@ enum RegisterEraseCommand: Command {
                                                 arguments, spec: spec)
         let status = try EnvelopeOptions.record(drafts, arguments, context: context, spec: spec)
         let hadEntry = try register.erase(subjectId: subject)
-        if try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json" {
+        if try arguments.wantsJSON(spec: spec) {
             // A second JSON line after the recorded event's: what happened to the register.
             var object = JSONText()
             object.add("subjectId", subject)
@@ -84,7 +84,7 @@ enum RegisterShowCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let register = try PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: context.journalPath(arguments)))
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         var text = ""
         for subject in register.entries.keys.sorted() where arguments.value("--subject") == nil || arguments.value("--subject") == subject {
             let entry = register.entries[subject]!

@@ -22,7 +22,7 @@ enum ReplayCommand: Command {
         let from = try arguments.integer("--from", in: 1...JournalLimits.maxSeq, spec: spec) ?? 1
         let to = try arguments.integer("--to", in: 1...JournalLimits.maxSeq, spec: spec) ?? JournalLimits.maxSeq
         let language = Language(rawValue: try arguments.choice("--lang", among: ["zh", "en"], default: "zh", spec: spec)) ?? .zh
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
         var output = ""
         var first = true

@@ -29,7 +29,7 @@ enum StateCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         var day: Int?
         var asOfText = "the latest record"
         if let text = arguments.value("--as-of") {

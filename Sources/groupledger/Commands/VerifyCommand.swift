@@ -25,7 +25,7 @@ enum VerifyCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
-        let json = try arguments.choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+        let json = try arguments.wantsJSON(spec: spec)
         var published: JournalDigest?
         if let text = arguments.value("--digest") {
             guard let digest = JournalDigest(parsing: text) else {
