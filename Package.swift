@@ -46,6 +46,7 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(name: "LedgerCoreTests", dependencies: ["LedgerCore"], swiftSettings: strictSettings),
+        .testTarget(name: "LedgerReportsTests", dependencies: ["LedgerCore", "LedgerReports"], swiftSettings: strictSettings),
         .testTarget(
             name: "LedgerJournalTests",
             dependencies: ["LedgerCore", "LedgerJournal"],

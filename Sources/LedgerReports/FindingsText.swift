@@ -3,13 +3,16 @@ public import LedgerCore
 /// Renders policy findings for people and for jq.
 public enum FindingsText {
     /// One block per finding: rule, status, severity, subject, message, evidence and the source sentence.
-    public static func text(_ findings: [Finding]) -> String {
-        guard !findings.isEmpty else { return "no findings\n" }
+    /// Labels in `language`; the subject and the message are the evaluator's words.
+    public static func text(_ findings: [Finding], language: Language) -> String {
+        guard !findings.isEmpty else { return language.choose("no findings", "没有发现") + "\n" }
         return findings.map { finding in
-            var text = "\(finding.ruleId)  \(finding.status.rawValue)  (\(finding.severity.rawValue))  \(finding.subject)"
+            var text = "\(finding.ruleId)  \(language.word(finding.status))  (\(language.word(finding.severity)))  \(finding.subject)"
             if let period = finding.period { text += "  \(period)" }
             text += "\n  \(finding.message)\n"
-            if !finding.evidenceSeqs.isEmpty { text += "  evidence seq \(finding.evidenceSeqs.map(String.init).joined(separator: ", "))\n" }
+            if !finding.evidenceSeqs.isEmpty {
+                text += "  " + language.choose("evidence seq ", "证据序号 ") + finding.evidenceSeqs.map(String.init).joined(separator: ", ") + "\n"
+            }
             text += "  「\(finding.quoteZh)」\n"
             return text
         }.joined(separator: "\n")

@@ -32,12 +32,31 @@ public enum Language: String, Sendable, CaseIterable {
         }
     }
 
+    /// The column width that fits every one of `labels`, plus two spaces.
+    public func labelWidth(_ labels: [Label]) -> Int {
+        (labels.map { DisplayWidth.columns(label($0)) }.max() ?? 10) + 2
+    }
+
+    /// One of two wordings of the same text, the English or the Chinese.
+    public func choose(_ english: String, _ chinese: String) -> String { self == .zh ? chinese : english }
+
+    /// The effective date a view is taken at, or "the latest record" when none is given.
+    public func asOf(_ date: PartialDate?) -> String {
+        date.map(self.date) ?? choose("the latest record", "最新记录")
+    }
+
+    /// Marks an entry made up for demonstration.
+    public var syntheticMark: String { choose("  [synthetic]", "  [示例数据]") }
+
+    /// A seq reference: `seq 12` or `序号12`.
+    public func seq(_ seq: Int64) -> String { choose("seq \(seq)", "序号\(seq)") }
+
     private static func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
 
 /// The labels text output uses.
 public enum Label: Sendable {
-    case recorded, effective, actor, authority, change, finding, correctedBy, corrects, voided, superseded
+    case recorded, effective, actor, authority, change, finding, correctedBy, corrects, voided, superseded, data
 
     var english: String {
         switch self {
@@ -51,6 +70,7 @@ public enum Label: Sendable {
         case .corrects: return "corrects seq"
         case .voided: return "voided"
         case .superseded: return "superseded"
+        case .data: return "data"
         }
     }
 
@@ -66,6 +86,7 @@ public enum Label: Sendable {
         case .corrects: return "更正序号"
         case .voided: return "作废"
         case .superseded: return "被替代"
+        case .data: return "数据"
         }
     }
 }

@@ -24,16 +24,15 @@ public struct ReplayEntry: Sendable {
         let rows: [(Label, String)] = [
             (.recorded, language.recorded(record.recorded)),
             (.effective, language.date(record.effective)),
-            (.actor, EventText.actorText(record.actor, names: names)),
+            (.actor, EventText.actorText(record.actor, language: language, names: names)),
         ]
-        let width = [Label.recorded, .effective, .actor, .authority, .change, .finding, .corrects, .correctedBy]
-            .map { DisplayWidth.columns(language.label($0)) }.max().map { $0 + 2 } ?? 12
+        let width = language.labelWidth([.recorded, .effective, .actor, .authority, .change, .finding, .corrects, .correctedBy])
         func row(_ label: String, _ value: String) -> String { "  " + DisplayWidth.padded(label, to: width) + value + "\n" }
         for (label, value) in rows { text += row(language.label(label), value) }
-        if let authority = record.authority { text += row(language.label(.authority), EventText.authorityText(authority)) }
+        if let authority = record.authority { text += row(language.label(.authority), EventText.authorityText(authority, language: language)) }
         text += row(language.label(.change), change)
         for finding in findings {
-            text += row(language.label(.finding), "\(finding.ruleId) \(finding.status.rawValue) (\(finding.severity.rawValue)): \(finding.message)")
+            text += row(language.label(.finding), "\(finding.ruleId) \(language.word(finding.status)) (\(language.word(finding.severity))): \(finding.message)")
         }
         if case .entryCorrected(let correction) = record.event {
             text += row(language.label(.corrects), "\(correction.targetSeq)")

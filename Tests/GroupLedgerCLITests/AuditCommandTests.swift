@@ -18,8 +18,15 @@ struct AuditCommandTests {
         (["history", "黄塘中学", "--lang", "en"], "history-huangtang.en.txt"),
         (["explain", "--school", "白仓镇芙蓉中学", "--group", "sy-g1", "--lang", "en"], "explain-baicang.en.txt"),
         (["explain", "--allocation", "alloc-bs-2025-0001"], "explain-alloc.zh.txt"),
-        (["funds", "trace", "--group", "蚌山区示例教育集团一"], "funds-bs-g1.txt"),
-        (["diff", "--known-at", "262", "--known-at", "329", "--as-of", "2024-09-01"], "diff-262-329.txt"),
+        (["funds", "trace", "--group", "蚌山区示例教育集团一", "--lang", "en"], "funds-bs-g1.en.txt"),
+        (["funds", "trace", "--group", "蚌山区示例教育集团一"], "funds-bs-g1.zh.txt"),
+        (["diff", "--known-at", "262", "--known-at", "329", "--as-of", "2024-09-01", "--lang", "en"], "diff-262-329.en.txt"),
+        (["diff", "--known-at", "262", "--known-at", "329", "--as-of", "2024-09-01"], "diff-262-329.zh.txt"),
+        (["state", "--as-of", "2024-09-01", "--jurisdiction", "邵阳县"], "state-sy-2024-09-01.zh.txt"),
+        (["state", "--as-of", "2024-09-01", "--jurisdiction", "sy", "--lang", "en"], "state-sy-2024-09-01.en.txt"),
+        (["state", "--view", "secondments,funds,approvals"], "state-registers.zh.txt"),
+        (["findings", "--jurisdiction", "邵阳县", "--school-year", "2024"], "findings-sy-2024.zh.txt"),
+        (["log", "--from", "1", "--to", "3"], "log-1-3.zh.txt"),
     ])
     func matchesTheGoldenOutput(arguments: [String], golden: String) throws {
         let scratch = Scratch()
@@ -54,21 +61,21 @@ struct AuditCommandTests {
 struct FundsAndDiffTests {
     @Test func aFundTraceFollowsTheMoneyWithBalancesAndAuthorities() throws {
         let scratch = Scratch()
-        let trace = try CLI.run(["funds", "trace", "--group", "蚌山区示例教育集团一", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        let trace = try CLI.run(["funds", "trace", "--group", "蚌山区示例教育集团一", "--lang", "en", "--journal", AuditCommandTests.shipped], in: scratch.path)
         #expect(trace.status == 0, "\(trace.standardError)")
         let lines = trace.standardOutput.split(separator: "\n").map(String.init)
         #expect(lines.first?.hasPrefix("allocation alloc-bs-2025-0001  2025  ExchangeTraining  [seq 260") == true)
         #expect(lines.contains { $0.contains("earmark earmark-bs-2025-0001") && $0.contains("200000.00元, left 150000.00元") })
         #expect(lines.contains { $0.contains("→ 蚌山区示例小学六 (bs-syn-s06) 50000.00元") })
         #expect(lines.last == "  └ earmarked 200000.00元, spent directly 38000.00元, free 262000.00元")
-        let none = try CLI.run(["funds", "trace", "--allocation", "al-none", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        let none = try CLI.run(["funds", "trace", "--allocation", "al-none", "--lang", "en", "--journal", AuditCommandTests.shipped], in: scratch.path)
         #expect(none.status == 1)
         #expect(none.standardOutput == "no allocations match\n")
     }
 
     @Test func aDiffShowsBackdatedEntriesCorrectionsAndChangedRosters() throws {
         let scratch = Scratch()
-        let diff = try CLI.run(["diff", "--known-at", "262", "--known-at", "329", "--as-of", "2024-09-01", "--journal", AuditCommandTests.shipped],
+        let diff = try CLI.run(["diff", "--known-at", "262", "--known-at", "329", "--as-of", "2024-09-01", "--lang", "en", "--journal", AuditCommandTests.shipped],
                                in: scratch.path)
         #expect(diff.status == 0, "\(diff.standardError)")
         #expect(diff.standardOutput.hasPrefix("known at 262 (262 events) → known at 329 (329 events), rosters as of 2024-09-01\n"))
@@ -77,7 +84,7 @@ struct FundsAndDiffTests {
         #expect(diff.standardOutput.contains("seq 266 SchoolJoinedGroup: 邵阳县芙蓉学校教育集团: + 黄塘中学 (member)  [backdated: effective 2023-12"))
         #expect(diff.standardOutput.contains("seq 303 EntryCorrected: voids seq 298"))
         #expect(diff.standardOutput.contains("[correction]") || diff.standardOutput.contains("; correction]"))
-        #expect(diff.standardOutput.contains("邵阳县芙蓉学校教育集团 (sy-g1): + 邵阳县芙蓉学校 (lead, seq 263); + 塘渡口镇二完小 (member, seq 264)"))
+        #expect(diff.standardOutput.contains("邵阳县芙蓉学校教育集团 (sy-g1): + 邵阳县芙蓉学校 (Lead, seq 263); + 塘渡口镇二完小 (Member, seq 264)"))
         let once = try CLI.run(["diff", "--known-at", "262", "--journal", AuditCommandTests.shipped], in: scratch.path)
         #expect(once.status == 64)
     }
@@ -139,7 +146,7 @@ struct ExplainTests {
         let seqs = result.standardOutput.split(separator: "\n").filter { $0.hasPrefix("seq ") }.map { $0.split(separator: " ")[1] }
         #expect(seqs == ["172", "262", "268", "326", "327", "328"])
         #expect(result.standardOutput.hasPrefix("白仓镇芙蓉中学 is not a member of 邵阳县芙蓉学校教育集团\n"))
-        let earlier = try CLI.run(["explain", "--school", "sy-m05", "--group", "sy-g1", "--as-of", "2025-01-01", "--journal", AuditCommandTests.shipped],
+        let earlier = try CLI.run(["explain", "--school", "sy-m05", "--group", "sy-g1", "--as-of", "2025-01-01", "--lang", "en", "--journal", AuditCommandTests.shipped],
                                   in: scratch.path)
         #expect(earlier.standardOutput.hasPrefix("白仓镇芙蓉中学 is a member of 邵阳县芙蓉学校教育集团 (Member) as of 2025-01-01\n"))
     }
@@ -153,7 +160,7 @@ struct ExplainTests {
         }
         #expect(types.first == "FundAllocated")
         #expect(types.contains("FundEarmarked") && types.contains("ExpenditureRecorded"))
-        let document = try CLI.run(["explain", "--document", "张教发〔2024〕79 号", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        let document = try CLI.run(["explain", "--document", "张教发〔2024〕79 号", "--lang", "en", "--journal", AuditCommandTests.shipped], in: scratch.path)
         #expect(document.standardOutput.hasPrefix("张教发〔2024〕79号 张掖中学集团化办学工作方案: everything it authorised\n"))
         #expect(document.standardOutput.contains("established 张掖中学教育集团"))
     }
@@ -220,5 +227,32 @@ struct NamesForIdsTests {
         let unknown = try CLI.run(["state", "--group", "不存在集团", "--journal", AuditCommandTests.shipped], in: scratch.path)
         #expect(unknown.status == 1)
         #expect(unknown.standardError.contains("不存在集团"))
+    }
+}
+
+@Suite("Jurisdictions by id, authority name or place")
+struct JurisdictionNameTests {
+    @Test func aJurisdictionIsFoundByIdNameOrPlaceAndAnAmbiguousPlaceIsRefused() throws {
+        let scratch = Scratch()
+        func groups(_ query: String) throws -> CLIResult {
+            try CLI.run(["state", "--jurisdiction", query, "--view", "groups", "--format", "json", "--journal", AuditCommandTests.shipped], in: scratch.path)
+        }
+        let byId = try groups("zh")
+        #expect(byId.status == 0)
+        for query in ["湛河区", "湛河区教育体育局", "平顶山市湛河区教育体育局", "区教体局"] {
+            let result = try groups(query)
+            #expect(result.status == 0, "\(query): \(result.standardError)")
+            #expect(result.standardOutput == byId.standardOutput, "\(query) should name the jurisdiction zh")
+        }
+        let ambiguous = try groups("平顶山市")
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.standardError.contains("--jurisdiction: \"平顶山市\" is ambiguous: it fits pingdingshan (平顶山市教育体育局), zh (平顶山市湛河区教育体育局); give one of the ids"))
+        let unknown = try groups("火星区")
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("no jurisdiction \"火星区\""))
+        let packet = try CLI.run(["export", "--jurisdiction", "邵阳县", "--out", scratch.path + "/packet", "--journal", AuditCommandTests.shipped],
+                                 in: scratch.path)
+        #expect(packet.status == 0, "\(packet.standardError)")
+        #expect(try scratch.text("packet/README.txt").contains("jurisdiction sy,"))
     }
 }

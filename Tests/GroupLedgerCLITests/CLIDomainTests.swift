@@ -27,14 +27,14 @@ struct CLIDomainTests {
 
     @Test func recordCommandsAndStateShowTheGroupAsOfADate() throws {
         let scratch = try Self.prepared()
-        let state = try CLI.run(["state", "--as-of", "2024-09-01", "--group", "sy-g1"], in: scratch.path)
+        let state = try CLI.run(["state", "--as-of", "2024-09-01", "--group", "sy-g1", "--lang", "en"], in: scratch.path)
         #expect(state.status == 0)
         #expect(state.standardOutput == """
             Groups as of 2024-09-01 (1)
 
             邵阳县芙蓉学校教育集团  sy-g1  共建型 CoConstruction  Pilot
-              邵阳县芙蓉学校  sy-c1       Lead    since 2023-11-14 (seq 7)
-              黄塘中学        sy-m03      Member  since 2023-11-14 (seq 8)
+              邵阳县芙蓉学校  sy-c1       Lead          since 2023-11-14 (seq 7)
+              黄塘中学        sy-m03      Member        since 2023-11-14 (seq 8)
 
             """)
         let before = try CLI.run(["state", "--as-of", "2023-11-13", "--format", "json"], in: scratch.path)
@@ -101,14 +101,14 @@ struct CLIDomainTests {
     @Test func theRegisterHoldsNamesOutsideTheJournalAndErasureKeepsItVerifiable() throws {
         let scratch = try Self.prepared()
         #expect(try CLI.run(["register", "put", "--subject", "clerk-sy", "--name", "王芳"], in: scratch.path).status == 0)
-        #expect(try CLI.run(["log", "--from", "6", "--to", "6"], in: scratch.path).standardOutput.contains("clerk-sy 王芳 (BureauClerk) for sy-edu"))
+        #expect(try CLI.run(["log", "--from", "6", "--to", "6", "--lang", "en"], in: scratch.path).standardOutput.contains("clerk-sy 王芳 (BureauClerk) for sy-edu"))
         #expect(!(try scratch.text("Journal/ledger.jsonl")).contains("王芳"))
         let erase = try CLI.run(["register", "erase", "--subject", "clerk-sy", "--effective", "2025-05", "--actor", "admin1", "--as", "LedgerAdmin"],
                                 in: scratch.path)
         #expect(erase.status == 0)
         #expect(erase.standardOutput.hasSuffix("erased clerk-sy's details from Journal/ledger.register.jsonl\n"))
         #expect(try CLI.run(["register", "show"], in: scratch.path).standardOutput == "")
-        #expect(try CLI.run(["log", "--from", "6", "--to", "6"], in: scratch.path).standardOutput.contains("actor      clerk-sy (BureauClerk) for sy-edu"))
+        #expect(try CLI.run(["log", "--from", "6", "--to", "6", "--lang", "en"], in: scratch.path).standardOutput.contains("recorded by  clerk-sy (BureauClerk) for sy-edu"))
         #expect(try scratch.text("Journal/ledger.jsonl").contains(#""type":"PersonalDataErased""#))
         #expect(try CLI.run(["verify"], in: scratch.path).status == 0)
     }

@@ -56,6 +56,8 @@ enum CommonOptions {
     static let journal = CommandSpec.Option(name: "--journal", valueName: "PATH",
                                             help: "The journal file (default: $GROUPLEDGER_JOURNAL, else Journal/ledger.jsonl).")
     static let format = CommandSpec.Option(name: "--format", valueName: "text|json", help: "Output for people (text, the default) or for jq (json).")
+    static let language = CommandSpec.Option(name: "--lang", valueName: "zh|en",
+                                             help: "Labels and dates of text output: zh (default, dates as 2024年9月1日) or en. Times are shown in Beijing time.")
     static let wait = CommandSpec.Option(name: "--wait", valueName: "MILLISECONDS",
                                          help: "How long to wait for another writer's lock (default 10000).")
 }

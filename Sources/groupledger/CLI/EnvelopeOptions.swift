@@ -14,6 +14,7 @@ enum EnvelopeOptions {
         .init(name: "--clause", valueName: "TEXT", help: "The clause of the document."),
         .init(name: "--synthetic", valueName: nil, help: "Mark the fact as synthetic (made up for demonstration)."),
         .init(name: "--expect-seq", valueName: "N", help: "Refuse unless the journal's last seq is N."),
+        CommonOptions.language,
         CommonOptions.journal,
         CommonOptions.format,
     ]
@@ -56,6 +57,7 @@ enum EnvelopeOptions {
         let path = context.journalPath(arguments)
         let expectSeq = try arguments.integer("--expect-seq", in: 0...JournalLimits.maxSeq, spec: spec)
         let json = try arguments.wantsJSON(spec: spec)
+        let language = try arguments.language(spec: spec)
         let receipt = try LedgerAppender.append(drafts, to: path, clock: try context.clock(spec: spec), expectSeq: expectSeq)
         var output = ""
         for (index, draft) in drafts.enumerated() {
@@ -65,7 +67,7 @@ enum EnvelopeOptions {
                     ("seq", .integer(event.seq)), ("recorded", .string(receipt.recorded.description)),
                 ]))), as: UTF8.self) + "\n"
             } else {
-                output += (index == 0 ? "" : "\n") + "recorded " + EventText.block(event)
+                output += (index == 0 ? "" : "\n") + language.choose("recorded ", "已记录 ") + EventText.block(event, language: language)
             }
         }
         context.console.out(output)

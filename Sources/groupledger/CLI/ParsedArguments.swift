@@ -1,3 +1,5 @@
+import LedgerReports
+
 /// Arguments parsed against a `CommandSpec`.
 struct ParsedArguments {
     /// Option values by option name (`--journal` → `x.jsonl`); flags map to "".
@@ -96,6 +98,11 @@ struct ParsedArguments {
     /// Whether `--format json` was given (`text`, the default, otherwise; anything else is a usage error).
     func wantsJSON(spec: CommandSpec) throws(UsageError) -> Bool {
         try choice("--format", among: ["text", "json"], default: "text", spec: spec) == "json"
+    }
+
+    /// The language of text output: `--lang zh|en`, Chinese when not given.
+    func language(spec: CommandSpec) throws(UsageError) -> Language {
+        Language(rawValue: try choice("--lang", among: Language.allCases.map(\.rawValue), default: Language.zh.rawValue, spec: spec)) ?? .zh
     }
 
     /// The candidate with the smallest edit distance to `word`, if it is close enough.

@@ -7,11 +7,11 @@ enum DiffCommand: Command {
     static let spec = CommandSpec(
         path: ["diff"],
         summary: "Compare what the ledger said at two points of transaction time, so backdated entries and corrections show.",
-        usage: "diff --known-at A --known-at B [--as-of DATE] [--journal PATH] [--format text|json]",
+        usage: "diff --known-at A --known-at B [--as-of DATE] [--lang zh|en] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--known-at", valueName: "SEQ|TIME", help: "A point of transaction time (a seq or a UTC time); give it twice."),
             .init(name: "--as-of", valueName: "DATE", help: "The effective date the rosters are compared at (default: the latest)."),
-            CommonOptions.journal, CommonOptions.format,
+            CommonOptions.language, CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
         discussion: "Lists each group whose roster as of DATE differs, then the events recorded between A and B (marking backdated ones and corrections). "
@@ -22,6 +22,7 @@ enum DiffCommand: Command {
         let points = arguments.values("--known-at")
         guard points.count == 2 else { throw UsageError(message: "give --known-at twice (A and B)", spec: spec) }
         let json = try arguments.wantsJSON(spec: spec)  // a bad value is refused before anything is read
+        let language = try arguments.language(spec: spec)
         let cuts = try points.map { text throws(UsageError) -> KnownAt in
             if let seq = Int64(text), seq >= 0 { return .seq(seq) }
             guard let instant = try? UTCTimestamp(parsing: text) else {
@@ -29,13 +30,14 @@ enum DiffCommand: Command {
             }
             return .recorded(instant)
         }
-        var day: Int?
+        var asOf: PartialDate?
         if let text = arguments.value("--as-of") {
             guard let date = try? PartialDate(parsing: text) else {
                 throw UsageError(message: "the value '\(text)' is invalid for '--as-of': expected YYYY, YYYY-MM or YYYY-MM-DD", spec: spec)
             }
-            day = date.firstDayNumber
+            asOf = date
         }
+        let day = asOf?.firstDayNumber
         let before = try JournalReading.state(path: path, knownAt: cuts[0])
         let after = try JournalReading.state(path: path, knownAt: cuts[1])
         let comparison = Comparison(before: before, after: after, day: day)
@@ -48,17 +50,20 @@ enum DiffCommand: Command {
             output.write("{" + (arguments.value("--as-of").map { "\"asOf\":" + encoded(.string($0)) + "," } ?? "")
                 + "\"from\":" + encoded(comparison.point(points[0], before)) + ",\"groups\":" + encoded(comparison.groupsJSON) + ",\"recorded\":[")
         } else {
-            output.write("known at \(points[0]) (\(before.lastSeq) events) → known at \(points[1]) (\(after.lastSeq) events)"
-                + (arguments.value("--as-of").map { ", rosters as of \($0)" } ?? "") + "\n")
-            output.write("\ngroups whose roster differs: \(comparison.groups.count)\n")
+            let rosters = asOf.map { language.choose(", rosters as of \(language.date($0))", "，名单截至\(language.date($0))") } ?? ""
+            output.write(language.choose("known at \(points[0]) (\(before.lastSeq) events) → known at \(points[1]) (\(after.lastSeq) events)",
+                                         "截至 \(points[0])（\(before.lastSeq)条事件）→ 截至 \(points[1])（\(after.lastSeq)条事件）") + rosters + "\n")
+            output.write("\n" + language.choose("groups whose roster differs: ", "名单有变化的集团：") + "\(comparison.groups.count)\n")
             for group in comparison.groups {
                 var lines: [String] = []
-                if group.statusBefore != group.statusAfter { lines.append("status \(group.statusBefore?.rawValue ?? "-") → \(group.statusAfter?.rawValue ?? "-")") }
-                lines += group.added.map { "+ \($0.schoolNameZh) (\($0.role.rawValue.lowercased()), seq \($0.membership.joined.seq))" }
-                lines += group.removed.map { "− \($0.schoolNameZh) (\($0.role.rawValue.lowercased()))" }
+                if group.statusBefore != group.statusAfter {
+                    lines.append(language.choose("status ", "状态 ") + "\(group.statusBefore.map(language.word) ?? "-") → \(group.statusAfter.map(language.word) ?? "-")")
+                }
+                lines += group.added.map { "+ \($0.schoolNameZh) (\(language.word($0.role)), \(language.seq($0.membership.joined.seq)))" }
+                lines += group.removed.map { "− \($0.schoolNameZh) (\(language.word($0.role)))" }
                 output.write("  \(group.nameZh) (\(group.groupId)): " + lines.joined(separator: "; ") + "\n")
             }
-            output.write("\nrecorded in between:\n")
+            output.write("\n" + language.choose("recorded in between:", "期间记录的事件：") + "\n")
         }
         var count = 0
         try JournalReading.replayDomain(path: path) { record in
@@ -68,8 +73,11 @@ enum DiffCommand: Command {
                 output.write((count == 0 ? "" : ",") + String(decoding: CanonicalJSON.encode(entry.json), as: UTF8.self))
             } else {
                 var marks: [String] = []
-                if entry.backdated { marks.append("backdated: effective \(record.effective), recorded \(Language.en.recorded(record.recorded))") }
-                if entry.correction { marks.append("correction") }
+                if entry.backdated {
+                    marks.append(language.choose("backdated: effective \(record.effective), recorded \(language.recorded(record.recorded))",
+                                                 "补记：生效 \(language.date(record.effective))，记录于 \(language.recorded(record.recorded))"))
+                }
+                if entry.correction { marks.append(language.choose("correction", "更正")) }
                 output.write("  seq \(record.seq) \(record.event.payload.typeName): \(entry.change)" + (marks.isEmpty ? "" : "  [\(marks.joined(separator: "; "))]") + "\n")
             }
             count += 1
@@ -77,7 +85,7 @@ enum DiffCommand: Command {
         if json {
             output.write("],\"to\":" + String(decoding: CanonicalJSON.encode(comparison.point(points[1], after)), as: UTF8.self) + "}\n")
         } else {
-            output.write("(\(count) event\(count == 1 ? "" : "s") recorded in between)\n")
+            output.write(language.choose("(\(count) event\(count == 1 ? "" : "s") recorded in between)", "（期间共记录\(count)条事件）") + "\n")
         }
         output.flush()
         return .success

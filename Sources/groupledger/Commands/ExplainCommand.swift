@@ -14,14 +14,14 @@ enum ExplainCommand: Command {
             .init(name: "--as-of", valueName: "DATE", help: "With --school and --group: the date the membership is judged at."),
             .init(name: "--allocation", valueName: "ID", help: "An allocation: its decision and what was earmarked and spent from it."),
             .init(name: "--document", valueName: "文号|ID", help: "A document: every event that cites it."),
-            .init(name: "--lang", valueName: "zh|en", help: "Labels and dates of text output (default zh)."),
+            CommonOptions.language,
             CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0, discussion: "Every event is shown with its seq, authority and change; approvals cited are shown with their request and decision.")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
-        let language = Language(rawValue: try arguments.choice("--lang", among: ["zh", "en"], default: "zh", spec: spec)) ?? .zh
+        let language = try arguments.language(spec: spec)
         let json = try arguments.wantsJSON(spec: spec)
         let state = try JournalReading.state(path: path)
         var seqs: Set<Int64> = []
@@ -29,17 +29,21 @@ enum ExplainCommand: Command {
         if let schoolQuery = arguments.value("--school"), let groupQuery = arguments.value("--group") {
             let school = try EntityNames.resolve(schoolQuery, in: state, path: path)
             let groupId = try EntityNames.resolve(groupQuery, in: state, path: path)
-            var day: Int?
+            var asOf: PartialDate?
             if let text = arguments.value("--as-of") {
                 guard let date = try? PartialDate(parsing: text) else { throw UsageError(message: "the value '\(text)' is invalid for '--as-of'", spec: spec) }
-                day = date.firstDayNumber
+                asOf = date
             }
+            let day = asOf?.firstDayNumber
             let memberships = state.membershipTimeline(ofSchool: school).filter { $0.groupId == groupId }
             let current = memberships.first { $0.isMember(onDay: day) }
             let schoolName = state.schools[school]?.name(onDay: day) ?? school
             let groupName = state.groups[groupId]?.nameZh ?? groupId
-            headline = current.map { "\(schoolName) is a member of \(groupName) (\($0.role(onDay: day).rawValue))" + (arguments.value("--as-of").map { " as of \($0)" } ?? "") }
-                ?? "\(schoolName) is not a member of \(groupName)" + (arguments.value("--as-of").map { " as of \($0)" } ?? "")
+            let when = asOf.map { language.choose(" as of \(language.date($0))", "（截至\(language.date($0))）") } ?? ""
+            headline = current.map { membership in
+                let role = language.word(membership.role(onDay: day))
+                return language.choose("\(schoolName) is a member of \(groupName) (\(role))\(when)", "\(schoolName)是\(groupName)的\(role)\(when)")
+            } ?? language.choose("\(schoolName) is not a member of \(groupName)\(when)", "\(schoolName)不是\(groupName)的成员\(when)")
             if let group = state.groups[groupId] {
                 if let stamp = group.proposedStamp { seqs.insert(stamp.seq) }
                 if let stamp = group.establishedStamp { seqs.insert(stamp.seq) }
@@ -54,7 +58,11 @@ enum ExplainCommand: Command {
             guard let entry = state.allocations[allocation] else {
                 throw JournalError(.outOfRange, path: path, field: "--allocation", message: "no allocation \"\(allocation)\"")
             }
-            headline = "allocation \(allocation): \(Money.yuan(entry.payload.amountFen)), earmarked \(Money.yuan(entry.earmarkedFen)), spent directly \(Money.yuan(entry.spentFen)), free \(Money.yuan(entry.availableFen))"
+            headline = language.choose(
+                "allocation \(allocation): \(Money.yuan(entry.payload.amountFen)), earmarked \(Money.yuan(entry.earmarkedFen)), "
+                    + "spent directly \(Money.yuan(entry.spentFen)), free \(Money.yuan(entry.availableFen))",
+                "拨款 \(allocation)：\(Money.yuan(entry.payload.amountFen))，专项 \(Money.yuan(entry.earmarkedFen))，"
+                    + "直接支出 \(Money.yuan(entry.spentFen))，可用 \(Money.yuan(entry.availableFen))")
             seqs.insert(entry.stamp.seq)
             for earmark in state.earmarks.values where earmark.payload.allocationId == allocation {
                 seqs.insert(earmark.stamp.seq)
@@ -66,7 +74,7 @@ enum ExplainCommand: Command {
             guard let document = state.documents[documentId] else {
                 throw JournalError(.outOfRange, path: path, field: "--document", message: "\"\(query)\" is not a registered document")
             }
-            headline = "\(document.payload.docNumber?.normalized ?? documentId) \(document.payload.titleZh): everything it authorised"
+            headline = "\(document.payload.docNumber?.normalized ?? documentId) \(document.payload.titleZh)" + language.choose(": everything it authorised", "：据此记录的全部事项")
             let number = document.payload.docNumber?.normalized
             try JournalReading.replayDomain(path: path) { record in
                 if let cited = record.authority?.document, cited == documentId || cited == number { seqs.insert(record.seq) }

@@ -8,9 +8,9 @@ enum ExportCommand: Command {
     static let spec = CommandSpec(
         path: ["export"],
         summary: "Write an audit packet: a jurisdiction's events, their inclusion proofs against the current digest, the digest, and the verifier.",
-        usage: "export --jurisdiction ID --out DIR [--journal PATH] [--format text|json]",
+        usage: "export --jurisdiction ID|NAME --out DIR [--journal PATH] [--format text|json]",
         options: [
-            .init(name: "--jurisdiction", valueName: "ID", help: "The jurisdiction (zh, bs, xp, sy, zy …)."),
+            .init(name: "--jurisdiction", valueName: "ID|NAME", help: "The jurisdiction: an id (zh, bs, xp, sy, zy …), an authority's name, or a place (湛河区)."),
             .init(name: "--out", valueName: "DIR", help: "A new or empty directory for the packet."),
             CommonOptions.journal, CommonOptions.format,
         ],
@@ -23,10 +23,11 @@ enum ExportCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
-        let jurisdiction = try EnvelopeOptions.required(arguments, "--jurisdiction", spec: spec)
+        let query = try EnvelopeOptions.required(arguments, "--jurisdiction", spec: spec)
         let directory = try EnvelopeOptions.required(arguments, "--out", spec: spec)
         let json = try arguments.wantsJSON(spec: spec)
         let state = try JournalReading.state(path: path)
+        let jurisdiction = try EntityNames.jurisdiction(query, in: state, path: path)
         let ids = PacketScope.ids(of: jurisdiction, in: state)
         guard !ids.isEmpty else { throw JournalError(.outOfRange, path: path, field: "--jurisdiction", message: "no jurisdiction \"\(jurisdiction)\" in the journal") }
         // Pass 1: every line's leaf hash (32 bytes a line, for the tree) and the seqs to export.

@@ -7,13 +7,13 @@ enum FindingsCommand: Command {
     static let spec = CommandSpec(
         path: ["findings"],
         summary: "Show policy findings: rules of each jurisdiction's profile judged against the journal.",
-        usage: "findings [--school-year YYYY] [--jurisdiction ID] [--all] [--strict] [--journal PATH] [--format text|json]",
+        usage: "findings [--school-year YYYY] [--jurisdiction ID|NAME] [--all] [--strict] [--lang zh|en] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--school-year", valueName: "YYYY", help: "Judge periodic rules for the school year starting 1 September YYYY (default: every year with data)."),
-            .init(name: "--jurisdiction", valueName: "ID", help: "Only this jurisdiction's groups."),
+            .init(name: "--jurisdiction", valueName: "ID|NAME", help: "Only this jurisdiction's groups: an id, an authority's name, or a place (湛河区)."),
             .init(name: "--all", valueName: nil, help: "Also show rules that are met."),
             .init(name: "--strict", valueName: nil, help: "Exit 1 when any rule is not met."),
-            CommonOptions.journal, CommonOptions.format,
+            CommonOptions.language, CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
         discussion: """
@@ -25,10 +25,11 @@ enum FindingsCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
         let json = try arguments.wantsJSON(spec: spec)
+        let language = try arguments.language(spec: spec)
         let years = try arguments.integer("--school-year", in: 1900...2100, spec: spec).map { [Int($0)] }
         let (state, all) = try JournalReading.findings(path: path, schoolYears: years)
         var findings = arguments.flag("--all") ? all : all.filter { $0.status != .met }
-        if let jurisdiction = arguments.value("--jurisdiction") {
+        if let jurisdiction = try arguments.value("--jurisdiction").map({ try EntityNames.jurisdiction($0, in: state, path: path) }) {
             findings = findings.filter { finding in
                 let id = finding.subject.split(separator: " ").last.map(String.init) ?? ""
                 let groupId = state.groups[id]?.groupId ?? state.memberships[id]?.groupId
@@ -38,7 +39,7 @@ enum FindingsCommand: Command {
         if json {
             context.console.out(findings.map { String(decoding: CanonicalJSON.encode(FindingsText.json($0)), as: UTF8.self) + "\n" }.joined())
         } else {
-            context.console.out(FindingsText.text(findings))
+            context.console.out(FindingsText.text(findings, language: language))
         }
         return arguments.flag("--strict") && findings.contains { $0.status == .notMet } ? .failure : .success
     }

@@ -7,11 +7,12 @@ enum LogCommand: Command {
     static let spec = CommandSpec(
         path: ["log"],
         summary: "Print the journal's events, oldest first.",
-        usage: "log [--journal PATH] [--from SEQ] [--to SEQ] [--format text|json]",
+        usage: "log [--journal PATH] [--from SEQ] [--to SEQ] [--lang zh|en] [--format text|json]",
         options: [
             CommonOptions.journal,
             .init(name: "--from", valueName: "SEQ", help: "First seq to print (default 1)."),
             .init(name: "--to", valueName: "SEQ", help: "Last seq to print (default: the last)."),
+            CommonOptions.language,
             CommonOptions.format,
         ],
         maxPositionals: 0,
@@ -27,6 +28,7 @@ enum LogCommand: Command {
         let to = try arguments.integer("--to", in: 1...JournalLimits.maxSeq, spec: spec) ?? JournalLimits.maxSeq
         guard from <= to else { throw UsageError(message: "--from \(from) is after --to \(to)", spec: spec) }
         let json = try arguments.wantsJSON(spec: spec)
+        let language = try arguments.language(spec: spec)
         // Names come from the personal-data register beside the journal; ids show otherwise.
         let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
         var output = ""
@@ -36,7 +38,7 @@ enum LogCommand: Command {
                 if json {
                     output += String(decoding: entry.line.encoded(), as: UTF8.self) + "\n"
                 } else {
-                    output += (first ? "" : "\n") + EventText.block(entry.event) { register?.name(of: $0) }
+                    output += (first ? "" : "\n") + EventText.block(entry.event, language: language) { register?.name(of: $0) }
                     first = false
                 }
                 if output.utf8.count > 1 << 20 {

@@ -11,7 +11,7 @@ enum ReplayCommand: Command {
         options: [
             .init(name: "--from", valueName: "SEQ", help: "First seq to show (the state is still folded from seq 1)."),
             .init(name: "--to", valueName: "SEQ", help: "Last seq to show."),
-            .init(name: "--lang", valueName: "zh|en", help: "Labels and dates of text output (default zh). Times are shown in Beijing time."),
+            CommonOptions.language,
             CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
@@ -21,7 +21,7 @@ enum ReplayCommand: Command {
         let path = context.journalPath(arguments)
         let from = try arguments.integer("--from", in: 1...JournalLimits.maxSeq, spec: spec) ?? 1
         let to = try arguments.integer("--to", in: 1...JournalLimits.maxSeq, spec: spec) ?? JournalLimits.maxSeq
-        let language = Language(rawValue: try arguments.choice("--lang", among: ["zh", "en"], default: "zh", spec: spec)) ?? .zh
+        let language = try arguments.language(spec: spec)
         let json = try arguments.wantsJSON(spec: spec)
         let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
         var output = ""
