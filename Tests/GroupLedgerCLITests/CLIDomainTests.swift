@@ -113,3 +113,36 @@ struct CLIDomainTests {
         #expect(try CLI.run(["verify"], in: scratch.path).status == 0)
     }
 }
+
+@Suite("Record commands take names as well as ids")
+struct RecordCommandNameTests {
+    @Test func schoolsGroupsAndAuthoritiesMayBeNamedAndAnAmbiguousNameIsRefused() throws {
+        let scratch = try CLIDomainTests.prepared()
+        let allocated = try CLI.run(["allocate", "--allocation", "al-1", "--fiscal-year", "2024", "--from", "邵阳县教育局", "--to", "黄塘中学",
+                                     "--group", "邵阳县芙蓉学校教育集团", "--purpose", "ExchangeTraining", "--amount-fen", "5000000",
+                                     "--effective", "2024-03-01", "--format", "json"] + CLIDomainTests.envelope, in: scratch.path)
+        #expect(allocated.status == 0, "\(allocated.standardError)")
+        let event = try #require(try JSONSerialization.jsonObject(with: Data(allocated.standardOutput.utf8)) as? [String: Any])
+        let data = try #require(event["data"] as? [String: Any])
+        #expect(data["fromAuthorityId"] as? String == "sy-edu")
+        #expect(data["toSchoolId"] as? String == "sy-m03")
+        #expect(data["groupId"] as? String == "sy-g1")
+        // A second school of the same name makes the name ambiguous: refused, journal unchanged.
+        let twin = #"{"type":"SchoolRegistered","v":1,"effective":"2024-01-01","actor":{"id":"admin1","role":"LedgerAdmin"},"data":{"schoolId":"sy-m99","nameZh":"黄塘中学","stage":"Primary","administeredBy":"sy-edu","jurisdictionId":"sy"}}"#
+        #expect(try CLI.run(["append"], in: scratch.path, input: twin + "\n").status == 0)
+        let before = try scratch.bytes("Journal/ledger.jsonl")
+        let ambiguous = try CLI.run(["allocate", "--allocation", "al-2", "--fiscal-year", "2024", "--from", "sy-edu", "--to", "黄塘中学",
+                                     "--purpose", "ExchangeTraining", "--amount-fen", "100", "--effective", "2024-03-01"] + CLIDomainTests.envelope,
+                                    in: scratch.path)
+        #expect(ambiguous.status == 1)
+        #expect(ambiguous.standardError.contains("--to: \"黄塘中学\" is ambiguous: it names sy-m03 (school), sy-m99 (school); give one of the ids"))
+        #expect(try scratch.bytes("Journal/ledger.jsonl") == before)
+        // A name that names nothing goes on as an id, and the domain check refuses it by field.
+        let unknown = try CLI.run(["allocate", "--allocation", "al-3", "--fiscal-year", "2024", "--from", "sy-edu", "--to", "无名学校",
+                                   "--purpose", "ExchangeTraining", "--amount-fen", "100", "--effective", "2024-03-01"] + CLIDomainTests.envelope,
+                                  in: scratch.path)
+        #expect(unknown.status == 1)
+        #expect(unknown.standardError.contains("data.toSchoolId"), "\(unknown.standardError)")
+        #expect(try scratch.bytes("Journal/ledger.jsonl") == before)
+    }
+}

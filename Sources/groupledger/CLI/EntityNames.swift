@@ -6,6 +6,15 @@ enum EntityNames {
     /// The id `query` names: itself if it is an id in the state, else the one school, group,
     /// authority or document whose name, alias or 文号 it is.
     static func resolve(_ query: String, in state: LedgerState, path: String) throws -> String {
+        guard let id = try lookup(query, in: state, path: path) else {
+            throw JournalError(.outOfRange, path: path, message: "nothing is registered as \"\(query)\" (not an id, name, alias or 文号)")
+        }
+        return id
+    }
+
+    /// Like `resolve`, but nil when `query` names nothing (so a record command can pass an id
+    /// that is new, or unknown, on to the domain check, which names the field it refuses).
+    static func lookup(_ query: String, in state: LedgerState, path: String, field: String? = nil) throws -> String? {
         let known = state.schools[query] != nil || state.groups[query] != nil || state.authorities[query] != nil || state.documents[query] != nil
             || state.staff[query] != nil || state.allocations[query] != nil || state.approvals[query] != nil || state.memberships[query] != nil
             || state.secondments[query] != nil || state.earmarks[query] != nil
@@ -23,14 +32,11 @@ enum EntityNames {
         if let number = try? DocumentNumber(parsing: text, field: "ENTITY"), let document = state.documentsByNumber[number.normalized] {
             matches.append((document, "document"))
         }
-        guard !matches.isEmpty else {
-            throw JournalError(.outOfRange, path: path, message: "nothing is registered as \"\(query)\" (not an id, name, alias or 文号)")
-        }
-        guard matches.count == 1 else {
+        guard matches.count <= 1 else {
             let list = matches.sorted { $0.id < $1.id }.map { "\($0.id) (\($0.what))" }.joined(separator: ", ")
-            throw JournalError(.outOfRange, path: path, message: "\"\(query)\" is ambiguous: it names \(list); give one of the ids")
+            throw JournalError(.outOfRange, path: path, field: field, message: "\"\(query)\" is ambiguous: it names \(list); give one of the ids")
         }
-        return matches[0].id
+        return matches.first?.id
     }
 
     /// The jurisdiction `query` names: a jurisdiction id (`zh`), or an authority's name or alias

@@ -53,12 +53,13 @@ enum EnvelopeOptions {
     }
 
     /// Appends the drafts and prints what was recorded.
-    static func record(_ drafts: [EventDraft], _ arguments: ParsedArguments, context: CommandContext, spec: CommandSpec) throws -> ExitCode {
+    static func record(_ drafts: [EventDraft], _ arguments: ParsedArguments, session: LedgerSession? = nil, context: CommandContext,
+                       spec: CommandSpec) throws -> ExitCode {
         let path = context.journalPath(arguments)
         let expectSeq = try arguments.integer("--expect-seq", in: 0...JournalLimits.maxSeq, spec: spec)
         let json = try arguments.wantsJSON(spec: spec)
         let language = try arguments.language(spec: spec)
-        let receipt = try LedgerAppender.append(drafts, to: path, clock: try context.clock(spec: spec), expectSeq: expectSeq)
+        let receipt = try (session ?? LedgerSession(path: path, clock: try context.clock(spec: spec))).append(drafts, expectSeq: expectSeq)
         var output = ""
         for (index, draft) in drafts.enumerated() {
             let event = RecordedEvent(seq: receipt.firstSeq + Int64(index), recorded: receipt.recorded, draft: draft)

@@ -67,6 +67,12 @@ struct ParsedArguments {
         }
     }
 
+    /// Replaces an option's value (a name resolved to its id, for instance).
+    mutating func replace(_ name: String, with value: String) {
+        values[name] = value
+        repeated[name] = [value]
+    }
+
     /// The value of an option, if given.
     func value(_ name: String) -> String? { values[name] }
 

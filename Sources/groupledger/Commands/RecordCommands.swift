@@ -6,12 +6,50 @@ import LedgerJournal
 protocol RecordCommand: Command {
     /// The payloads the command records, from its own options.
     static func payloads(_ arguments: ParsedArguments) throws -> [(type: String, data: JSONObject)]
+    /// The options that name something already in the journal, and so may be given as a
+    /// Chinese name, an alias or a 文号 instead of an id.
+    static var namedOptions: [String: NamedOption] { get }
+}
+
+/// What a record command's option names.
+enum NamedOption {
+    /// One school, group, authority or document.
+    case entity
+    /// Several, comma-separated.
+    case entities
+    /// A jurisdiction (an id, an authority's name, a place).
+    case jurisdiction
 }
 
 extension RecordCommand {
+    static var namedOptions: [String: NamedOption] { [:] }
+
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
-        let drafts = try EnvelopeOptions.drafts(try payloads(arguments), arguments, spec: spec)
-        return try EnvelopeOptions.record(drafts, arguments, context: context, spec: spec)
+        let path = context.journalPath(arguments)
+        // One session: its state resolves the names and then checks the batch (one replay).
+        let session = try LedgerSession(path: path, clock: try context.clock(spec: spec))
+        let resolved = try resolvingNames(arguments, in: try session.state, path: path)
+        let drafts = try EnvelopeOptions.drafts(try payloads(resolved), resolved, spec: spec)
+        return try EnvelopeOptions.record(drafts, resolved, session: session, context: context, spec: spec)
+    }
+
+    /// The arguments with names replaced by ids; a value that names nothing is kept as given,
+    /// for the domain check to refuse or accept as a new id, and an ambiguous one is refused.
+    static func resolvingNames(_ arguments: ParsedArguments, in state: LedgerState, path: String) throws -> ParsedArguments {
+        var resolved = arguments
+        for (option, kind) in namedOptions.sorted(by: { $0.key < $1.key }) {
+            guard let value = arguments.value(option) else { continue }
+            switch kind {
+            case .entity:
+                resolved.replace(option, with: try EntityNames.lookup(value, in: state, path: path, field: option) ?? value)
+            case .entities:
+                let ids = try EnvelopeOptions.list(arguments, option).map { try EntityNames.lookup($0, in: state, path: path, field: option) ?? $0 }
+                resolved.replace(option, with: ids.joined(separator: ","))
+            case .jurisdiction:
+                resolved.replace(option, with: (try? EntityNames.jurisdiction(value, in: state, path: path)) ?? value)
+            }
+        }
+        return resolved
     }
 
     static func required(_ arguments: ParsedArguments, _ name: String) throws(UsageError) -> String {
@@ -50,6 +88,8 @@ enum FormGroupCommand: RecordCommand {
         ] + EnvelopeOptions.options,
         maxPositionals: 0, discussion: "Membership ids are m-<group>-<school>.")
 
+    static let namedOptions: [String: NamedOption] = ["--lead": .entity, "--members": .entities, "--parent": .entity, "--jurisdiction": .jurisdiction]
+
     static func payloads(_ arguments: ParsedArguments) throws -> [(type: String, data: JSONObject)] {
         let group = try required(arguments, "--group")
         var events: [(type: String, data: JSONObject)] = [("GroupEstablished", object([
@@ -77,6 +117,8 @@ enum JoinCommand: RecordCommand {
         ] + EnvelopeOptions.options,
         maxPositionals: 0, discussion: "")
 
+    static let namedOptions: [String: NamedOption] = ["--group": .entity, "--school": .entity]
+
     static func payloads(_ arguments: ParsedArguments) throws -> [(type: String, data: JSONObject)] {
         let group = try required(arguments, "--group")
         let school = try required(arguments, "--school")
@@ -101,6 +143,8 @@ enum ExitCommand: RecordCommand {
             .init(name: "--reason-zh", valueName: "TEXT", help: "The reason in the document's words."),
         ] + EnvelopeOptions.options,
         maxPositionals: 0, discussion: "")
+
+    static let namedOptions: [String: NamedOption] = ["--group": .entity, "--school": .entity]
 
     static func payloads(_ arguments: ParsedArguments) throws -> [(type: String, data: JSONObject)] {
         var membership = arguments.value("--membership")
@@ -129,6 +173,8 @@ enum SecondCommand: RecordCommand {
             .init(name: "--retained", valueName: "A,B", help: "What stays with the home unit: Establishment, PersonnelRelations, Payroll, Benefits, IdentityStatus, TitleReview."),
         ] + EnvelopeOptions.options,
         maxPositionals: 0, discussion: "")
+
+    static let namedOptions: [String: NamedOption] = ["--from": .entity, "--to": .entity, "--group": .entity]
 
     static func payloads(_ arguments: ParsedArguments) throws -> [(type: String, data: JSONObject)] {
         [("SecondmentStarted", object([
@@ -174,6 +220,8 @@ enum AllocateCommand: RecordCommand {
         ] + EnvelopeOptions.options,
         maxPositionals: 0, discussion: "")
 
+    static let namedOptions: [String: NamedOption] = ["--from": .entity, "--to": .entity, "--group": .entity]
+
     static func payloads(_ arguments: ParsedArguments) throws -> [(type: String, data: JSONObject)] {
         guard let year = try arguments.integer("--fiscal-year", in: 1900...2100, spec: spec) else { throw UsageError(message: "missing '--fiscal-year'", spec: spec) }
         return [("FundAllocated", object([
@@ -195,6 +243,8 @@ enum EarmarkCommand: RecordCommand {
             .init(name: "--beneficiary-school", valueName: "ID", help: "The school it is for."), .init(name: "--beneficiary-campus", valueName: "ID", help: "The campus it is for."),
         ] + EnvelopeOptions.options,
         maxPositionals: 0, discussion: "")
+
+    static let namedOptions: [String: NamedOption] = ["--beneficiary-school": .entity]
 
     static func payloads(_ arguments: ParsedArguments) throws -> [(type: String, data: JSONObject)] {
         [("FundEarmarked", object([
@@ -218,6 +268,8 @@ enum SpendCommand: RecordCommand {
             .init(name: "--payee", valueName: "NAME", help: "A payee outside the ledger, by name."),
         ] + EnvelopeOptions.options,
         maxPositionals: 0, discussion: "Without --allocation or --earmark the school pays from its own budget.")
+
+    static let namedOptions: [String: NamedOption] = ["--payer": .entity, "--payee-school": .entity]
 
     static func payloads(_ arguments: ParsedArguments) throws -> [(type: String, data: JSONObject)] {
         [("ExpenditureRecorded", object([
