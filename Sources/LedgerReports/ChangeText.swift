@@ -50,6 +50,8 @@ public enum ChangeText {
         case .groupAssessed(let p): return "\(group(p.groupId)): assessed \(p.outcome.rawValue) (\(p.periodLabel))"
         case .entryCorrected(let p): return "\(p.mode == .void ? "voids" : "supersedes") seq \(p.targetSeq): \(p.reasonZh)"
         case .personalDataErased(let p): return "personal data of \(p.subjectId) erased from the register"
+        case .yearSealed(let p):
+            return "\(p.jurisdictionId) \(p.basis == .calendar ? "calendar year \(p.year)" : "school year \(p.year)-\(p.year + 1)") sealed at digest \(p.journalSize):\(p.journalRootHex)"
         }
     }
 }

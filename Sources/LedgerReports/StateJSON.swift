@@ -4,7 +4,7 @@ public import LedgerCore
 public enum StateJSON {
     /// `{"asOf", "groups": [{groupId, nameZh, type, status, jurisdictionId, synthetic, members: [{schoolId, nameZh, role, since, seq}]}],
     /// "schools": [{schoolId, nameZh, memberships: [{groupId, groupNameZh, role, since, until?}]}]}`.
-    public static func value(views: [LedgerState.GroupView], state: LedgerState, day: Int?, onlySchool: String?) -> JSONValue {
+    public static func value(views: [LedgerState.GroupView], state: LedgerState, day: Int?, onlySchool: String?, jurisdictionId: String? = nil) -> JSONValue {
         let groups: [JSONValue] = views.map { view in
             var members: [(String, JSONValue)] = [
                 ("groupId", .string(view.group.groupId)), ("nameZh", .string(view.group.nameZh)),
@@ -27,6 +27,7 @@ public enum StateJSON {
         }
         let schools: [JSONValue] = state.schools.values
             .filter { onlySchool == nil || $0.payload.schoolId == onlySchool }
+            .filter { jurisdictionId == nil || $0.payload.jurisdictionId == jurisdictionId }
             .sorted { $0.payload.schoolId < $1.payload.schoolId }
             .map { school in
                 let memberships = state.membershipTimeline(ofSchool: school.payload.schoolId)

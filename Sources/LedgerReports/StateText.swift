@@ -38,9 +38,11 @@ public enum StateText {
     }
 
     /// Every school with its memberships on `day`, as text.
-    public static func schools(_ state: LedgerState, day: Int?, asOf: PartialDate?, language: Language, only schoolId: String? = nil) -> String {
+    public static func schools(_ state: LedgerState, day: Int?, asOf: PartialDate?, language: Language, only schoolId: String? = nil,
+                               jurisdictionId: String? = nil) -> String {
         let schools = state.schools.values
             .filter { schoolId == nil || $0.payload.schoolId == schoolId }
+            .filter { jurisdictionId == nil || $0.payload.jurisdictionId == jurisdictionId }
             .sorted { $0.payload.schoolId < $1.payload.schoolId }
         var text = language.choose("Schools as of \(language.asOf(asOf)) (\(schools.count))", "学校（截至\(language.asOf(asOf))，共\(schools.count)所）") + "\n"
         let width = (schools.map { DisplayWidth.columns($0.name(onDay: day)) }.max() ?? 0) + 2

@@ -121,6 +121,8 @@ final class Generator {
     var lastActivitySeq = 0
     var corrections = 0
     var nextId = 0
+    /// The last calendar year sealed (for the first jurisdiction, as a bureau closes its books).
+    var sealedYear = 2020
 
     init(options: Options) throws {
         self.options = options
@@ -262,6 +264,7 @@ final class Generator {
     // MARK: The steady stream
 
     func step() throws {
+        try sealIfYearEnded()
         let roll = random.below(1_000)
         switch roll {
         case 0..<220: try startSecondment()
@@ -296,6 +299,20 @@ final class Generator {
             try emit(EntryCorrected(targetSeq: Int64(lastActivitySeq), mode: .void, reasonZh: "重复录入，予以作废"), document: jurisdiction.document)
             lastActivitySeq = 0
         }
+    }
+
+    /// When the effective dates have moved into a new year, seals the year before for the first
+    /// jurisdiction, at the digest of the journal so far (one full verify per year). Effective
+    /// dates only advance, so no later generated event falls in a sealed year.
+    func sealIfYearEnded() throws {
+        let year = try effective().year
+        guard year - 1 > sealedYear, let jurisdiction = jurisdictions.first else { return }
+        try flush()
+        let verified = try JournalVerifier.verify(path: options.out)
+        sealedYear = year - 1
+        try emit(YearSealed(jurisdictionId: jurisdiction.id, year: sealedYear, basis: .calendar, journalSize: verified.digest.size,
+                            journalRootHex: verified.digest.root.hex))
+        try flush()
     }
 
     func startSecondment() throws {

@@ -30,6 +30,7 @@ public enum DomainEvent: Equatable, Sendable {
     case groupAssessed(GroupAssessed)
     case entryCorrected(EntryCorrected)
     case personalDataErased(PersonalDataErased)
+    case yearSealed(YearSealed)
 
     /// The payload, whatever its type.
     public var payload: any EventPayload {
@@ -64,6 +65,7 @@ public enum DomainEvent: Equatable, Sendable {
         case .groupAssessed(let payload): return payload
         case .entryCorrected(let payload): return payload
         case .personalDataErased(let payload): return payload
+        case .yearSealed(let payload): return payload
         }
     }
 }

@@ -48,6 +48,7 @@ public enum EventCatalog {
         add(GroupAssessed.self, DomainEvent.groupAssessed)
         add(EntryCorrected.self, DomainEvent.entryCorrected)
         add(PersonalDataErased.self, DomainEvent.personalDataErased)
+        add(YearSealed.self, DomainEvent.yearSealed)
         return entries
     }()
 

@@ -250,6 +250,7 @@ public struct PayloadReader {
         }
         provenance.inferred = try list("inferred") { (reader, itemKey) throws(DomainError) in try reader.string(itemKey) }
         provenance.noteZh = try optionalText("noteZh")
+        provenance.adjustmentZh = try optionalText("adjustmentZh")
         try finishNested()
         return provenance
     }

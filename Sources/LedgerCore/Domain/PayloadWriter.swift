@@ -64,5 +64,6 @@ public struct PayloadWriter {
         if value.synthetic { members.append(("synthetic", .bool(true))) }
         strings("inferred", value.inferred)
         string("noteZh", value.noteZh)
+        string("adjustmentZh", value.adjustmentZh)
     }
 }

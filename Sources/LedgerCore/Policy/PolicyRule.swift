@@ -10,6 +10,8 @@ public struct PolicyRule: Sendable, Equatable {
     public var severity: Finding.Severity
     public var quoteZh: String
     public var documentId: String?
+    /// The clause of the document the sentence is in (`三、（二）3.`), when the profile gives it.
+    public var clauseZh: String?
 
     /// Typed parameters of the evaluated kinds; the rest keep their JSON.
     public enum Parameters: Sendable, Equatable {
@@ -29,7 +31,7 @@ public struct PolicyRule: Sendable, Equatable {
         var source = try reader.object("source")
         quoteZh = try source.requiredText("quoteZh")
         documentId = try source.optionalId("documentId")
-        _ = try source.optionalString("clauseZh")
+        clauseZh = try source.optionalString("clauseZh")
         try source.finishNested()
         groupTypes = []
         groupIds = []

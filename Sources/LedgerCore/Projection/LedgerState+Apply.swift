@@ -10,6 +10,7 @@ extension LedgerState {
     ///   twice, spending beyond a balance …). Policy rules never throw here.
     public mutating func apply(_ record: DomainEventRecord) throws(DomainError) {
         precondition(record.seq == lastSeq + 1, "events must be applied in seq order")
+        if !seals.isEmpty { try refuseIfSealed(record) }
         try mutate(record)
         lastSeq = record.seq
         eventTypes.append(record.event.payload.typeName)

@@ -157,6 +157,19 @@ extension LedgerState {
         case .personalDataErased(let payload):
             erasedSubjects.insert(payload.subjectId)
 
+        case .yearSealed(let payload):
+            guard authorities.values.contains(where: { $0.payload.jurisdictionId == payload.jurisdictionId }) else {
+                throw DomainError(field: "data.jurisdictionId", "no authority of jurisdiction \"\(payload.jurisdictionId)\" is registered")
+            }
+            if let earlier = seals.first(where: { $0.payload.jurisdictionId == payload.jurisdictionId && $0.payload.year == payload.year
+                && $0.payload.basis == payload.basis }) {
+                throw DomainError(field: "data.year", "\(payload.jurisdictionId) \(payload.year) was already sealed at seq \(earlier.stamp.seq)")
+            }
+            guard payload.journalSize == record.seq - 1 else {
+                throw DomainError(field: "data.journalSize", "a seal records the journal just before it: expected \(record.seq - 1), found \(payload.journalSize)")
+            }
+            seals.append(Recorded(payload: payload, stamp: stamp))
+
         default:
             preconditionFailure("mutateOther called with \(record.event.payload.typeName)")
         }

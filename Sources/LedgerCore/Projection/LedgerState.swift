@@ -203,6 +203,8 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var eventTypes: [String] = []
     /// Seqs voided or superseded by a later correction, with the correction's seq.
     public internal(set) var corrected: [Int64: Int64] = [:]
+    /// Sealed years, in seq order.
+    public internal(set) var seals: [Recorded<YearSealed>] = []
 
     /// An empty state.
     public init() {}

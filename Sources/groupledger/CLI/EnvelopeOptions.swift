@@ -13,6 +13,7 @@ enum EnvelopeOptions {
         .init(name: "--approval", valueName: "ID", help: "The approval it rests on."),
         .init(name: "--clause", valueName: "TEXT", help: "The clause of the document."),
         .init(name: "--synthetic", valueName: nil, help: "Mark the fact as synthetic (made up for demonstration)."),
+        .init(name: "--adjustment", valueName: "REASON", help: "An explicit adjustment to a sealed year, with the reason (needs --document or --approval)."),
         .init(name: "--expect-seq", valueName: "N", help: "Refuse unless the journal's last seq is N."),
         CommonOptions.language,
         CommonOptions.journal,
@@ -47,6 +48,7 @@ enum EnvelopeOptions {
         return payloads.map { payload in
             var data = payload.data
             if arguments.flag("--synthetic") { data["synthetic"] = .bool(true) }
+            if let reason = arguments.value("--adjustment") { data["adjustmentZh"] = .string(reason) }
             let version = EventCatalog.payloadType(named: payload.type)?.currentVersion ?? 1
             return EventDraft(type: payload.type, version: version, effective: effective, actor: actor, authority: authority, data: data)
         }

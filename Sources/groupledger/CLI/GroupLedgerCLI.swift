@@ -12,6 +12,7 @@ enum GroupLedgerCLI {
             AllocateCommand.self, EarmarkCommand.self, SpendCommand.self,
             RegisterPutCommand.self, RegisterEraseCommand.self, RegisterShowCommand.self, FindingsCommand.self, ImportCommand.self,
             ReplayCommand.self, HistoryCommand.self, FundsTraceCommand.self, DiffCommand.self, ExplainCommand.self, ExportCommand.self,
+            ReportAnnualCommand.self, SealCommand.self,
         ]
     }
 

@@ -7,13 +7,14 @@ enum ExplainCommand: Command {
     static let spec = CommandSpec(
         path: ["explain"],
         summary: "Show the events and approvals behind a fact: a school's membership of a group, an allocation, or everything a 文号 authorised.",
-        usage: "explain (--school ID --group ID [--as-of DATE] | --allocation ID | --document 文号) [--lang zh|en] [--journal PATH] [--format text|json]",
+        usage: "explain (--school ID --group ID [--as-of DATE] | --allocation ID | --document 文号 | --seqs S1,S2) [--lang zh|en] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--school", valueName: "ID|NAME", help: "With --group: why the school is (or was) a member."),
             .init(name: "--group", valueName: "ID|NAME", help: "See --school."),
             .init(name: "--as-of", valueName: "DATE", help: "With --school and --group: the date the membership is judged at."),
             .init(name: "--allocation", valueName: "ID", help: "An allocation: its decision and what was earmarked and spent from it."),
             .init(name: "--document", valueName: "文号|ID", help: "A document: every event that cites it."),
+            .init(name: "--seqs", valueName: "S1,S2", help: "The events behind a report cell: its evidence seqs (comma- or space-separated)."),
             CommonOptions.language,
             CommonOptions.journal, CommonOptions.format,
         ],
@@ -79,8 +80,18 @@ enum ExplainCommand: Command {
             try JournalReading.replayDomain(path: path) { record in
                 if let cited = record.authority?.document, cited == documentId || cited == number { seqs.insert(record.seq) }
             }
+        } else if let list = arguments.value("--seqs") {
+            let words = list.split(whereSeparator: { $0 == "," || $0 == " " })
+            for word in words {
+                guard let seq = Int64(word), seq >= 1, seq <= state.lastSeq else {
+                    throw UsageError(message: "the value '\(word)' is invalid for '--seqs': expected seqs in 1–\(state.lastSeq)", spec: spec)
+                }
+                seqs.insert(seq)
+            }
+            headline = language.choose("the events behind seqs \(seqs.sorted().map(String.init).joined(separator: ", "))",
+                                       "序号 \(seqs.sorted().map(String.init).joined(separator: "、")) 所依据的事件")
         } else {
-            throw UsageError(message: "give --school and --group, --allocation, or --document", spec: spec)
+            throw UsageError(message: "give --school and --group, --allocation, --document or --seqs", spec: spec)
         }
         // Approvals the chosen events cite: their requests and decisions belong to the chain.
         try JournalReading.replayDomain(path: path) { record in

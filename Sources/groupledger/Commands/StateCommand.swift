@@ -63,13 +63,13 @@ enum StateCommand: Command {
         }
         if json {
             context.console.out(String(decoding: CanonicalJSON.encode(StateJSON.value(views: school == nil ? views : [], state: state, day: day,
-                                                                                          onlySchool: school)), as: UTF8.self) + "\n")
+                                                                                          onlySchool: school, jurisdictionId: jurisdiction)), as: UTF8.self) + "\n")
         } else {
             let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
             var sections: [String] = []
             if shown.contains("groups") && school == nil { sections.append(StateText.groups(views, state: state, asOf: asOf, language: language)) }
             if shown.contains("schools") && arguments.value("--group") == nil {
-                sections.append(StateText.schools(state, day: day, asOf: asOf, language: language, only: school))
+                sections.append(StateText.schools(state, day: day, asOf: asOf, language: language, only: school, jurisdictionId: jurisdiction))
             }
             if shown.contains("secondments") {
                 sections.append(StateText.secondments(state, day: day, asOf: asOf, language: language, facts: facts) { register?.name(of: $0) })

@@ -1,0 +1,185 @@
+public import LedgerCore
+
+/// Building the report from the folded state: pure, so the same journal always gives the same
+/// report (the CLI reads the journal; this only counts).
+extension AnnualReport {
+    /// What the report needs besides the state: findings and the authority of each event.
+    public struct Inputs: Sendable {
+        /// The state folded from the whole journal (facts effective after the period are ignored by date).
+        public var state: LedgerState
+        /// On-append findings of events effective in the period, each with its event's seq.
+        public var onAppendFindings: [(seq: Int64, finding: Finding)]
+        /// Periodic findings for the period's school year.
+        public var periodicFindings: [Finding]
+        /// The authority (文号, approval, clause) of every event that had one, by seq.
+        public var authorities: [Int64: Authority]
+        /// Events effective in the period recorded after a seal of it (explicit adjustments).
+        public var adjustments: [AnnualAdjustment]
+
+        /// Creates the inputs.
+        public init(state: LedgerState, onAppendFindings: [(seq: Int64, finding: Finding)], periodicFindings: [Finding],
+                    authorities: [Int64: Authority], adjustments: [AnnualAdjustment] = []) {
+            self.state = state
+            self.onAppendFindings = onAppendFindings
+            self.periodicFindings = periodicFindings
+            self.authorities = authorities
+            self.adjustments = adjustments
+        }
+    }
+
+    /// The report for `period`, for every jurisdiction with groups (or only `jurisdictionId`,
+    /// or only the jurisdiction of `groupId` with that one group).
+    public static func build(_ inputs: Inputs, period: ReportPeriod, digest: Digest, jurisdictionId: String? = nil,
+                             groupId: String? = nil) -> AnnualReport {
+        let state = inputs.state
+        let chosenGroups = state.groups.values
+            .filter { $0.status(onDay: period.endDay - 1) != nil }
+            .filter { jurisdictionId == nil || $0.jurisdictionId == jurisdictionId }
+            .filter { groupId == nil || $0.groupId == groupId }
+        let jurisdictionIds = Set(chosenGroups.map(\.jurisdictionId)).union(jurisdictionId.map { [$0] } ?? []).sorted()
+        let builder = Builder(inputs: inputs, period: period)
+        let jurisdictions = jurisdictionIds.map { id in
+            builder.jurisdiction(id, groups: chosenGroups.filter { $0.jurisdictionId == id }.sorted { $0.groupId < $1.groupId },
+                                 wholeJurisdiction: groupId == nil)
+        }
+        return AnnualReport(period: period, digest: digest, jurisdictions: jurisdictions)
+    }
+
+    /// Counts the figures of one period.
+    struct Builder {
+        let inputs: Inputs
+        let period: ReportPeriod
+        var state: LedgerState { inputs.state }
+        /// The last day of the period, on which "at the end" figures are taken.
+        var lastDay: Int { period.endDay - 1 }
+
+        func jurisdiction(_ id: String, groups: [LedgerState.GroupEntry], wholeJurisdiction: Bool) -> JurisdictionSummary {
+            let profile = PolicyEvaluator.profile(for: id, onDay: lastDay, in: state)
+            var figures = wholeJurisdiction ? jurisdictionFigures(id, groups: groups) : []
+            figures += adjustmentFigures(jurisdictionId: id)
+            return JurisdictionSummary(jurisdictionId: id, nameZh: jurisdictionName(id), profileText: profile.map { "\($0.profileId) v\($0.version)" },
+                                       figures: figures, groups: groups.map { group(summaryOf: $0, profile: profile) })
+        }
+
+        /// The profile's own name for the jurisdiction (`蚌山区`), else the bureau's name, else the id.
+        func jurisdictionName(_ id: String) -> String {
+            for versions in state.profiles.values {
+                for adopted in versions where adopted.payload.jurisdictionId == id {
+                    if case .object(let jurisdiction)? = adopted.payload.profile["jurisdiction"], let name = jurisdiction["nameZh"]?.stringValue { return name }
+                }
+            }
+            return state.authorities.values.filter { $0.payload.jurisdictionId == id }.map(\.payload.nameZh).sorted().first ?? id
+        }
+
+        /// `黄塘中学 (seq 266, 邵教发〔2023〕50号)`.
+        func described(_ name: String, seq: Int64) -> String {
+            let authority = inputs.authorities[seq].map { ", " + EventText.authorityText($0, language: .zh) } ?? ""
+            return "\(name) (seq \(seq)\(authority))"
+        }
+
+        func schoolName(_ id: String) -> String { state.schools[id]?.name(onDay: lastDay) ?? id }
+
+        // MARK: groups
+
+        func group(summaryOf group: LedgerState.GroupEntry, profile: PolicyProfile?) -> GroupSummary {
+            // A group only proposed (or withdrawn) by the end has no practice to judge yet.
+            let established = (group.establishedStamp?.effective.firstDayNumber ?? Int.max) <= lastDay
+            let compliance = established ? profile.map { complianceRows(group, profile: $0) } ?? [] : []
+            var figures = membershipFigures(group)
+            figures += secondmentFigures(group)
+            figures += rotationFigures(group, compliance: compliance, profile: profile)
+            figures += fundFigures(group)
+            let lead = state.members(ofGroup: group.groupId, onDay: lastDay).first { $0.role == .lead }
+            return GroupSummary(groupId: group.groupId, nameZh: group.nameZh, type: group.type, status: group.status(onDay: lastDay),
+                                leadNameZh: lead?.schoolNameZh, synthetic: state.isSynthetic(groupId: group.groupId), figures: figures,
+                                compliance: compliance, memberCounts: memberCounts(group))
+        }
+
+        func memberships(of group: LedgerState.GroupEntry) -> [LedgerState.MembershipEntry] {
+            (state.membershipsByGroup[group.groupId] ?? []).compactMap { state.memberships[$0] }
+        }
+
+        func membershipFigures(_ group: LedgerState.GroupEntry) -> [ReportFigure] {
+            let atStart = state.members(ofGroup: group.groupId, onDay: period.startDay)
+            let atEnd = state.members(ofGroup: group.groupId, onDay: lastDay)
+            let all = memberships(of: group)
+            let joins = all.filter { period.contains($0.joined.effective) }.sorted { $0.joined.seq < $1.joined.seq }
+            let exits = all.compactMap { membership in membership.exit.map { (membership, $0) } }
+                .filter { period.contains($0.1.stamp.effective) }.sorted { $0.1.stamp.seq < $1.1.stamp.seq }
+            func names(_ views: [LedgerState.MemberView]) -> String { views.map(\.schoolNameZh).joined(separator: "、") }
+            return [
+                ReportFigure(section: "membership", measure: "membersAtStart", labelZh: "年初成员校数", labelEn: "members at the start",
+                             value: .count(atStart.count), evidenceSeqs: atStart.map(\.membership.joined.seq), detail: names(atStart)),
+                ReportFigure(section: "membership", measure: "membersAtEnd", labelZh: "年末成员校数", labelEn: "members at the end",
+                             value: .count(atEnd.count), evidenceSeqs: atEnd.map(\.membership.joined.seq), detail: names(atEnd)),
+                ReportFigure(section: "membership", measure: "joins", labelZh: "加入", labelEn: "joined", value: .count(joins.count),
+                             evidenceSeqs: joins.map(\.joined.seq),
+                             detail: joins.map { described(schoolName($0.schoolId), seq: $0.joined.seq) }.joined(separator: "；")),
+                ReportFigure(section: "membership", measure: "exits", labelZh: "退出", labelEn: "exited", value: .count(exits.count),
+                             evidenceSeqs: exits.map(\.1.stamp.seq),
+                             detail: exits.map { described("\(schoolName($0.0.schoolId)) \(Language.zh.word($0.1.payload))", seq: $0.1.stamp.seq) }
+                                .joined(separator: "；")),
+            ]
+        }
+
+        /// Members on the first day, on every day the roster changed, and on the last day.
+        func memberCounts(_ group: LedgerState.GroupEntry) -> [(day: Int, count: Int)] {
+            var days: Set<Int> = [period.startDay, lastDay]
+            for membership in memberships(of: group) {
+                let joined = membership.joined.effective.firstDayNumber
+                if (period.startDay..<period.endDay).contains(joined) { days.insert(joined) }
+                if let exit = membership.exit?.stamp.effective.firstDayNumber, (period.startDay..<period.endDay).contains(exit) { days.insert(exit) }
+            }
+            return days.sorted().map { ($0, state.members(ofGroup: group.groupId, onDay: $0).count) }
+        }
+
+        /// The group's secondments: those naming it, or (naming none) between two of its members.
+        func secondments(of group: LedgerState.GroupEntry) -> [LedgerState.SecondmentEntry] {
+            state.secondments.values.filter { entry in
+                if let groupId = entry.payload.groupId { return groupId == group.groupId }
+                let day = entry.stamp.effective.firstDayNumber
+                let members = Set(state.members(ofGroup: group.groupId, onDay: day).map(\.membership.schoolId))
+                return members.contains(entry.payload.fromSchoolId) && (entry.payload.toSchoolId.map(members.contains) ?? false)
+            }.sorted { $0.stamp.seq < $1.stamp.seq }
+        }
+
+        /// `牵头校→成员校`: the roles of the two ends on the day it started (外部 for a host outside the ledger).
+        func direction(_ entry: LedgerState.SecondmentEntry, group: LedgerState.GroupEntry) -> String {
+            let day = entry.stamp.effective.firstDayNumber
+            let roles = Dictionary(state.members(ofGroup: group.groupId, onDay: day).map { ($0.membership.schoolId, $0.role) }, uniquingKeysWith: { first, _ in first })
+            func role(_ id: String?) -> String {
+                guard let id else { return "外部" }
+                return roles[id].map { Language.zh.word($0) } ?? "集团外"
+            }
+            return "\(role(entry.payload.fromSchoolId))→\(role(entry.payload.toSchoolId))"
+        }
+
+        func secondmentFigures(_ group: LedgerState.GroupEntry) -> [ReportFigure] {
+            let all = secondments(of: group)
+            let started = all.filter { period.contains($0.stamp.effective) }
+            let ended = all.filter { entry in entry.endStamp.map { period.contains($0.effective) } ?? false }
+            let open = all.filter { $0.stamp.effective.firstDayNumber <= lastDay && state.isRunning($0, onDay: lastDay) }
+            func breakdown(_ entries: [LedgerState.SecondmentEntry], _ key: (LedgerState.SecondmentEntry) -> String) -> String {
+                Dictionary(grouping: entries, by: key).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }.map { "\($0.0) \($0.1)" }.joined(separator: "，")
+            }
+            var figures: [ReportFigure] = []
+            for kind in SecondmentKind.allCases {
+                let ofKind = started.filter { $0.payload.kind == kind }
+                guard !ofKind.isEmpty else { continue }
+                figures.append(ReportFigure(section: "secondments", measure: "started.\(kind.rawValue)", labelZh: "开始：\(Language.zh.word(kind))",
+                                            labelEn: "started: \(kind.rawValue)", value: .count(ofKind.count), evidenceSeqs: ofKind.map(\.stamp.seq),
+                                            detail: breakdown(ofKind) { direction($0, group: group) }))
+            }
+            figures.append(ReportFigure(section: "secondments", measure: "started", labelZh: "开始交流（合计）", labelEn: "started (all kinds)",
+                                        value: .count(started.count), evidenceSeqs: started.map(\.stamp.seq),
+                                        detail: breakdown(started) { direction($0, group: group) }))
+            figures.append(ReportFigure(section: "secondments", measure: "ended", labelZh: "结束交流", labelEn: "ended", value: .count(ended.count),
+                                        evidenceSeqs: ended.compactMap { $0.endStamp?.seq },
+                                        detail: breakdown(ended) { $0.ending.map { Language.zh.word($0.outcome) } ?? "-" }))
+            figures.append(ReportFigure(section: "secondments", measure: "openAtEnd", labelZh: "年末在岗", labelEn: "running at the end",
+                                        value: .count(open.count), evidenceSeqs: open.map(\.stamp.seq),
+                                        detail: breakdown(open) { Language.zh.word($0.payload.kind) }))
+            return figures
+        }
+    }
+}
