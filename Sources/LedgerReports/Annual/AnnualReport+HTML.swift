@@ -14,7 +14,7 @@ extension AnnualReport {
             table(figureHeader, figures.map { figure in
                 [figure.label(language), figure.value.display(language), language.statusText(figure.status),
                  figure.evidenceSeqs.map(String.init).joined(separator: ", "), figure.detail ?? ""]
-            }, statuses: figures.map(\.status))
+            }, statuses: figures.map(\.status), widthsPercent: [18, 16, 8, 18, 40])
         }
         for jurisdiction in jurisdictions {
             body += "<section class=\"jurisdiction\"><h2>\(HTMLText.escaped("\(jurisdiction.nameZh)（\(jurisdiction.jurisdictionId)）"))</h2>\n"
@@ -34,7 +34,7 @@ extension AnnualReport {
                     body += table(header, group.compliance.map { row in
                         [row.ruleId, row.requirement, row.actual, language.statusText(row.status), row.evidenceSeqs.map(String.init).joined(separator: ", "),
                          "「\(row.quoteZh)」" + (row.clauseZh.map { "（\($0)）" } ?? "")]
-                    }, statuses: group.compliance.map(\.status))
+                    }, statuses: group.compliance.map(\.status), widthsPercent: [7, 22, 26, 8, 9, 28])
                 }
                 body += "</section>\n"
             }
@@ -51,7 +51,8 @@ extension AnnualReport {
             body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif; margin: 2em auto; max-width: 1100px; color: #1a202c; line-height: 1.45; }
             h1 { font-size: 1.6em; } h2 { border-bottom: 2px solid #2b6cb0; padding-bottom: .2em; margin-top: 2em; } h3 { margin-top: 1.6em; }
             table { border-collapse: collapse; width: 100%; margin: .6em 0 1em; font-size: .9em; }
-            th, td { border: 1px solid #cbd5e0; padding: .3em .5em; vertical-align: top; text-align: left; }
+            th, td { border: 1px solid #cbd5e0; padding: .3em .5em; vertical-align: top; text-align: left; overflow-wrap: anywhere; }
+            table.fixed { table-layout: fixed; }
             th { background: #edf2f7; } td.notMet { background: #fed7d7; } td.met { background: #c6f6d5; } td.insufficientData { background: #fefcbf; }
             figure { margin: 1em 0; } figcaption { font-weight: bold; margin-bottom: .3em; } svg text { font-family: inherit; fill: #1a202c; }
             code { font-size: .85em; word-break: break-all; }
@@ -65,8 +66,10 @@ extension AnnualReport {
             """
     }
 
-    private func table(_ header: [String], _ rows: [[String]], statuses: [Finding.Status?]) -> String {
-        var html = "<table><thead><tr>" + header.map { "<th>\(HTMLText.escaped($0))</th>" }.joined() + "</tr></thead><tbody>\n"
+    private func table(_ header: [String], _ rows: [[String]], statuses: [Finding.Status?], widthsPercent: [Int] = []) -> String {
+        // Fixed column widths, so long recorded text (a rule's parameters) wraps instead of widening the page.
+        let columns = widthsPercent.isEmpty ? "" : "<colgroup>" + widthsPercent.map { "<col style=\"width:\($0)%\">" }.joined() + "</colgroup>"
+        var html = "<table\(widthsPercent.isEmpty ? "" : " class=\"fixed\"")>\(columns)<thead><tr>" + header.map { "<th>\(HTMLText.escaped($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for (index, row) in rows.enumerated() {
             html += "<tr>" + row.enumerated().map { column, cell in
                 // The status column is coloured by the verdict's code (a fixed word, not recorded text).
