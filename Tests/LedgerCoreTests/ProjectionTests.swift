@@ -113,7 +113,7 @@ struct ProjectionTests {
         ([#"{"type":"SchoolClosed","v":1,"effective":"2025-08","actor":{"id":"c","role":"BureauClerk"},"data":{"schoolId":"sy-c1"}}"#],
          "data.schoolId", "sy-c1 still has the open membership \"m-c1\"; record its exit first"),
         ([#"{"type":"GroupFormed","v":1,"effective":"2024",\#(Scenario.clerk),"data":{}}"#], "type",
-         "unknown event type \"GroupFormed\"; see Journal/EVENTS.md for the 30 types"),
+         "unknown event type \"GroupFormed\"; see Journal/EVENTS.md for the 31 types"),
     ])
     func structuralErrorsAreRefusedAndLeaveTheStateUnchanged(extra: [String], field: String, message: String) throws {
         var state = try Projector.build(try Scenario.records(Scenario.base))
