@@ -38,6 +38,14 @@ let package = Package(
             path: "Tools/generate-journal",
             swiftSettings: strictSettings
         ),
+        // The crash (SIGKILL mid-append) and concurrency (processes appending at once) tests,
+        // with figures; the CLI tests run a small version of each.
+        .executableTarget(
+            name: "journal-stress",
+            dependencies: ["LedgerCore", "LedgerJournal"],
+            path: "Tools/journal-stress",
+            swiftSettings: strictSettings
+        ),
         // Benchmarks print figures; they are not tests.
         .executableTarget(
             name: "groupledger-bench",
@@ -56,7 +64,7 @@ let package = Package(
         .testTarget(
             name: "GroupLedgerCLITests",
             // Depending on the executable makes `swift test` build it; the tests run the binary.
-            dependencies: ["LedgerCore", "LedgerJournal", "groupledger", "generate-journal"],
+            dependencies: ["LedgerCore", "LedgerJournal", "groupledger", "generate-journal", "journal-stress"],
             // Golden outputs are read from the source tree by path, not bundled.
             exclude: ["Golden"],
             swiftSettings: strictSettings

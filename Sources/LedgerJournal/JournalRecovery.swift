@@ -1,3 +1,4 @@
+import Glibc
 import LedgerCore
 
 /// What `recover` did.
@@ -23,6 +24,11 @@ public enum JournalRecovery {
     /// - Throws: `JournalError.Code.corrupt` when the journal is damaged other than by a torn
     ///   tail (recovery does not guess), or system-call and lock errors.
     public static func recover(path: String, lockWaitMilliseconds: Int = 10_000) throws -> RecoveryReport {
+        try recover(path: path, lockWaitMilliseconds: lockWaitMilliseconds, calls: SystemStorageCalls())
+    }
+
+    /// `recover(path:lockWaitMilliseconds:)` with its writes, fsyncs and truncation through `calls`.
+    static func recover(path: String, lockWaitMilliseconds: Int, calls: some StorageSystemCalls) throws -> RecoveryReport {
         guard FileDescriptor.exists(path) else {
             throw JournalError(.systemCall, path: path, message: "no journal at this path")
         }
@@ -32,6 +38,7 @@ public enum JournalRecovery {
         try JournalLock.acquireExclusive(file, displayPath: path, waitMilliseconds: lockWaitMilliseconds)
         defer { file.unlock() }
         do {
+            try dropCachedPages(file, calls: calls)
             let scan = try JournalScanner(file: file, checkChain: true).run { _ in true }
             switch scan.tail {
             case .clean:
@@ -40,9 +47,9 @@ public enum JournalRecovery {
                 throw JournalError(.corrupt, path: path, lineNumber: problem.lineNumber, byteOffset: problem.byteOffset, field: problem.field,
                                    message: "\(problem.message); this is not a torn tail, so recover changes nothing: compare with a backup or a published digest")
             case .torn(let tail):
-                let sidePath = try moveAside(file, tail: tail, journalPath: path)
-                try file.truncate(to: tail.byteOffset)
-                try file.synchronize()
+                let sidePath = try moveAside(file, tail: tail, journalPath: path, calls: calls)
+                try file.truncate(to: tail.byteOffset, calls: calls)
+                try file.synchronize(calls: calls)
                 return RecoveryReport(tornTail: tail, movedTo: sidePath, eventCount: scan.soundEventCount, byteCount: tail.byteOffset)
             }
         } catch let error as SystemCallError {
@@ -51,7 +58,7 @@ public enum JournalRecovery {
     }
 
     /// Copies the torn bytes into a new file beside the journal and makes it durable.
-    private static func moveAside(_ file: FileDescriptor, tail: TornTail, journalPath: String) throws -> String {
+    private static func moveAside(_ file: FileDescriptor, tail: TornTail, journalPath: String, calls: some StorageSystemCalls) throws -> String {
         var sidePath = "\(journalPath).torn-\(tail.byteOffset)"
         var attempt = 1
         while FileDescriptor.exists(sidePath) {
@@ -64,11 +71,21 @@ public enum JournalRecovery {
         while copied < tail.byteCount {
             let chunk = try file.readBytes(count: Int(min(Int64(LineReader.chunkBytes), tail.byteCount - copied)), at: tail.byteOffset + copied)
             if chunk.isEmpty { break }
-            try side.writeAll(chunk, at: copied)
+            try side.writeAll(chunk, at: copied, calls: calls)
             copied += Int64(chunk.count)
         }
-        try side.synchronize()
-        try FileDescriptor.synchronizeDirectory(containing: sidePath)
+        try side.synchronize(calls: calls)
+        try FileDescriptor.synchronizeDirectory(containing: sidePath, calls: calls)
         return sidePath
+    }
+
+    /// Writes back the journal's dirty pages, then asks the kernel to drop its cached pages, so
+    /// that the scan reads what the disk holds. After a failed fsync, Linux may keep pages that
+    /// never reached the disk in the cache marked clean; judging the tail from them would keep
+    /// a batch that a reboot would show as torn. (Pages another process has mapped may stay;
+    /// GroupLedger maps nothing.)
+    private static func dropCachedPages(_ file: FileDescriptor, calls: some StorageSystemCalls) throws(SystemCallError) {
+        try file.synchronize(calls: calls)
+        _ = posix_fadvise(file.rawValue, 0, 0, Int32(POSIX_FADV_DONTNEED))
     }
 }

@@ -42,14 +42,26 @@ public final class JournalWriter {
     private var createdFile = false
     private var position: JournalPosition?
     private var poisonedBy: JournalError?
+    /// The write, fsync and truncate calls: the C library's, or a test double's.
+    private let calls: any StorageSystemCalls
 
     /// Creates a writer; the file is opened (and created, mode 0640) on the first append.
     /// - Parameter lockWaitMilliseconds: how long an append waits for another writer.
-    public init(path: String, clock: any LedgerClock, lockWaitMilliseconds: Int = 10_000) {
+    public convenience init(path: String, clock: any LedgerClock, lockWaitMilliseconds: Int = 10_000) {
+        self.init(path: path, clock: clock, lockWaitMilliseconds: lockWaitMilliseconds, calls: SystemStorageCalls())
+    }
+
+    /// Creates a writer whose writes, fsyncs and truncations go through `calls`, so tests can
+    /// make them fail like a disk does.
+    init(path: String, clock: any LedgerClock, lockWaitMilliseconds: Int = 10_000, calls: any StorageSystemCalls) {
         self.path = path
         self.clock = clock
         self.lockWaitMilliseconds = lockWaitMilliseconds
+        self.calls = calls
     }
+
+    /// Whether an earlier failure left this writer refusing appends until `recoverAndReopen()`.
+    public var isPoisoned: Bool { poisonedBy != nil }
 
     deinit {
         file?.close()
@@ -103,6 +115,28 @@ public final class JournalWriter {
         file?.close()
         file = nil
         position = nil
+    }
+
+    /// Makes a writer that refuses appends (after a failed fsync, or a failed write it could not
+    /// undo) usable again, the only way it may be: the file is closed, `recover` moves any torn
+    /// tail aside, and the whole journal is verified. Appends are accepted again only when the
+    /// journal verifies; the batch that failed is then either wholly present (not acknowledged,
+    /// but written) or wholly absent, never in part.
+    ///
+    /// Also safe on a writer that is not poisoned (it then recovers and verifies all the same).
+    /// - Returns: what recovery moved aside and what verification found.
+    /// - Throws: `JournalError` when recovery refuses (damage that is not a torn tail) or the
+    ///   journal does not verify; the writer then keeps refusing appends.
+    @discardableResult
+    public func recoverAndReopen() throws -> (recovery: RecoveryReport, verification: JournalVerification) {
+        close()
+        let recovery = try JournalRecovery.recover(path: path, lockWaitMilliseconds: lockWaitMilliseconds, calls: calls)
+        let verification = try JournalVerifier.verify(path: path)
+        if let problem = JournalReading.error(for: verification.tail, path: path) {
+            throw problem
+        }
+        poisonedBy = nil
+        return (recovery, verification)
     }
 
     private func openFile() throws(JournalError) -> FileDescriptor {
@@ -181,12 +215,12 @@ public final class JournalWriter {
     /// still trustworthy.
     private func write(_ bytes: [UInt8], to file: FileDescriptor, at offset: Int64) throws(JournalError) {
         do {
-            try file.writeAll(bytes, at: offset)
+            try file.writeAll(bytes, at: offset, calls: calls)
         } catch {
             // Nothing was acknowledged. Cut the file back so it is byte-identical to before; if
             // even that fails, the tail is unknown and only `recover` may decide.
             do {
-                try file.truncate(to: offset)
+                try file.truncate(to: offset, calls: calls)
             } catch {
                 poison(JournalError(.writerPoisoned, path: path, byteOffset: offset,
                                     message: "an append failed and could not be undone (\(error)); reopen the journal and run `groupledger recover`, then `verify`"))
@@ -196,15 +230,19 @@ public final class JournalWriter {
                                message: "append failed, nothing was acknowledged: \(error)", cause: error)
         }
         do {
-            try file.synchronize()
+            try file.synchronize(calls: calls)
             if createdFile {
-                try FileDescriptor.synchronizeDirectory(containing: path)
+                try FileDescriptor.synchronizeDirectory(containing: path, calls: calls)
                 createdFile = false
             }
         } catch {
-            // After a failed fsync the kernel may already have dropped the dirty pages and
-            // marked them clean: re-reading or retrying can report success for data that is
-            // not on disk. So this writer stops here; a new process recovers and verifies.
+            // After a failed fsync the page cache cannot be trusted: Linux may already have
+            // dropped the dirty pages or marked them clean, and it reports the error once, so a
+            // retried fsync can return 0 for data that never reached the disk, and a re-read
+            // can return bytes that are not on it. Appending more would build acknowledged
+            // batches on top of a hole. So this writer stops here; only `recoverAndReopen()`
+            // (or a new writer, after `recover` and `verify`) appends again, and recovery
+            // drops the file's cached pages so that it judges what the disk holds.
             let failure = JournalError(.writerPoisoned, path: path, byteOffset: offset,
                                        message: "\(error); the batch is not acknowledged and this writer accepts no more appends: reopen the journal, run `groupledger recover`, then `verify`",
                                        cause: error)

@@ -23,6 +23,7 @@ struct JournalTornTailTests {
             try Fixtures.write(Array(full[0..<cut]), to: path)
             let result = try Fixtures.scan(path)
             let located = try JournalTailLocator.locate(try FileDescriptor.openForReading(path), sizeBytes: Int64(cut))
+            let verification = try JournalVerifier.verify(path: path)
             // The sound prefix is the last whole batch that fits in the cut.
             let boundary = try #require(boundaries.last { $0.byteCount <= cut })
             #expect(result.soundByteCount == Int64(boundary.byteCount), "cut \(cut)")
@@ -31,7 +32,12 @@ struct JournalTornTailTests {
             switch result.tail {
             case .clean:
                 #expect(cut == boundary.byteCount, "cut \(cut) inside a batch read as clean")
+                #expect(verification.isSound && verification.eventCount == boundary.eventCount, "cut \(cut)")
             case .torn(let tail):
+                // verify names the line where the tear is and never counts a piece of the cut batch.
+                guard case .torn(let verified) = verification.tail else { Issue.record("verify disagrees at cut \(cut)"); continue }
+                #expect(verified == tail && verification.eventCount == boundary.eventCount, "cut \(cut)")
+                #expect(tail.problemLineNumber == Int64(starts.lastIndex { $0 <= cut - 1 }! + 1), "cut \(cut): the torn line")
                 #expect(cut != boundary.byteCount, "cut \(cut) at a boundary read as torn")
                 #expect(tail.byteOffset == Int64(boundary.byteCount))
                 #expect(tail.byteCount == Int64(cut - boundary.byteCount))
@@ -44,37 +50,55 @@ struct JournalTornTailTests {
         }
     }
 
-    @Test func changingAnyByteOfALineIsReportedAtThatLineOrTheNext() throws {
+    /// Every single-bit flip of every byte of the journal (newlines included), and three more
+    /// replacements per byte (NUL, newline, quote), one line per test case so the cases run in
+    /// parallel, in this process: `verify` against the published digest never accepts the
+    /// result and names the changed line, or the next one when the changed line is by itself a
+    /// sound line (then only the next line's `prev`, or for the last line only the digest,
+    /// can show the change).
+    @Test(arguments: 0..<7)
+    func everyBitFlipAndByteChangeIsReportedAtTheChangedLineOrTheNext(lineIndex: Int) throws {
         let directory = TemporaryDirectory()
         let full = try Fixtures.journal(at: directory.file("full.jsonl"), batchSizes: Self.batchSizes)
+        let published = try JournalVerifier.verify(path: directory.file("full.jsonl")).digest
         let starts = Fixtures.lineStarts(full)
-        let lastLineStart = starts[starts.count - 2]
+        #expect(starts.count == 8 && starts[7] == full.count)
         let path = directory.file("changed.jsonl")
+        let changedLine = Int64(lineIndex + 1)
         var cases = 0
-        // The last line has no successor to carry its hash; only a published digest protects it
-        // (checked in the next test).
-        for offset in 0..<lastLineStart {
-            let lineIndex = try #require(starts.lastIndex { $0 <= offset })
-            for replacement in Set([full[offset] ^ 0x01, full[offset] ^ 0x80, 0x00, 0x0A, UInt8(ascii: "\"")]) where replacement != full[offset] {
+        for offset in starts[lineIndex]..<starts[lineIndex + 1] {
+            let flips = (0..<8).map { full[offset] ^ (1 << $0) }
+            for replacement in flips + [0x00, 0x0A, UInt8(ascii: "\"")] where replacement != full[offset] {
                 var changed = full
                 changed[offset] = replacement
                 try Fixtures.write(changed, to: path)
-                let verification = try JournalVerifier.verify(path: path)
-                let lineNumber: Int64
+                let verification = try JournalVerifier.verify(path: path, against: published)
+                let context = "byte \(offset) (line \(changedLine)) set from \(full[offset]) to \(replacement)"
+                #expect(!verification.isSound, "\(context) went unnoticed")
+                let reportedLine: Int64
                 switch verification.tail {
                 case .clean:
-                    Issue.record("byte \(offset) set to \(replacement) went unnoticed")
-                    continue
-                case .torn(let tail): lineNumber = tail.problemLineNumber
-                case .corrupt(let problem): lineNumber = problem.lineNumber
+                    // Only a change that leaves a sound last line can pass every check but the digest.
+                    #expect(changedLine == 7 && verification.eventCount == 7, "\(context) read as clean")
+                    #expect(verification.digestProblem?.contains("history up to seq 7 was rewritten") == true, "\(context)")
+                    reportedLine = 8
+                case .torn(let tail): reportedLine = tail.problemLineNumber
+                case .corrupt(let problem): reportedLine = problem.lineNumber
                 }
-                let changedLine = Int64(lineIndex + 1)
-                #expect(lineNumber == changedLine || lineNumber == changedLine + 1,
-                        "byte \(offset) (line \(changedLine)) set to \(replacement) reported at line \(lineNumber)")
+                #expect(reportedLine == changedLine || reportedLine == changedLine + 1, "\(context) reported at line \(reportedLine)")
+                if reportedLine == changedLine + 1 {
+                    // Then the changed line must indeed be a line the journal could hold.
+                    let lineBytes = Array(changed[starts[lineIndex]..<(starts[lineIndex + 1] - 1)])
+                    let decoded = try? lineBytes.withUnsafeBytes { try JournalLine.decode($0) }
+                    #expect(decoded?.seq == changedLine && decoded?.encoded() == lineBytes, "\(context): an unsound line reported at the next")
+                }
+                // Everything before the changed line is still the sound prefix.
+                #expect(verification.eventCount >= Int64(Self.batchSizes.prefixSums.last { $0 < changedLine } ?? 0), "\(context)")
                 cases += 1
             }
         }
-        #expect(cases > 4 * lastLineStart)
+        // At least the 8 flips of every byte of the line.
+        #expect(cases >= 8 * (starts[lineIndex + 1] - starts[lineIndex]))
     }
 
     @Test func onlyAPublishedDigestCatchesAnEditedLastLineOrARecomputedChain() throws {
@@ -213,5 +237,13 @@ struct LargeJournalScanTests {
             return handed < 700
         }
         #expect(handed == 700)
+    }
+}
+
+extension Array where Element == Int {
+    /// The running totals: [1, 3, 2] → [1, 4, 6].
+    var prefixSums: [Int64] {
+        var total: Int64 = 0
+        return map { total += Int64($0); return total }
     }
 }

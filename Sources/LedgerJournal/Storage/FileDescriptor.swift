@@ -84,20 +84,41 @@ public struct FileDescriptor: Sendable {
     /// Writes all of `bytes` at `offset`, or throws. Short writes are continued here, in one
     /// place; a write that makes no progress is reported as the errno it returned.
     public func writeAll(_ bytes: [UInt8], at offset: Int64) throws(SystemCallError) {
-        var failure: SystemCallError?
-        bytes.withUnsafeBytes { buffer in
-            do { try writeAll(buffer, at: offset) } catch { failure = error as? SystemCallError ?? SystemCallError(call: "pwrite", path: path, errorNumber: EIO) }
-        }
-        if let failure { throw failure }
+        try writeAll(bytes, at: offset, calls: SystemStorageCalls())
     }
 
     /// Writes all of `bytes` at `offset`, or throws (see the array form).
     public func writeAll(_ bytes: UnsafeRawBufferPointer, at offset: Int64) throws(SystemCallError) {
+        try writeAll(bytes, at: offset, calls: SystemStorageCalls())
+    }
+
+    /// Flushes the file's data and metadata to stable storage. When this returns, the bytes
+    /// written before it survive a crash or power loss (as far as the device honours flushes).
+    public func synchronize() throws(SystemCallError) {
+        try synchronize(calls: SystemStorageCalls())
+    }
+
+    /// Cuts the file to `sizeBytes`.
+    public func truncate(to sizeBytes: Int64) throws(SystemCallError) {
+        try truncate(to: sizeBytes, calls: SystemStorageCalls())
+    }
+
+    /// `writeAll(_:at:)` through `calls`.
+    func writeAll(_ bytes: [UInt8], at offset: Int64, calls: some StorageSystemCalls) throws(SystemCallError) {
+        var failure: SystemCallError?
+        bytes.withUnsafeBytes { buffer in
+            do { try writeAll(buffer, at: offset, calls: calls) } catch { failure = error as? SystemCallError ?? SystemCallError(call: "pwrite", path: path, errorNumber: EIO) }
+        }
+        if let failure { throw failure }
+    }
+
+    /// `writeAll(_:at:)` through `calls`.
+    func writeAll(_ bytes: UnsafeRawBufferPointer, at offset: Int64, calls: some StorageSystemCalls) throws(SystemCallError) {
         guard let base = bytes.baseAddress else { return }
         var written = 0
         while written < bytes.count {
             let count = retryingOnInterrupt {
-                pwrite(rawValue, base + written, bytes.count - written, off_t(offset + Int64(written)))
+                calls.positionedWrite(rawValue, base + written, bytes.count - written, offset + Int64(written))
             }
             if count < 0 { throw SystemCallError(call: "pwrite", path: path, errorNumber: errno) }
             if count == 0 { throw SystemCallError(call: "pwrite", path: path, errorNumber: EIO) }
@@ -105,17 +126,16 @@ public struct FileDescriptor: Sendable {
         }
     }
 
-    /// Flushes the file's data and metadata to stable storage. When this returns, the bytes
-    /// written before it survive a crash or power loss (as far as the device honours flushes).
-    public func synchronize() throws(SystemCallError) {
-        guard retryingOnInterrupt({ fsync(rawValue) }) == 0 else {
+    /// `synchronize()` through `calls`.
+    func synchronize(calls: some StorageSystemCalls) throws(SystemCallError) {
+        guard retryingOnInterrupt({ calls.synchronize(rawValue) }) == 0 else {
             throw SystemCallError(call: "fsync", path: path, errorNumber: errno)
         }
     }
 
-    /// Cuts the file to `sizeBytes`.
-    public func truncate(to sizeBytes: Int64) throws(SystemCallError) {
-        guard retryingOnInterrupt({ ftruncate(rawValue, off_t(sizeBytes)) }) == 0 else {
+    /// `truncate(to:)` through `calls`.
+    func truncate(to sizeBytes: Int64, calls: some StorageSystemCalls) throws(SystemCallError) {
+        guard retryingOnInterrupt({ calls.truncate(rawValue, sizeBytes) }) == 0 else {
             throw SystemCallError(call: "ftruncate", path: path, errorNumber: errno)
         }
     }
@@ -135,11 +155,16 @@ public struct FileDescriptor: Sendable {
 
     /// Fsyncs the directory that holds `path`, so that a newly created name survives a crash.
     public static func synchronizeDirectory(containing path: String) throws(SystemCallError) {
+        try synchronizeDirectory(containing: path, calls: SystemStorageCalls())
+    }
+
+    /// `synchronizeDirectory(containing:)` through `calls`.
+    static func synchronizeDirectory(containing path: String, calls: some StorageSystemCalls) throws(SystemCallError) {
         let directory = parentDirectory(of: path)
         let descriptor = retryingOnInterrupt { open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
         guard descriptor >= 0 else { throw SystemCallError(call: "open", path: directory, errorNumber: errno) }
         defer { _ = Glibc.close(descriptor) }
-        guard retryingOnInterrupt({ fsync(descriptor) }) == 0 else {
+        guard retryingOnInterrupt({ calls.synchronize(descriptor) }) == 0 else {
             throw SystemCallError(call: "fsync", path: directory, errorNumber: errno)
         }
     }

@@ -1,0 +1,37 @@
+import Glibc
+
+/// The system calls through which the journal's bytes reach the disk: positioned write,
+/// fsync and ftruncate. Each returns what the C call returns and, on failure, leaves the
+/// error in `errno`, exactly like the C library.
+///
+/// `SystemStorageCalls` is the real implementation and the only one production code uses.
+/// Tests inject another (in the spirit of swift-system's mocking) to make these calls fail
+/// the way disks do (short writes, EIO, ENOSPC, a failed fsync), because those failures
+/// cannot be produced on demand with a real file system. Reads are not routed through here:
+/// the promises under test are about what an append leaves behind.
+protocol StorageSystemCalls {
+    /// `pwrite(2)`: writes up to `count` bytes at `offset`; returns how many, or -1.
+    func positionedWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int, _ offset: Int64) -> Int
+    /// `fsync(2)` of a file or a directory; returns 0, or -1.
+    func synchronize(_ descriptor: Int32) -> Int32
+    /// `ftruncate(2)`; returns 0, or -1.
+    func truncate(_ descriptor: Int32, _ sizeBytes: Int64) -> Int32
+}
+
+/// The C library's calls, unchanged.
+struct SystemStorageCalls: StorageSystemCalls {
+    @inline(__always)
+    func positionedWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int, _ offset: Int64) -> Int {
+        pwrite(descriptor, buffer, count, off_t(offset))
+    }
+
+    @inline(__always)
+    func synchronize(_ descriptor: Int32) -> Int32 {
+        fsync(descriptor)
+    }
+
+    @inline(__always)
+    func truncate(_ descriptor: Int32, _ sizeBytes: Int64) -> Int32 {
+        ftruncate(descriptor, off_t(sizeBytes))
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Testing
+import LedgerCore
+import LedgerJournal
+
+/// The crash and concurrency tests with real processes, at CI size: `journal-stress`
+/// (Tools/journal-stress) SIGKILLs an appending process at random moments, and runs four
+/// processes appending at once. `Tools/crash-test.sh` runs the full-size crash test.
+@Suite("Processes: killed mid-append, and appending at once")
+struct ProcessReliabilityTests {
+    static let executable: URL = {
+        let besideTests = Bundle.main.bundleURL.appendingPathComponent("journal-stress")
+        if FileManager.default.isExecutableFile(atPath: besideTests.path) { return besideTests }
+        return CLI.packageRoot.appendingPathComponent(".build/debug/journal-stress")
+    }()
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    /// The number after `label: ` in the tool's output.
+    static func figure(_ label: String, in output: String) -> Int? {
+        output.split(separator: "\n").first { $0.hasPrefix(label + ": ") }.flatMap { Int($0.dropFirst(label.count + 2)) }
+    }
+
+    @Test func everyAcknowledgedBatchSurvivesSIGKILLWholeAndNoPartialBatchIsVisible() throws {
+        let scratch = Scratch()
+        let seed = ProcessInfo.processInfo.environment["GROUPLEDGER_TEST_SEED"] ?? "7"
+        let result = try Self.run(["crash", "--trials", "16", "--seed", seed, "--trials-per-journal", "8", "--max-batch-events", "400",
+                                   "--min-delay-ms", "20", "--max-delay-ms", "400", "--directory", scratch.path, "--keep"])
+        #expect(result.status == 0, "seed \(seed): \(result.output)")
+        #expect(Self.figure("trials", in: result.output) == 16)
+        #expect(Self.figure("lost", in: result.output) == 0, "seed \(seed): \(result.output)")
+        #expect(Self.figure("partial", in: result.output) == 0, "seed \(seed): \(result.output)")
+        #expect((Self.figure("acknowledged batches", in: result.output) ?? 0) > 0, "no trial lived long enough to acknowledge a batch")
+        // Independently of the tool: both journals it left verify and hold only whole batches.
+        for name in ["crash-1.jsonl", "crash-2.jsonl"] where FileManager.default.fileExists(atPath: scratch.path + "/" + name) {
+            let verification = try JournalVerifier.verify(path: scratch.path + "/" + name)
+            #expect(verification.isSound, "\(name): \(verification.tail)")
+        }
+    }
+
+    @Test func theCrashCheckReportsLossWhenAcknowledgedBytesDisappear() throws {
+        // The checker must be able to fail: cutting 100 bytes off after each kill loses the
+        // last acknowledged batch of every trial that acknowledged one.
+        let result = try Self.run(["crash", "--trials", "4", "--seed", "3", "--max-batch-events", "50", "--min-delay-ms", "150",
+                                   "--max-delay-ms", "300", "--self-test-cut-bytes", "100"])
+        #expect(result.status == 1)
+        #expect((Self.figure("lost", in: result.output) ?? 0) > 0, "\(result.output)")
+        #expect(Self.figure("partial", in: result.output) == 0, "recovery moves the cut batch aside, so none is visible in part")
+    }
+
+    @Test func fourProcessesAppending2500TimesEachGive10000EventsGapFreeWithAValidChain() throws {
+        let scratch = Scratch()
+        let journal = scratch.path + "/concurrent.jsonl"
+        let result = try Self.run(["concurrency", "--processes", "4", "--appends", "2500", "--journal", journal])
+        #expect(result.status == 0, "\(result.output)")
+        #expect(Self.figure("events", in: result.output) == 10_000)
+        // Checked here too, from the journal alone.
+        let verification = try JournalVerifier.verify(path: journal)
+        #expect(verification.isSound && verification.eventCount == 10_000)
+        var seqs: [Int64] = []
+        var nextIndexByWorker: [Int64: Int64] = [:]
+        var inOrder = true
+        _ = try JournalReading.scan(path: journal, checkChain: true) { entries in
+            for entry in entries {
+                seqs.append(entry.seq)
+                let worker = entry.event.data["worker"]?.integerValue ?? -1
+                let index = entry.event.data["batch"]?.integerValue ?? -1
+                if index != nextIndexByWorker[worker, default: 0] || entry.line.batch.count != 1 { inOrder = false }
+                nextIndexByWorker[worker] = index + 1
+            }
+            return true
+        }
+        #expect(seqs == Array(1...10_000))
+        #expect(inOrder, "each process's appends must appear in the order it made them")
+        #expect(nextIndexByWorker == [0: 2_500, 1: 2_500, 2: 2_500, 3: 2_500])
+    }
+}
