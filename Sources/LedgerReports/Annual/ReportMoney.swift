@@ -1,12 +1,9 @@
+public import LedgerCore
+
 /// Money as reports print it, computed from integer fen without floating point.
 public enum ReportMoney {
     /// `500000.00` (yuan with two decimals, no unit), `-12.05` for a negative amount.
-    public static func yuan(_ fen: Int64) -> String {
-        let sign = fen < 0 ? "-" : ""
-        let magnitude = fen.magnitude
-        let cents = magnitude % 100
-        return "\(sign)\(magnitude / 100).\(cents < 10 ? "0" : "")\(cents)"
-    }
+    public static func yuan(_ fen: Int64) -> String { Money.decimalYuan(fen) }
 
     /// `50.00万元` where the documents count in 万元, for amounts of at least 10,000 yuan
     /// (rounded half up to the nearest 100 yuan); nil below that.
