@@ -11,7 +11,7 @@ enum ExportCommand: Command {
         usage: "export --jurisdiction ID --out DIR [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--jurisdiction", valueName: "ID", help: "The jurisdiction (zh, bs, xp, sy, zy …)."),
-            .init(name: "--out", valueName: "DIR", help: "A new or empty directory for the packet."),
+            .init(name: "--out", valueName: "DIR", help: "A new or empty directory for the packet (or an earlier packet's, which is replaced); never the journal's folder."),
             CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
@@ -21,11 +21,15 @@ enum ExportCommand: Command {
         `python3 verify_journal.py --packet DIR` checks it with Python's standard library alone.
         """)
 
+    /// The files a packet holds; an earlier packet's are replaced, nothing else is touched.
+    static let packetFileNames = ["events.jsonl", "proofs.jsonl", "digest.json", "verify_journal.py", "README.txt"]
+
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
         let jurisdiction = try EnvelopeOptions.required(arguments, "--jurisdiction", spec: spec)
         let directory = try EnvelopeOptions.required(arguments, "--out", spec: spec)
         let json = try arguments.wantsJSON(spec: spec)
+        try OutputDirectory.check(directory, fileNames: Set(Self.packetFileNames), journalPath: path, option: "--out")
         let state = try JournalReading.state(path: path)
         let ids = PacketScope.ids(of: jurisdiction, in: state)
         guard !ids.isEmpty else { throw JournalError(.outOfRange, path: path, field: "--jurisdiction", message: "no jurisdiction \"\(jurisdiction)\" in the journal") }
@@ -47,7 +51,7 @@ enum ExportCommand: Command {
         guard mkdir(directory, 0o750) == 0 || errno == EEXIST else {
             throw JournalError(SystemCallError(call: "mkdir", path: directory, errorNumber: errno))
         }
-        for name in ["events.jsonl", "proofs.jsonl", "digest.json", "verify_journal.py", "README.txt"] { unlink(directory + "/" + name) }
+        for name in Self.packetFileNames { unlink(directory + "/" + name) }
         do throws(any Error) {
             var events = try SequentialFileWriter(creating: directory + "/events.jsonl")
             var proofs = try SequentialFileWriter(creating: directory + "/proofs.jsonl")
