@@ -107,4 +107,19 @@ struct ProcessReliabilityTests {
         let verification = try JournalVerifier.verify(path: scratch.path + "/shared.jsonl")
         #expect(verification.isSound && verification.eventCount == 60)
     }
+
+    @Test func concurrentRegisterChangesAreNeverLost() throws {
+        // Each change reads, modifies and replaces the register file; unserialised, two at once
+        // lose one (and a lost erasure would bring erased details back).
+        let scratch = Scratch()
+        let directory = scratch.path
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for index in 0..<10 {
+                _ = try? CLI.run(["register", "put", "--subject", "staff-\(worker)-\(index)", "--name", "教师\(worker)\(index)"], in: directory)
+            }
+        }
+        let register = try scratch.text("Journal/ledger.register.jsonl")
+        #expect(register.split(separator: "\n").count == 40)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/Journal") == ["ledger.register.jsonl"])
+    }
 }
