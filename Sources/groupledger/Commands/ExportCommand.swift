@@ -11,7 +11,7 @@ enum ExportCommand: Command {
         usage: "export --jurisdiction ID --out DIR [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--jurisdiction", valueName: "ID", help: "The jurisdiction (zh, bs, xp, sy, zy …)."),
-            .init(name: "--out", valueName: "DIR", help: "A new or empty directory for the packet (or an earlier packet's, which is replaced); never the journal's folder."),
+            .init(name: "--out", valueName: "DIR", help: "A new or empty directory for the packet."),
             CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
@@ -29,7 +29,6 @@ enum ExportCommand: Command {
         let jurisdiction = try EnvelopeOptions.required(arguments, "--jurisdiction", spec: spec)
         let directory = try EnvelopeOptions.required(arguments, "--out", spec: spec)
         let json = try arguments.wantsJSON(spec: spec)
-        try OutputDirectory.check(directory, fileNames: Set(Self.packetFileNames), journalPath: path, option: "--out")
         let state = try JournalReading.state(path: path)
         let ids = PacketScope.ids(of: jurisdiction, in: state)
         guard !ids.isEmpty else { throw JournalError(.outOfRange, path: path, field: "--jurisdiction", message: "no jurisdiction \"\(jurisdiction)\" in the journal") }
@@ -48,6 +47,8 @@ enum ExportCommand: Command {
         let size = leaves.count
         let tree = MerkleLevels(leafHashes: leaves)
         let root = tree.root
+        // Never the journal's folder, nor a folder with other files (an earlier packet is replaced).
+        try OutputDirectory.check(directory, fileNames: Set(Self.packetFileNames), journalPath: path, option: "--out")
         guard mkdir(directory, 0o750) == 0 || errno == EEXIST else {
             throw JournalError(SystemCallError(call: "mkdir", path: directory, errorNumber: errno))
         }
