@@ -32,7 +32,8 @@ struct JournalPosition: Equatable {
 /// the call created the file, after the directory was fsynced too). If it throws, the batch
 /// was not acknowledged and the file was cut back to its previous size, except after a failed
 /// fsync: then nothing about the page cache can be trusted, the writer refuses further
-/// appends, and the journal must be reopened and checked with `recover` and `verify`.
+/// appends, and the journal must be reopened and checked with `recover` and `verify`
+/// (`recoverAndReopen()` does both and then accepts appends again).
 public final class JournalWriter {
     /// The journal's path as the user gave it (used in messages).
     public let path: String

@@ -35,6 +35,7 @@ public enum LedgerAppender {
             do {
                 let record = DomainEventRecord(seq: working.lastSeq + 1, recorded: recorded, effective: draft.effective, actor: draft.actor,
                                                authority: draft.authority, event: try EventCatalog.decode(draft))
+                try checkDocumentCitation(draft.authority)
                 try refuseBlocked(record, state: working)
                 try working.apply(record)
                 newRecords.append(record)

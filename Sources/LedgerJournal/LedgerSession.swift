@@ -1,3 +1,4 @@
+import Glibc
 public import LedgerCore
 
 /// A journal opened for a series of domain-checked appends. The state is built once from the
@@ -6,12 +7,15 @@ public import LedgerCore
 ///
 /// Every write carries `expectSeq` = the state's last seq, so a batch checked against a state
 /// that another process has since moved past is never written: the session rebuilds its state
-/// from the journal and checks again (up to three times when the caller gave no `expectSeq`).
+/// from the journal and checks again. When the caller gave no `expectSeq` it keeps trying for
+/// as long as it would wait for the write lock (other writers are then just other writers,
+/// and must not make a valid append fail), then fails like a lock that was never released.
 public final class LedgerSession {
     /// The journal's path.
     public let path: String
     private let writer: JournalWriter
     private let clock: any LedgerClock
+    private let lockWaitMilliseconds: Int
     /// The state as of the last event in the journal (rebuilt first if a failed append left it
     /// holding part of a batch).
     public var state: LedgerState {
@@ -31,6 +35,7 @@ public final class LedgerSession {
     public init(path: String, clock: any LedgerClock, lockWaitMilliseconds: Int = 10_000) throws {
         self.path = path
         self.clock = clock
+        self.lockWaitMilliseconds = lockWaitMilliseconds
         writer = JournalWriter(path: path, clock: clock, lockWaitMilliseconds: lockWaitMilliseconds)
         current = try JournalReading.state(path: path)
     }
@@ -47,6 +52,7 @@ public final class LedgerSession {
     @discardableResult
     public func append(_ drafts: [EventDraft], expectSeq: Int64? = nil) throws -> AppendReceipt {
         var attempts = 0
+        let started = Self.monotonicMilliseconds()
         while true {
             attempts += 1
             try restoreIfNeeded()
@@ -68,8 +74,16 @@ public final class LedgerSession {
                 // The state may hold part of the batch; the journal holds none of it (a refused or
                 // failed append writes nothing), so the state is rebuilt from it before next use.
                 isStale = true
-                if let journalError = error as? JournalError, journalError.code == .expectSeqMismatch, expectSeq == nil, attempts < 3 {
-                    continue  // another writer appended after our check: check again
+                if let journalError = error as? JournalError, journalError.code == .expectSeqMismatch, expectSeq == nil {
+                    // Another writer appended after our check: check again against the new state,
+                    // after a short random pause so that competing sessions fall out of step.
+                    let waited = Self.monotonicMilliseconds() - started
+                    if attempts < 3 || waited < Int64(lockWaitMilliseconds) {
+                        usleep(UInt32.random(in: 1_000...(2_000 * UInt32(min(attempts, 10)))))
+                        continue
+                    }
+                    throw JournalError(.locked, path: path,
+                                       message: "other processes kept appending while this batch was being checked (\(attempts) attempts in \(waited) ms); nothing was appended; try again, or raise --wait")
                 }
                 throw error
             }
@@ -79,5 +93,11 @@ public final class LedgerSession {
             }
             return receipt
         }
+    }
+
+    private static func monotonicMilliseconds() -> Int64 {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return Int64(now.tv_sec) * 1_000 + Int64(now.tv_nsec) / 1_000_000
     }
 }

@@ -19,8 +19,9 @@ enum CLI {
         return packageRoot.appendingPathComponent(".build/debug/groupledger")
     }()
 
-    /// Runs `groupledger arguments…` in `directory` with `input` on stdin.
-    static func run(_ arguments: [String], in directory: String, input: String? = nil,
+    /// Runs `groupledger arguments…` in `directory` with `input` (or `inputBytes`, which need
+    /// not be UTF-8) on stdin.
+    static func run(_ arguments: [String], in directory: String, input: String? = nil, inputBytes: [UInt8]? = nil,
                     environment: [String: String] = [:]) throws -> CLIResult {
         let process = Process()
         process.executableURL = executable
@@ -38,7 +39,7 @@ enum CLI {
         process.standardError = error
         process.standardInput = inputPipe
         try process.run()
-        if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        if let data = inputBytes.map({ Data($0) }) ?? input.map({ Data($0.utf8) }) { inputPipe.fileHandleForWriting.write(data) }
         try inputPipe.fileHandleForWriting.close()
         // Read both pipes before waiting, so a full pipe cannot block the child.
         let outputData = output.fileHandleForReading.readDataToEndOfFile()

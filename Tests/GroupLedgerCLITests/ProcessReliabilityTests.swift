@@ -84,4 +84,42 @@ struct ProcessReliabilityTests {
         #expect(inOrder, "each process's appends must appear in the order it made them")
         #expect(nextIndexByWorker == [0: 2_500, 1: 2_500, 2: 2_500, 3: 2_500])
     }
+
+    @Test func fourCLIAppendersAtOnceAllSucceedWithoutExpectSeq() throws {
+        // Each `groupledger append` checks its batch against the journal's state and writes with
+        // an expected seq; another process appending in between must cost a re-check, not a failure.
+        let scratch = Scratch()
+        let directory = scratch.path
+        let failures = NSLock()
+        nonisolated(unsafe) var failed: [String] = []
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for index in 0..<15 {
+                let line = Events.line(worker * 100 + index)
+                let result = try? CLI.run(["append", "--journal", "shared.jsonl"], in: directory, input: line + "\n")
+                if result?.status != 0 {
+                    failures.lock()
+                    failed.append("worker \(worker) append \(index): \(result?.standardError ?? "did not run")")
+                    failures.unlock()
+                }
+            }
+        }
+        #expect(failed.isEmpty, "\(failed)")
+        let verification = try JournalVerifier.verify(path: scratch.path + "/shared.jsonl")
+        #expect(verification.isSound && verification.eventCount == 60)
+    }
+
+    @Test func concurrentRegisterChangesAreNeverLost() throws {
+        // Each change reads, modifies and replaces the register file; unserialised, two at once
+        // lose one (and a lost erasure would bring erased details back).
+        let scratch = Scratch()
+        let directory = scratch.path
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for index in 0..<10 {
+                _ = try? CLI.run(["register", "put", "--subject", "staff-\(worker)-\(index)", "--name", "教师\(worker)\(index)"], in: directory)
+            }
+        }
+        let register = try scratch.text("Journal/ledger.register.jsonl")
+        #expect(register.split(separator: "\n").count == 40)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory + "/Journal") == ["ledger.register.jsonl"])
+    }
 }

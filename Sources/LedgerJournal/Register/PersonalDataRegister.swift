@@ -7,7 +7,11 @@ public import LedgerCore
 ///
 /// The file is JSON Lines, one subject per line in id order: `{"nameZh": …, "subjectId": …, …}`.
 /// Every change rewrites it to a temporary file, fsyncs it, renames it over the old one and
-/// fsyncs the directory, so a crash leaves the old or the new register, never a mix.
+/// fsyncs the directory, so a crash leaves the old or the new register, never a mix. Changes
+/// go through `update(path:waitMilliseconds:_:)`, which holds an exclusive lock on the
+/// register's folder from reading to saving, so concurrent changes are applied one after the
+/// other and none is lost (an erasure overwritten by a concurrent change would bring the
+/// erased details back).
 public struct PersonalDataRegister: Sendable {
     /// The register's path.
     public let path: String
@@ -40,6 +44,29 @@ public struct PersonalDataRegister: Sendable {
             return true
         }
         return PersonalDataRegister(path: path, entries: entries)
+    }
+
+    /// Loads the register under an exclusive lock on its folder, lets `change` modify it (each
+    /// `put` and `erase` saves durably), and releases the lock.
+    /// - Throws: `JournalError.Code.locked` when another process holds the lock for longer than
+    ///   `waitMilliseconds`, or what loading and `change` throw.
+    public static func update<Result>(path: String, waitMilliseconds: Int = 10_000,
+                                      _ change: (inout PersonalDataRegister) throws -> Result) throws -> Result {
+        let folder = FileDescriptor.parentDirectory(of: path)
+        let descriptor = retryingOnInterrupt { open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC) }
+        guard descriptor >= 0 else { throw JournalError(SystemCallError(call: "open", path: folder, errorNumber: errno)) }
+        let lock = FileDescriptor(rawValue: descriptor, path: folder)
+        defer { lock.close() }
+        do {
+            try JournalLock.acquireExclusive(lock, displayPath: path, waitMilliseconds: waitMilliseconds)
+        } catch {
+            guard error.code == .locked else { throw error }
+            throw JournalError(.locked, path: path,
+                               message: "another process is changing the personal-data register (its lock was still held after \(waitMilliseconds) ms); try again")
+        }
+        defer { lock.unlock() }
+        var register = try load(path: path)
+        return try change(&register)
     }
 
     /// The name to show for `id`: the registered name, or nil.

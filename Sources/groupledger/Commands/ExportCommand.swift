@@ -21,6 +21,9 @@ enum ExportCommand: Command {
         `python3 verify_journal.py --packet DIR` checks it with Python's standard library alone.
         """)
 
+    /// The files a packet holds; an earlier packet's are replaced, nothing else is touched.
+    static let packetFileNames = ["events.jsonl", "proofs.jsonl", "digest.json", "verify_journal.py", "README.txt"]
+
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let path = context.journalPath(arguments)
         let query = try EnvelopeOptions.required(arguments, "--jurisdiction", spec: spec)
@@ -45,10 +48,12 @@ enum ExportCommand: Command {
         let size = leaves.count
         let tree = MerkleLevels(leafHashes: leaves)
         let root = tree.root
+        // Never the journal's folder, nor a folder with other files (an earlier packet is replaced).
+        try OutputDirectory.check(directory, fileNames: Set(Self.packetFileNames), journalPath: path, option: "--out")
         guard mkdir(directory, 0o750) == 0 || errno == EEXIST else {
             throw JournalError(SystemCallError(call: "mkdir", path: directory, errorNumber: errno))
         }
-        for name in ["events.jsonl", "proofs.jsonl", "digest.json", "verify_journal.py", "README.txt"] { unlink(directory + "/" + name) }
+        for name in Self.packetFileNames { unlink(directory + "/" + name) }
         do throws(any Error) {
             var events = try SequentialFileWriter(creating: directory + "/events.jsonl")
             var proofs = try SequentialFileWriter(creating: directory + "/proofs.jsonl")

@@ -17,7 +17,6 @@ enum RegisterPutCommand: Command {
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let journal = context.journalPath(arguments)
-        var register = try PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: journal))
         let subject = try EnvelopeOptions.required(arguments, "--subject", spec: spec)
         var details = JSONObject(uniqueKeysWithValues: [("nameZh", .string(TextNormalization.nfc(try EnvelopeOptions.required(arguments, "--name", spec: spec))))])
         for pair in EnvelopeOptions.list(arguments, "--detail") {
@@ -26,7 +25,10 @@ enum RegisterPutCommand: Command {
             details[parts[0]] = .string(TextNormalization.nfc(parts[1]))
         }
         let json = try arguments.wantsJSON(spec: spec)
-        try register.put(subjectId: subject, details: details)
+        let register = try PersonalDataRegister.update(path: PersonalDataRegister.path(forJournal: journal)) { register in
+            try register.put(subjectId: subject, details: details)
+            return register
+        }
         if json {
             var object = JSONText()
             object.add("subjectId", subject)
@@ -55,11 +57,14 @@ enum RegisterEraseCommand: Command {
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {
         let journal = context.journalPath(arguments)
         let subject = try EnvelopeOptions.required(arguments, "--subject", spec: spec)
-        var register = try PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: journal))
         let drafts = try EnvelopeOptions.drafts([("PersonalDataErased", JSONObject(uniqueKeysWithValues: [("subjectId", .string(subject))]))],
                                                 arguments, spec: spec)
-        let status = try EnvelopeOptions.record(drafts, arguments, context: context, spec: spec)
-        let hadEntry = try register.erase(subjectId: subject)
+        // The register stays locked from recording the erasure to removing the entry, so no
+        // concurrent change can put the erased details back in between.
+        let (status, hadEntry, register) = try PersonalDataRegister.update(path: PersonalDataRegister.path(forJournal: journal)) { register in
+            let status = try EnvelopeOptions.record(drafts, arguments, context: context, spec: spec)
+            return (status, try register.erase(subjectId: subject), register)
+        }
         if try arguments.wantsJSON(spec: spec) {
             // A second JSON line after the recorded event's: what happened to the register.
             var object = JSONText()
