@@ -38,9 +38,14 @@ struct MemoryBoundTests {
         func withJournal(_ name: String, last: Int, _ command: [String]) -> [String] {
             command.map { $0 == "LAST" ? String(last) : $0 } + ["--journal", scratch.path + "/" + name]
         }
+        // The smaller of two runs: the peak depends a little on when the background decoder's
+        // chunks are freed, which varies under the load of the other tests running in parallel.
+        func peak(_ arguments: [String]) throws -> Int {
+            min(try Self.peakMemoryKilobytes(arguments), try Self.peakMemoryKilobytes(arguments))
+        }
         func growth(_ command: [String], last: Int) throws -> Int {
-            let small = try Self.peakMemoryKilobytes(withJournal("small.jsonl", last: 2_000, command))
-            let large = try Self.peakMemoryKilobytes(withJournal("large.jsonl", last: last, command))
+            let small = try peak(withJournal("small.jsonl", last: 2_000, command))
+            let large = try peak(withJournal("large.jsonl", last: last, command))
             return large - small
         }
         let stateGrowth = try growth(["state"], last: 20_000)
