@@ -45,13 +45,21 @@ public enum StateText {
             .filter { jurisdictionId == nil || $0.payload.jurisdictionId == jurisdictionId }
             .sorted { $0.payload.schoolId < $1.payload.schoolId }
         var text = language.choose("Schools as of \(language.asOf(asOf)) (\(schools.count))", "学校（截至\(language.asOf(asOf))，共\(schools.count)所）") + "\n"
-        let width = (schools.map { DisplayWidth.columns($0.name(onDay: day)) }.max() ?? 0) + 2
-        for school in schools {
-            let memberships = state.membershipTimeline(ofSchool: school.payload.schoolId).filter { $0.isMember(onDay: day) }
-            let groupsText = memberships.isEmpty ? "-" : memberships.map { membership in
-                "\(state.groups[membership.groupId]?.nameZh ?? membership.groupId) (\(language.word(membership.role(onDay: day))))"
-            }.joined(separator: "; ")
-            text += DisplayWidth.padded(school.name(onDay: day), to: width) + DisplayWidth.padded(school.payload.schoolId, to: 12) + groupsText + "\n"
+        let names = schools.map { $0.name(onDay: day) }
+        let width = (names.map { DisplayWidth.columns($0) }.max() ?? 0) + 2
+        text.reserveCapacity(schools.count * (width + 60))
+        for (school, name) in zip(schools, names) {
+            DisplayWidth.pad(name, to: width, into: &text)
+            DisplayWidth.pad(school.payload.schoolId, to: 12, into: &text)
+            var first = true
+            // By id, without copying each membership out of the table.
+            for membershipId in state.membershipsBySchool[school.payload.schoolId] ?? [] {
+                guard let membership = state.memberships[membershipId], membership.isMember(onDay: day) else { continue }
+                text += first ? "" : "; "
+                text += "\(state.groups[membership.groupId]?.nameZh ?? membership.groupId) (\(language.word(membership.role(onDay: day))))"
+                first = false
+            }
+            text += first ? "-\n" : "\n"
         }
         return text
     }

@@ -58,6 +58,10 @@ enum CommonOptions {
     static let format = CommandSpec.Option(name: "--format", valueName: "text|json", help: "Output for people (text, the default) or for jq (json).")
     static let language = CommandSpec.Option(name: "--lang", valueName: "zh|en",
                                              help: "Labels and dates of text output: zh (default, dates as 2024年9月1日) or en. Times are shown in Beijing time.")
+    static let noCheckpoint = CommandSpec.Option(name: "--no-checkpoint", valueName: nil,
+                                                 help: "Replay the whole journal; neither read nor write the checkpoint beside it.")
+    static let readOnly = CommandSpec.Option(name: "--read-only", valueName: nil,
+                                             help: "Write nothing beside the journal (a valid checkpoint is still read).")
     static let wait = CommandSpec.Option(name: "--wait", valueName: "MILLISECONDS",
                                          help: "How long to wait for another writer's lock (default 10000).")
 }

@@ -1,3 +1,4 @@
+import LedgerJournal
 import LedgerReports
 
 /// Arguments parsed against a `CommandSpec`.
@@ -109,6 +110,11 @@ struct ParsedArguments {
     /// The language of text output: `--lang zh|en`, Chinese when not given.
     func language(spec: CommandSpec) throws(UsageError) -> Language {
         Language(rawValue: try choice("--lang", among: Language.allCases.map(\.rawValue), default: Language.zh.rawValue, spec: spec)) ?? .zh
+    }
+
+    /// What `--no-checkpoint` and `--read-only` allow.
+    var checkpointPolicy: StateCheckpoint.Policy {
+        flag("--no-checkpoint") ? .ignore : flag("--read-only") ? .readOnly : .readWrite
     }
 
     /// The candidate with the smallest edit distance to `word`, if it is close enough.

@@ -7,7 +7,7 @@ enum StateCommand: Command {
     static let spec = CommandSpec(
         path: ["state"],
         summary: "Show every group (proposed ones too) and every school with its memberships, as of a date.",
-        usage: "state [--as-of DATE] [--known-at SEQ|TIME] [--group ID | --school ID] [--jurisdiction ID|NAME] [--view V1,V2] [--facts all|documented|synthetic] [--lang zh|en] [--journal PATH] [--format text|json]",
+        usage: "state [--as-of DATE] [--known-at SEQ|TIME] [--group ID | --school ID] [--jurisdiction ID|NAME] [--view V1,V2] [--facts all|documented|synthetic] [--lang zh|en] [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--as-of", valueName: "DATE", help: "Effective date (YYYY, YYYY-MM or YYYY-MM-DD; a partial date means its first day). Default: everything recorded."),
             .init(name: "--known-at", valueName: "SEQ|TIME", help: "What the ledger knew: up to a seq, or up to a recorded UTC time (YYYY-MM-DDTHH:MM:SSZ)."),
@@ -17,6 +17,7 @@ enum StateCommand: Command {
             .init(name: "--view", valueName: "V1,V2", help: "What to show: groups, schools (the default), secondments, funds, approvals."),
             .init(name: "--facts", valueName: "all|documented|synthetic", help: "Documented facts, synthetic ones (made up for demonstration), or all (default)."),
             CommonOptions.language,
+            CommonOptions.noCheckpoint, CommonOptions.readOnly,
             CommonOptions.journal,
             CommonOptions.format,
         ],
@@ -42,7 +43,6 @@ enum StateCommand: Command {
         }
         let day = asOf?.firstDayNumber
         let knownAt = try parseKnownAt(arguments.value("--known-at"))
-        let state = try JournalReading.state(path: path, knownAt: knownAt)
         let facts = LedgerState.FactFilter(rawValue: try arguments.choice("--facts", among: LedgerState.FactFilter.allCases.map(\.rawValue),
                                                                           default: "all", spec: spec)) ?? .all
         let chosen = EnvelopeOptions.list(arguments, "--view")
@@ -50,6 +50,14 @@ enum StateCommand: Command {
             throw UsageError(message: "the value '\(view)' is invalid for '--view': expected groups, schools, secondments, funds or approvals", spec: spec)
         }
         let shown = Set(chosen.isEmpty ? ["groups", "schools"] : chosen)
+        // The groups and schools views of the latest record read only the roster, which a valid
+        // checkpoint holds; anything else folds the journal.
+        let state: LedgerState
+        if case .latest = knownAt, shown.isSubset(of: ["groups", "schools"]) {
+            state = try JournalReading.rosterState(path: path, policy: arguments.checkpointPolicy).state
+        } else {
+            state = try JournalReading.state(path: path, knownAt: knownAt)
+        }
         let jurisdiction = try arguments.value("--jurisdiction").map { try EntityNames.jurisdiction($0, in: state, path: path) }
         var views = state.groups(onDay: day, jurisdictionId: jurisdiction, facts: facts)
         // Ids, Chinese names, aliases and 文号 are all accepted; an ambiguous name is refused with its ids.

@@ -1,0 +1,27 @@
+import Glibc
+public import LedgerCore
+
+/// The roster state through a checkpoint when one is valid, a full replay otherwise.
+extension JournalReading {
+    /// Where a state came from, for `--format json` and for tests.
+    public enum StateSource: String, Sendable {
+        case checkpoint
+        case replay
+    }
+
+    /// The roster tables (authorities, documents, schools, groups, memberships) of the state as
+    /// of the journal's last whole batch. Uses a valid checkpoint under `.readWrite` and
+    /// `.readOnly`; otherwise replays the journal, and under `.readWrite` writes a new
+    /// checkpoint when the journal's folder is writable (never otherwise: a reading command on
+    /// a read-only copy writes nothing).
+    public static func rosterState(path: String, policy: StateCheckpoint.Policy) throws -> (state: LedgerState, source: StateSource) {
+        if policy != .ignore, case .success(let state) = StateCheckpoint.load(journalPath: path) { return (state, .checkpoint) }
+        let state = try self.state(path: path)
+        if policy == .readWrite, access(FileDescriptor.parentDirectory(of: path).isEmpty ? "." : FileDescriptor.parentDirectory(of: path), W_OK) == 0 {
+            // A checkpoint is a cache: failing to write one (a full disk, a race with an append)
+            // costs the next reader a replay, never an answer.
+            try? StateCheckpoint.write(state, journalPath: path)
+        }
+        return (state, .replay)
+    }
+}

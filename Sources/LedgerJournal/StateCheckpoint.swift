@@ -1,0 +1,126 @@
+import Glibc
+public import LedgerCore
+
+/// A derived file beside the journal (`<journal>.checkpoint`) holding the roster part of the
+/// state as of the journal's last whole batch, so `state` answers from a cold process without
+/// replaying the journal.
+///
+/// It is never trusted blindly. Before use it must cover exactly the journal as it is now: its
+/// byte length equals the journal's size, the line that ends there decodes with the covered
+/// size as its seq and hashes to the recorded last leaf, the recorded Merkle frontier folds to
+/// the recorded root, and the snapshot's SHA-256 matches. That check reads one line and the
+/// checkpoint, not the journal's prefix: full verification stays `verify`'s job. Anything else
+/// (missing, damaged, stale after an append, from another journal) means a full replay, after
+/// which the checkpoint is written again unless the caller is read-only. Deleting it changes
+/// no answer. Format: one canonical JSON header line, then one canonical JSON snapshot line.
+public enum StateCheckpoint {
+    /// What a reading command may do with checkpoints.
+    public enum Policy: Sendable {
+        /// Use a valid checkpoint; write one after a full replay.
+        case readWrite
+        /// Use a valid checkpoint; never write (`--read-only`, or a read-only folder).
+        case readOnly
+        /// Ignore checkpoints: always replay the journal (`--no-checkpoint`).
+        case ignore
+    }
+
+    /// Why a checkpoint was not used.
+    public enum Rejection: Error, Equatable, Sendable {
+        case missing
+        case damaged(String)
+        case stale(String)
+    }
+
+    /// The checkpoint's path for a journal.
+    public static func path(forJournal journalPath: String) -> String { journalPath + ".checkpoint" }
+
+    static let format = "groupledger.state-checkpoint/1"
+
+    /// The roster state from a valid checkpoint, or why there is none.
+    public static func load(journalPath: String) -> Result<LedgerState, Rejection> {
+        let checkpointPath = path(forJournal: journalPath)
+        guard FileDescriptor.exists(checkpointPath) else { return .failure(.missing) }
+        do {
+            let file = try FileDescriptor.openForReading(checkpointPath)
+            defer { file.close() }
+            let bytes = try file.readBytes(count: Int(try file.sizeBytes()), at: 0)
+            guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")), bytes.last == UInt8(ascii: "\n") else {
+                return .failure(.damaged("not two lines"))
+            }
+            guard case .object(let header) = try JSONParser.parseCanonical(Array(bytes[..<newline])) else { return .failure(.damaged("header")) }
+            let snapshotBytes = Array(bytes[(newline + 1)..<(bytes.count - 1)])
+            guard header["format"]?.stringValue == format, case .integer(let size)? = header["size"], case .integer(let byteLength)? = header["byteLength"],
+                  let root = header["root"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
+                  let lastLeaf = header["lastLeaf"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
+                  let snapshotHash = header["snapshotSha256"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
+                  case .array(let frontierValues)? = header["frontier"] else {
+                return .failure(.damaged("header fields"))
+            }
+            let hashes = frontierValues.compactMap { $0.stringValue.flatMap { SHA256Digest(hex: $0) } }
+            guard hashes.count == frontierValues.count, let frontier = MerkleFrontier(size: Int(size), hashes: hashes), frontier.root() == root else {
+                return .failure(.damaged("the frontier does not fold to the root"))
+            }
+            guard SHA256.hash(snapshotBytes) == snapshotHash else { return .failure(.damaged("the snapshot's hash differs")) }
+            if let problem = try mismatch(journalPath: journalPath, size: size, byteLength: byteLength, lastLeaf: lastLeaf) {
+                return .failure(.stale(problem))
+            }
+            let state = try LedgerState(rosterSnapshot: try JSONParser.parseCanonical(snapshotBytes))
+            guard state.lastSeq == size else { return .failure(.damaged("the snapshot covers seq \(state.lastSeq), the header \(size)")) }
+            return .success(state)
+        } catch {
+            return .failure(.damaged("\(error)"))
+        }
+    }
+
+    /// Why the journal is not the one the checkpoint covers, or nil when it is exactly that.
+    static func mismatch(journalPath: String, size: Int64, byteLength: Int64, lastLeaf: SHA256Digest) throws -> String? {
+        let journal = try FileDescriptor.openForReading(journalPath)
+        defer { journal.close() }
+        let journalBytes = try journal.sizeBytes()
+        guard journalBytes == byteLength else { return "the journal has \(journalBytes) bytes; the checkpoint covers \(byteLength)" }
+        guard size > 0 else { return byteLength == 0 ? nil : "an empty checkpoint for a non-empty journal" }
+        // The last line: back from its newline to the one before it (lines are at most the line limit).
+        let window = Int(min(byteLength, Int64(JournalLimits.maxLineBytes) + 1))
+        let tail = try journal.readBytes(count: window, at: byteLength - Int64(window))
+        guard tail.last == UInt8(ascii: "\n") else { return "the journal does not end with a newline" }
+        let start = tail[..<(tail.count - 1)].lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+        guard start > 0 || Int64(window) == byteLength else { return "the last line is longer than the limit" }
+        let line = Array(tail[start..<(tail.count - 1)])
+        guard MerkleTree.leafHash(line) == lastLeaf else { return "the last line's hash differs from the checkpoint's" }
+        let decoded = try line.withUnsafeBytes { bytes in try JournalLine.decode(bytes) }
+        guard decoded.seq == size else { return "the last line is seq \(decoded.seq); the checkpoint covers \(size)" }
+        return nil
+    }
+
+    /// Writes the checkpoint of `state` (the fold of the whole journal at `journalPath`): scans
+    /// the journal for its frontier and last line, then writes through a temporary file,
+    /// fsynced, renamed over the old checkpoint. Throws when the journal changed meanwhile.
+    public static func write(_ state: LedgerState, journalPath: String) throws {
+        var frontier = MerkleFrontier()
+        let scan = try JournalReading.scan(path: journalPath, checkChain: true) { entries in
+            for entry in entries { if let leafHash = entry.leafHash { frontier.append(leafHash: leafHash) } }
+            return true
+        }
+        guard case .clean = scan.tail, scan.soundEventCount == state.lastSeq else {
+            throw JournalError(.invalidInput, path: journalPath, message: "the journal changed while its checkpoint was being written; not written")
+        }
+        let snapshot = CanonicalJSON.encode(state.rosterSnapshot)
+        let header: JSONValue = .object(JSONObject(uniqueKeysWithValues: [
+            ("format", .string(format)), ("size", .integer(scan.soundEventCount)), ("byteLength", .integer(scan.soundByteCount)),
+            ("root", .string(frontier.root().hex)), ("frontier", .array(frontier.hashes.map { .string($0.hex) })),
+            ("lastLeaf", .string(scan.lastLeafHash.hex)), ("snapshotSha256", .string(SHA256.hash(snapshot).hex)),
+        ]))
+        let target = path(forJournal: journalPath)
+        let temporary = target + ".tmp-\(getpid())"
+        unlink(temporary)
+        do {
+            var writer = try SequentialFileWriter(creating: temporary)
+            try writer.write(CanonicalJSON.encode(header) + [UInt8(ascii: "\n")] + snapshot + [UInt8(ascii: "\n")])
+            try writer.finish()
+            guard rename(temporary, target) == 0 else { throw SystemCallError(call: "rename", path: target, errorNumber: errno) }
+        } catch let error as SystemCallError {
+            unlink(temporary)
+            throw JournalError(error)
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+
+/// `state` through the checkpoint beside the journal: the same answers as a full replay, and
+/// never trusted when it does not cover exactly the journal as it is.
+@Suite("State checkpoints")
+struct CheckpointTests {
+    static let dates = ["2021-03-01", "2022-09-01", "2023-06-15", "2024-09-01", "2025-12-31"]
+
+    /// Each date's `state` (text and JSON), through whatever checkpoint there is, against `--no-checkpoint`.
+    static func expectSameAnswers(_ scratch: Scratch, journal: String, _ comment: String) throws {
+        for date in dates {
+            for format in ["text", "json"] {
+                let arguments = ["state", "--as-of", date, "--format", format, "--journal", journal]
+                let through = try CLI.run(arguments, in: scratch.path)
+                let replayed = try CLI.run(arguments + ["--no-checkpoint"], in: scratch.path)
+                #expect(through.status == 0 && replayed.status == 0, "\(through.standardError)\(replayed.standardError)")
+                #expect(through.standardOutput == replayed.standardOutput, "\(comment): state --as-of \(date) --format \(format)")
+            }
+        }
+    }
+
+    @Test func theCheckpointGivesTheReplaysAnswersAndIsRebuiltWhenStale() throws {
+        let scratch = Scratch()
+        #expect(try GeneratorTests.generate(["--events", "3000", "--seed", "11", "--out", "j.jsonl"], in: scratch.path) == 0)
+        let checkpoint = scratch.path + "/j.jsonl.checkpoint"
+        #expect(!FileManager.default.fileExists(atPath: checkpoint))
+        // --read-only and --no-checkpoint write nothing.
+        _ = try CLI.run(["state", "--journal", "j.jsonl", "--read-only"], in: scratch.path)
+        _ = try CLI.run(["state", "--journal", "j.jsonl", "--no-checkpoint"], in: scratch.path)
+        #expect(!FileManager.default.fileExists(atPath: checkpoint))
+        _ = try CLI.run(["state", "--journal", "j.jsonl"], in: scratch.path)
+        let written = try scratch.bytes("j.jsonl.checkpoint")
+        #expect(String(decoding: written.prefix(200), as: UTF8.self).contains(#""format":"groupledger.state-checkpoint/1""#))
+        try Self.expectSameAnswers(scratch, journal: "j.jsonl", "fresh checkpoint")
+        #expect(try scratch.bytes("j.jsonl.checkpoint") == written, "a valid checkpoint is used, not rewritten")
+
+        // An append makes it stale: the answer includes the new event and the checkpoint is rebuilt.
+        let school = #"{"type":"SchoolRegistered","v":1,"effective":"2025-06-01","actor":{"id":"admin1","role":"LedgerAdmin"},"data":{"schoolId":"new-school","nameZh":"新建示范学校","stage":"Primary","administeredBy":"j1-edu","jurisdictionId":"j1"}}"#
+        let appended = try CLI.run(["append", "--journal", "j.jsonl"], in: scratch.path, input: school + "\n")
+        #expect(appended.status == 0, "\(appended.standardError)")
+        let after = try CLI.run(["state", "--journal", "j.jsonl", "--format", "json"], in: scratch.path)
+        #expect(after.standardOutput.contains("新建示范学校"))
+        #expect(try scratch.bytes("j.jsonl.checkpoint") != written)
+        try Self.expectSameAnswers(scratch, journal: "j.jsonl", "rebuilt checkpoint")
+    }
+
+    @Test func aDamagedOrForeignCheckpointIsNeverUsed() throws {
+        let scratch = Scratch()
+        #expect(try GeneratorTests.generate(["--events", "1500", "--seed", "12", "--out", "a.jsonl"], in: scratch.path) == 0)
+        #expect(try GeneratorTests.generate(["--events", "1500", "--seed", "13", "--out", "b.jsonl"], in: scratch.path) == 0)
+        _ = try CLI.run(["state", "--journal", "a.jsonl"], in: scratch.path)
+        _ = try CLI.run(["state", "--journal", "b.jsonl"], in: scratch.path)
+        let good = try scratch.bytes("a.jsonl.checkpoint")
+        let url = URL(fileURLWithPath: scratch.path + "/a.jsonl.checkpoint")
+        // A school renamed inside the snapshot (still valid JSON): the snapshot's hash differs.
+        var text = String(decoding: good, as: UTF8.self)
+        let name = try #require(text.range(of: "示范学校") ?? text.range(of: "学校"))
+        text.replaceSubrange(name, with: "伪造学校")
+        try Data(text.utf8).write(to: url)
+        try Self.expectSameAnswers(scratch, journal: "a.jsonl", "edited snapshot")
+        // Another journal's checkpoint, and a cut one, are not used either.
+        try scratch.bytes("b.jsonl.checkpoint").write(to: url)
+        try Self.expectSameAnswers(scratch, journal: "a.jsonl", "foreign checkpoint")
+        try Data(good.prefix(good.count / 2)).write(to: url)
+        try Self.expectSameAnswers(scratch, journal: "a.jsonl", "truncated checkpoint")
+        // Deleting it changes no answer.
+        try FileManager.default.removeItem(at: url)
+        try Self.expectSameAnswers(scratch, journal: "a.jsonl", "no checkpoint")
+    }
+}
