@@ -1,6 +1,10 @@
 // groupledger-bench: measures the journal engine and prints figures. Not a test.
 //
-//   swift run -c release groupledger-bench [--events N] [--batch N] [--dir PATH] [--runs N]
+//   swift run -c release groupledger-bench [--events N] [--batch N] [--dir PATH] [--runs N] [--from-journal PATH]
+//
+// With --from-journal, the appended events are the first N events of that journal (a generated
+// one, so the lines are real domain events), written through the engine in batches of --batch;
+// Tools/bench-vs-sqlite.py loads the same lines into SQLite with the same batching.
 //
 // Measures durable append (validation, encoding, hashing, write, fsync) in batches, reading
 // and decoding every line, and full verification, on a journal of N events (~350-byte lines).
@@ -17,6 +21,8 @@ struct Options {
     /// Reuse a journal left by an earlier run (`--keep`) instead of measuring appends.
     var reuse = false
     var keep = false
+    /// Append these events (the first `events` of a journal) instead of synthetic ones.
+    var sourceJournal: String?
     /// Which phases to run: append, read, verify (all by default).
     var phases: Set<String> = ["components", "append", "read", "verify"]
 
@@ -33,6 +39,7 @@ struct Options {
             case "--runs": runs = Int(value) ?? runs
             case "--dir": directory = value
             case "--phases": phases = Set(value.split(separator: ",").map(String.init))
+            case "--from-journal": sourceJournal = value
             default: break
             }
             index += 2
@@ -138,6 +145,17 @@ if options.phases.contains("components") {
 }
 
 let drafts = (0..<options.batch).map(draft)
+/// The events to append when --from-journal is given, as drafts (the ledger assigns seq, recorded, batch and prev again).
+var sourceDrafts: [EventDraft] = []
+if let source = options.sourceJournal {
+    _ = try JournalReading.scan(path: source, checkChain: false) { entries in
+        for entry in entries where sourceDrafts.count < options.events {
+            sourceDrafts.append(entry.line.event.draft)
+        }
+        return sourceDrafts.count < options.events
+    }
+    precondition(sourceDrafts.count == options.events, "\(source) has fewer than \(options.events) events")
+}
 
 // The ceiling for durable batches on this disk: one write + fsync per batch of the same size.
 do {
@@ -166,7 +184,11 @@ for _ in 0..<(reusing || !options.phases.contains("append") ? 0 : options.runs) 
         var written = 0
         while written < options.events {
             let count = min(options.batch, options.events - written)
-            try writer.append(count == drafts.count ? drafts : Array(drafts[0..<count]))
+            if sourceDrafts.isEmpty {
+                try writer.append(count == drafts.count ? drafts : Array(drafts[0..<count]))
+            } else {
+                try writer.append(Array(sourceDrafts[written..<(written + count)]))
+            }
             written += count
         }
     })

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""GroupLedger side by side with SQLite, on the same events, with the same durability.
+
+    python3 Tools/bench-vs-sqlite.py [--events 1000000] [--runs 3] [--dir /tmp/groupledger-bench-sqlite]
+                                     [--journal PATH] [--fsync-events 20000] [--year 2024]
+
+Builds nothing: run `swift build -c release` first (the script uses .build/release). It
+generates a journal with Tools/generate-journal (or uses --journal), then measures, each as
+the median of --runs runs with the spread (min–max), and the peak RSS of each process:
+
+  append   durable appends of the journal's own lines through the engine (groupledger-bench
+           --from-journal), one event per fsync (on --fsync-events events) and in batches of
+           100 and 1,000; SQLite gets the same lines in a table (seq INTEGER PRIMARY KEY, line
+           TEXT), journal_mode=WAL, synchronous=FULL, one transaction per batch.
+  replay   a full rebuild of the state from a cold process (`groupledger state --no-checkpoint`)
+           against SQLite's scan of the same lines with json.loads of each (a cold python3).
+  verify   `groupledger verify` (every line, the chain, the Merkle root).
+  state    `groupledger state --as-of` from a cold process, with its checkpoint in place.
+  report   `groupledger report annual --year Y --format json`.
+
+Ratios are GroupLedger/SQLite rates (above 1: GroupLedger is faster). Benchmarks, not tests.
+"""
+import argparse, os, re, resource, sqlite3, statistics, subprocess, sys, time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BIN = os.path.join(ROOT, ".build", "release")
+
+
+def run(command, stdout=subprocess.DEVNULL):
+    """Wall seconds and peak RSS (KiB) of one child process.
+
+    The RSS comes from GNU time, a small process that execs the command: measured from this
+    Python process, a forked child's peak would include the memory it inherited (the journal's
+    lines, read for SQLite) before exec."""
+    start = time.perf_counter()
+    process = subprocess.run(["/usr/bin/time", "-f", "maxrss %M"] + command, stdout=stdout, stderr=subprocess.PIPE)
+    elapsed = time.perf_counter() - start
+    error = process.stderr.decode(errors="replace")
+    if process.returncode != 0:
+        sys.exit(f"bench: {' '.join(command)} failed: {error}")
+    return elapsed, int(re.findall(r"maxrss (\d+)", error)[-1])
+
+
+def spread(values, unit="s"):
+    return f"median {statistics.median(values):.3f} {unit} (min {min(values):.3f}, max {max(values):.3f}, {len(values)} runs)"
+
+
+def sqlite_load(path, lines, batch):
+    for suffix in ("", "-wal", "-shm"):
+        if os.path.exists(path + suffix):
+            os.unlink(path + suffix)
+    connection = sqlite3.connect(path, isolation_level=None)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=FULL")
+    connection.execute("CREATE TABLE events (seq INTEGER PRIMARY KEY, line TEXT NOT NULL)")
+    start = time.perf_counter()
+    for first in range(0, len(lines), batch):
+        connection.execute("BEGIN")
+        connection.executemany("INSERT INTO events (seq, line) VALUES (?, ?)",
+                               ((first + index + 1, line) for index, line in enumerate(lines[first:first + batch])))
+        connection.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    connection.close()
+    return elapsed
+
+
+SCAN = r"""
+import json, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+count = 0
+for (line,) in connection.execute("SELECT line FROM events ORDER BY seq"):
+    json.loads(line)
+    count += 1
+assert count == int(sys.argv[2]), count
+"""
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--events", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--dir", default="/tmp/groupledger-bench-sqlite")
+    parser.add_argument("--journal")
+    parser.add_argument("--fsync-events", type=int, default=20_000)
+    parser.add_argument("--year", default="2024")
+    options = parser.parse_args()
+    os.makedirs(options.dir, exist_ok=True)
+    if not os.path.exists("/usr/bin/time"):
+        sys.exit("bench: /usr/bin/time (GNU time) is needed for peak RSS: apt-get install time")
+    for tool in ("groupledger", "groupledger-bench", "generate-journal"):
+        if not os.path.exists(os.path.join(BIN, tool)):
+            sys.exit(f"bench: {BIN}/{tool} is missing: run `swift build -c release` first")
+    journal = options.journal or os.path.join(options.dir, f"generated-{options.events}.jsonl")
+    if not os.path.exists(journal):
+        print(f"generating {options.events} events into {journal} …", flush=True)
+        elapsed, rss = run([os.path.join(BIN, "generate-journal"), "--events", str(options.events), "--seed", "1", "--out", journal])
+        print(f"  generated in {elapsed:.1f} s, {rss // 1024} MB peak")
+    with open(journal, encoding="utf-8") as handle:
+        lines = handle.read().splitlines()
+    events = len(lines)
+    size = os.path.getsize(journal)
+    print(f"journal: {journal}: {events} events, {size / 1e6:.0f} MB, {size / max(events, 1):.0f} bytes/line; {options.runs} runs each\n")
+    results = []
+
+    # Appends, with the same lines and batching on both sides.
+    for batch, count in ((1, min(options.fsync_events, events)), (100, events), (1000, events)):
+        output = subprocess.run([os.path.join(BIN, "groupledger-bench"), "--events", str(count), "--batch", str(batch), "--runs", str(options.runs),
+                                 "--phases", "append", "--from-journal", journal, "--dir", os.path.join(options.dir, "engine")],
+                                check=True, capture_output=True, text=True).stdout
+        rate = float(re.search(r"durable append, batch +\d+: +([\d.]+) events/s", output).group(1))
+        raw = re.search(r"raw write\+fsync: +([\d.]+) fsyncs/s", output)
+        sqlite_times = [sqlite_load(os.path.join(options.dir, "events.sqlite"), lines[:count], batch) for _ in range(options.runs)]
+        sqlite_rate = count / statistics.median(sqlite_times)
+        note = f"; raw write+fsync of this disk {float(raw.group(1)):.0f}/s, GroupLedger at {rate / float(raw.group(1)):.2f}×" if batch == 1 and raw else ""
+        results.append((f"append, batch {batch} ({count} events)", f"{rate:,.0f} events/s", f"{sqlite_rate:,.0f} events/s ({spread(sqlite_times)})",
+                        rate / sqlite_rate, note))
+
+    # Replay: a full rebuild against a scan with JSON decoding.
+    sqlite_load(os.path.join(options.dir, "events.sqlite"), lines, 1000)
+    del lines
+    gl = [run([os.path.join(BIN, "groupledger"), "state", "--no-checkpoint", "--format", "json", "--journal", journal]) for _ in range(options.runs)]
+    sq = [run([sys.executable, "-c", SCAN, os.path.join(options.dir, "events.sqlite"), str(events)]) for _ in range(options.runs)]
+    results.append(("replay: full rebuild vs scan + json.loads", f"{spread([t for t, _ in gl])}, {max(r for _, r in gl) // 1024} MB",
+                    f"{spread([t for t, _ in sq])}, {max(r for _, r in sq) // 1024} MB",
+                    statistics.median([t for t, _ in sq]) / statistics.median([t for t, _ in gl]), ""))
+
+    # GroupLedger alone.
+    for label, command in (
+        ("verify", ["verify"]),
+        ("state --as-of (checkpoint)", ["state", "--as-of", f"{options.year}-09-01"]),
+        (f"report annual --year {options.year}", ["report", "annual", "--year", options.year, "--format", "json"]),
+    ):
+        if label.startswith("state"):
+            run([os.path.join(BIN, "groupledger"), "state", "--journal", journal])  # writes the checkpoint if there is none
+        measured = [run([os.path.join(BIN, "groupledger")] + command + ["--journal", journal]) for _ in range(options.runs)]
+        results.append((label, f"{spread([t for t, _ in measured])}, {max(r for _, r in measured) // 1024} MB", "", None, ""))
+
+    width = max(len(row[0]) for row in results)
+    for label, ours, theirs, ratio, note in results:
+        line = f"{label:<{width}}  GroupLedger {ours}"
+        if theirs:
+            line += f"\n{'':<{width}}  SQLite      {theirs}\n{'':<{width}}  GroupLedger/SQLite {ratio:.2f}×{note}"
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
