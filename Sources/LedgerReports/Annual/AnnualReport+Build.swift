@@ -50,6 +50,66 @@ extension AnnualReport {
         let inputs: Inputs
         let period: ReportPeriod
         var state: LedgerState { inputs.state }
+        /// Secondments by the group they serve, in seq order (indexed once: scanning every
+        /// secondment per group made a million-event report take minutes).
+        let secondmentsByGroup: [String: [LedgerState.SecondmentEntry]]
+        /// Secondments by home school, in seq order.
+        let secondmentsByHomeSchool: [String: [LedgerState.SecondmentEntry]]
+        /// Money by the group it is for, and earmarks and spending by their source, in seq order.
+        let allocationsByGroup: [String: [LedgerState.AllocationEntry]]
+        let earmarksByAllocation: [String: [LedgerState.EarmarkEntry]]
+        let expendituresBySource: [String: [LedgerState.Recorded<ExpenditureRecorded>]]
+        /// Findings (periodic and on-append) by the group their subject belongs to.
+        let findingsByGroup: [String: [Finding]]
+
+        init(inputs: Inputs, period: ReportPeriod) {
+            self.inputs = inputs
+            self.period = period
+            let state = inputs.state
+            var byGroup: [String: [LedgerState.SecondmentEntry]] = [:]
+            var byHome: [String: [LedgerState.SecondmentEntry]] = [:]
+            for entry in state.secondments.values.sorted(by: { $0.stamp.seq < $1.stamp.seq }) {
+                byHome[entry.payload.fromSchoolId, default: []].append(entry)
+                if let groupId = entry.payload.groupId {
+                    byGroup[groupId, default: []].append(entry)
+                    continue
+                }
+                // Naming no group: every group both ends belonged to on the day it started.
+                guard let destination = entry.payload.toSchoolId else { continue }
+                let day = entry.stamp.effective.firstDayNumber
+                func groups(of school: String) -> Set<String> {
+                    Set((state.membershipsBySchool[school] ?? []).compactMap { id in
+                        state.memberships[id].flatMap { $0.isMember(onDay: day) ? $0.groupId : nil }
+                    })
+                }
+                for groupId in groups(of: entry.payload.fromSchoolId).intersection(groups(of: destination)) {
+                    byGroup[groupId, default: []].append(entry)
+                }
+            }
+            secondmentsByGroup = byGroup
+            secondmentsByHomeSchool = byHome
+            allocationsByGroup = Dictionary(grouping: state.allocations.values.filter { $0.payload.groupId != nil }.sorted { $0.stamp.seq < $1.stamp.seq }) {
+                $0.payload.groupId ?? ""
+            }
+            earmarksByAllocation = Dictionary(grouping: state.earmarks.values.sorted { $0.stamp.seq < $1.stamp.seq }) { $0.payload.allocationId }
+            var bySource: [String: [LedgerState.Recorded<ExpenditureRecorded>]] = [:]
+            for entry in state.expenditures.values.sorted(by: { $0.stamp.seq < $1.stamp.seq }) {
+                if let allocation = entry.payload.allocationId { bySource[allocation, default: []].append(entry) }
+                if let earmark = entry.payload.earmarkId { bySource[earmark, default: []].append(entry) }
+            }
+            expendituresBySource = bySource
+            var findings: [String: [Finding]] = [:]
+            for finding in inputs.periodicFindings + inputs.onAppendFindings.map(\.finding) {
+                if let groupId = Self.groupId(ofSubject: finding.subject, in: state) { findings[groupId, default: []].append(finding) }
+            }
+            findingsByGroup = findings
+        }
+
+        /// The group a finding's subject (`group bs-g1`, `membership m-…`) belongs to.
+        static func groupId(ofSubject subject: String, in state: LedgerState) -> String? {
+            let id = subject.split(separator: " ").last.map(String.init) ?? ""
+            return state.groups[id]?.groupId ?? state.memberships[id]?.groupId
+        }
         /// The last day of the period, on which "at the end" figures are taken.
         var lastDay: Int { period.endDay - 1 }
 
@@ -135,12 +195,7 @@ extension AnnualReport {
 
         /// The group's secondments: those naming it, or (naming none) between two of its members.
         func secondments(of group: LedgerState.GroupEntry) -> [LedgerState.SecondmentEntry] {
-            state.secondments.values.filter { entry in
-                if let groupId = entry.payload.groupId { return groupId == group.groupId }
-                let day = entry.stamp.effective.firstDayNumber
-                let members = Set(state.members(ofGroup: group.groupId, onDay: day).map(\.membership.schoolId))
-                return members.contains(entry.payload.fromSchoolId) && (entry.payload.toSchoolId.map(members.contains) ?? false)
-            }.sorted { $0.stamp.seq < $1.stamp.seq }
+            secondmentsByGroup[group.groupId] ?? []
         }
 
         /// `牵头校→成员校`: the roles of the two ends on the day it started (外部 for a host outside the ledger).

@@ -2,17 +2,10 @@ public import LedgerCore
 
 /// The compliance matrix: one row per rule of the profile in force that applies to the group.
 extension AnnualReport.Builder {
-    /// The group a finding's subject (`group bs-g1`, `membership m-…`, `school …`) belongs to.
-    func groupId(ofSubject subject: String) -> String? {
-        let id = subject.split(separator: " ").last.map(String.init) ?? ""
-        return state.groups[id]?.groupId ?? state.memberships[id]?.groupId
-    }
-
     func complianceRows(_ group: LedgerState.GroupEntry, profile: PolicyProfile) -> [ComplianceRow] {
-        let periodic = inputs.periodicFindings.filter { groupId(ofSubject: $0.subject) == group.groupId }
-        let onAppend = inputs.onAppendFindings.map(\.finding).filter { groupId(ofSubject: $0.subject) == group.groupId }
+        let byRule = Dictionary(grouping: findingsByGroup[group.groupId] ?? []) { $0.ruleId }
         return profile.rules.filter { $0.applies(to: group) }.map { rule in
-            let findings = (periodic + onAppend).filter { $0.ruleId == rule.id }
+            let findings = byRule[rule.id] ?? []
             let status: Finding.Status
             let actual: String
             if findings.isEmpty {

@@ -14,8 +14,8 @@ extension AnnualReport.Builder {
         let headcounts = members.compactMap { state.headcounts[$0]?[period.year] }
         let missing = members.filter { state.headcounts[$0]?[period.year] == nil }.map(schoolName)
         let total = headcounts.reduce(Int64(0)) { $0 + $1.teachers }
-        let moves = state.secondments.values.filter { entry in
-            members.contains(entry.payload.fromSchoolId) && period.contains(entry.stamp.effective)
+        let moves = members.flatMap { secondmentsByHomeSchool[$0] ?? [] }.filter { entry in
+            period.contains(entry.stamp.effective)
                 && (ratioRule?.kinds.isEmpty ?? true || ratioRule!.kinds.contains(entry.payload.kind))
         }
         let rotated = Set(moves.map(\.payload.staffId))
@@ -46,15 +46,15 @@ extension AnnualReport.Builder {
     }
 
     func fundFigures(_ group: LedgerState.GroupEntry) -> [ReportFigure] {
-        let allocations = state.allocations.values.filter { $0.payload.groupId == group.groupId && $0.payload.fiscalYear == period.year }
-            .sorted { $0.stamp.seq < $1.stamp.seq }
-        let ids = Set(allocations.map(\.payload.allocationId))
-        let earmarks = state.earmarks.values.filter { ids.contains($0.payload.allocationId) && $0.stamp.effective.firstDayNumber < period.endDay }
-        let earmarkIds = Set(earmarks.map(\.payload.earmarkId))
-        let spending = state.expenditures.values.filter { entry in
-            entry.stamp.effective.firstDayNumber < period.endDay
-                && (entry.payload.allocationId.map(ids.contains) ?? false || entry.payload.earmarkId.map(earmarkIds.contains) ?? false)
-        }
+        let allocations = (allocationsByGroup[group.groupId] ?? []).filter { $0.payload.fiscalYear == period.year }
+        let earmarks = allocations.flatMap { earmarksByAllocation[$0.payload.allocationId] ?? [] }
+            .filter { $0.stamp.effective.firstDayNumber < period.endDay }
+        // Paid from one of the allocations or from one of their earmarks by the end of the
+        // period, each expenditure once.
+        var seen: Set<String> = []
+        let spending = (allocations.map(\.payload.allocationId) + earmarks.map(\.payload.earmarkId))
+            .flatMap { expendituresBySource[$0] ?? [] }
+            .filter { $0.stamp.effective.firstDayNumber < period.endDay && seen.insert($0.payload.expenditureId).inserted }
         let allocated = allocations.reduce(Int64(0)) { $0 + $1.payload.amountFen }
         let earmarked = earmarks.reduce(Int64(0)) { $0 + $1.payload.amountFen }
         let spent = spending.reduce(Int64(0)) { $0 + $1.payload.amountFen }
