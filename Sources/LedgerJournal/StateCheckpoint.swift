@@ -93,8 +93,8 @@ public enum StateCheckpoint {
     }
 
     /// Writes the checkpoint of `state` (the fold of the whole journal at `journalPath`): scans
-    /// the journal for its frontier and last line, then writes through a temporary file,
-    /// fsynced, renamed over the old checkpoint. Throws when the journal changed meanwhile.
+    /// the journal for its frontier and last line, then replaces the old checkpoint whole
+    /// (`AtomicFile`). Throws when the journal changed meanwhile.
     public static func write(_ state: LedgerState, journalPath: String) throws {
         var frontier = MerkleFrontier()
         let scan = try JournalReading.scan(path: journalPath, checkChain: true) { entries in
@@ -110,16 +110,9 @@ public enum StateCheckpoint {
             ("root", .string(frontier.root().hex)), ("frontier", .array(frontier.hashes.map { .string($0.hex) })),
             ("lastLeaf", .string(scan.lastLeafHash.hex)), ("snapshotSha256", .string(SHA256.hash(snapshot).hex)),
         ]))
-        let target = path(forJournal: journalPath)
-        let temporary = target + ".tmp-\(getpid())"
-        unlink(temporary)
         do {
-            var writer = try SequentialFileWriter(creating: temporary)
-            try writer.write(CanonicalJSON.encode(header) + [UInt8(ascii: "\n")] + snapshot + [UInt8(ascii: "\n")])
-            try writer.finish()
-            guard rename(temporary, target) == 0 else { throw SystemCallError(call: "rename", path: target, errorNumber: errno) }
-        } catch let error as SystemCallError {
-            unlink(temporary)
+            try AtomicFile.replace(path(forJournal: journalPath), with: CanonicalJSON.encode(header) + [UInt8(ascii: "\n")] + snapshot + [UInt8(ascii: "\n")])
+        } catch {
             throw JournalError(error)
         }
     }

@@ -99,8 +99,8 @@ public enum PolicyEvaluator {
 
     /// Findings of the periodic rules for the school year that starts on 1 September of `year`.
     public static func periodic(_ state: LedgerState, schoolYear year: Int) -> [Finding] {
-        let start = CivilDate.dayNumber(year: year, month: 9, day: 1)
-        let end = CivilDate.dayNumber(year: year + 1, month: 9, day: 1)
+        let days = CivilDate.schoolYear(startingIn: year)
+        let (start, end) = (days.lowerBound, days.upperBound)
         let period = "\(year)-\(year + 1)"
         var findings: [Finding] = []
         for group in state.groups.values.sorted(by: { $0.groupId < $1.groupId }) where group.isEstablished {

@@ -28,6 +28,16 @@ public enum CivilDate {
         return era * 146_097 + dayOfEra - 719_468
     }
 
+    /// The days of calendar year `year` (1 January to 31 December), as a half-open range of day numbers.
+    public static func calendarYear(_ year: Int) -> Range<Int> {
+        dayNumber(year: year, month: 1, day: 1)..<dayNumber(year: year + 1, month: 1, day: 1)
+    }
+
+    /// The days of the school year starting in `year` (1 September to 31 August), half-open.
+    public static func schoolYear(startingIn year: Int) -> Range<Int> {
+        dayNumber(year: year, month: 9, day: 1)..<dayNumber(year: year + 1, month: 9, day: 1)
+    }
+
     /// The civil date of a day number.
     public static func civil(dayNumber: Int) -> (year: Int, month: Int, day: Int) {
         let shifted = dayNumber + 719_468

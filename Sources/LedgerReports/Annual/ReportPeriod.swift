@@ -22,14 +22,9 @@ public struct ReportPeriod: Sendable, Equatable {
     public init(year: Int, basis: Basis) {
         self.year = year
         self.basis = basis
-        switch basis {
-        case .calendar:
-            startDay = CivilDate.dayNumber(year: year, month: 1, day: 1)
-            endDay = CivilDate.dayNumber(year: year + 1, month: 1, day: 1)
-        case .schoolYear:
-            startDay = CivilDate.dayNumber(year: year, month: 9, day: 1)
-            endDay = CivilDate.dayNumber(year: year + 1, month: 9, day: 1)
-        }
+        let days = basis == .calendar ? CivilDate.calendarYear(year) : CivilDate.schoolYear(startingIn: year)
+        startDay = days.lowerBound
+        endDay = days.upperBound
     }
 
     /// `2024` or `2024-2025`.

@@ -19,21 +19,7 @@ enum OutputFile {
     /// Writes `bytes` to `path` through `path.tmp-<pid>`, fsynced before the rename, so a reader
     /// never sees half a report and a crash leaves the old file whole.
     static func write(_ bytes: [UInt8], to path: String) throws {
-        let temporary = path + ".tmp-\(getpid())"
-        unlink(temporary)
-        do throws(SystemCallError) {
-            var writer = try SequentialFileWriter(creating: temporary)
-            try writer.write(bytes)
-            try writer.finish()
-        } catch {
-            unlink(temporary)
-            throw JournalError(error)
-        }
-        guard rename(temporary, path) == 0 else {
-            let number = errno
-            unlink(temporary)
-            throw JournalError(SystemCallError(call: "rename", path: path, errorNumber: number))
-        }
+        do { try AtomicFile.replace(path, with: bytes) } catch { throw JournalError(error) }
     }
 
     /// The absolute path with links resolved; for a file not yet there, its folder's resolved path and its name.

@@ -56,8 +56,8 @@ public struct YearSealed: EventPayload {
     /// The sealed days, `firstDay..<endDay` as day numbers.
     public var days: Range<Int> {
         switch basis {
-        case .calendar: return CivilDate.dayNumber(year: year, month: 1, day: 1)..<CivilDate.dayNumber(year: year + 1, month: 1, day: 1)
-        case .schoolYear: return CivilDate.dayNumber(year: year, month: 9, day: 1)..<CivilDate.dayNumber(year: year + 1, month: 9, day: 1)
+        case .calendar: return CivilDate.calendarYear(year)
+        case .schoolYear: return CivilDate.schoolYear(startingIn: year)
         }
     }
 }
