@@ -17,7 +17,7 @@ extension JournalReading {
     public static func rosterState(path: String, policy: StateCheckpoint.Policy) throws -> (state: LedgerState, source: StateSource) {
         if policy != .ignore, case .success(let state) = StateCheckpoint.load(journalPath: path) { return (state, .checkpoint) }
         let state = try self.state(path: path)
-        if policy == .readWrite, access(FileDescriptor.parentDirectory(of: path).isEmpty ? "." : FileDescriptor.parentDirectory(of: path), W_OK) == 0 {
+        if policy == .readWrite, FileDescriptor.isWritableDirectory(FileDescriptor.parentDirectory(of: path)) {
             // A checkpoint is a cache: failing to write one (a full disk, a race with an append)
             // costs the next reader a replay, never an answer.
             try? StateCheckpoint.write(state, journalPath: path)

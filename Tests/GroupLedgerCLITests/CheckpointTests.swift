@@ -69,3 +69,58 @@ struct CheckpointTests {
         try Self.expectSameAnswers(scratch, journal: "a.jsonl", "no checkpoint")
     }
 }
+
+/// Every reading command accepts `--no-checkpoint` and `--read-only`, gives the same answer
+/// with either, and writes nothing beside the journal under `--read-only` or when the
+/// journal's folder is read-only (mode 0555, which binds root too).
+@Suite("Reading commands write nothing")
+struct ReadOnlyReadingTests {
+    /// The reading commands, with arguments that succeed on the shipped journal.
+    static let commands: [[String]] = [
+        ["state"], ["state", "--as-of", "2024-09-01", "--view", "groups"], ["state", "--view", "funds,secondments"],
+        ["findings", "--all"], ["log", "--from", "1", "--to", "20"], ["replay", "--to", "30"], ["history", "sy-g1"],
+        ["explain", "--school", "sy-m05", "--group", "sy-g1"], ["diff", "--known-at", "262", "--known-at", "329"],
+        ["funds", "trace", "--group", "蚌山区示例教育集团一"], ["report", "annual", "--year", "2025", "--format", "md"],
+        ["digest"], ["verify"], ["prove", "inclusion", "--seq", "5"], ["prove", "consistency", "--old", "10"],
+    ]
+
+    /// Names, sizes and contents of every file in `directory`.
+    static func listing(_ directory: String) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: directory) {
+            files[name] = try Data(contentsOf: URL(fileURLWithPath: directory + "/" + name))
+        }
+        return files
+    }
+
+    @Test func readingCommandsWriteNothingWhenAskedOrWhenTheFolderIsReadOnly() throws {
+        let scratch = Scratch()
+        let folder = scratch.path + "/journal"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: AuditCommandTests.shipped, toPath: folder + "/ledger.jsonl")
+        let journal = folder + "/ledger.jsonl"
+        let before = try Self.listing(folder)
+        for command in Self.commands {
+            let replayed = try CLI.run(command + ["--no-checkpoint", "--journal", journal], in: scratch.path)
+            #expect(replayed.status == 0, "\(command): \(replayed.standardError)")
+            let readOnly = try CLI.run(command + ["--read-only", "--journal", journal], in: scratch.path)
+            #expect(readOnly.status == 0, "\(command): \(readOnly.standardError)")
+            #expect(readOnly.standardOutput == replayed.standardOutput, "\(command)")
+            #expect(try Self.listing(folder) == before, "\(command) --read-only wrote beside the journal")
+        }
+        // A read-only folder: no flag needed, nothing written, the same answers.
+        chmod(folder, 0o555)
+        defer { chmod(folder, 0o750) }
+        for command in Self.commands {
+            let plain = try CLI.run(command + ["--journal", journal], in: scratch.path)
+            let replayed = try CLI.run(command + ["--no-checkpoint", "--journal", journal], in: scratch.path)
+            #expect(plain.status == 0, "\(command): \(plain.standardError)")
+            #expect(plain.standardOutput == replayed.standardOutput, "\(command)")
+            #expect(try Self.listing(folder) == before, "\(command) wrote into a read-only folder")
+        }
+        // The same folder made writable again: `state` writes its checkpoint (so the checks above could fail).
+        chmod(folder, 0o750)
+        _ = try CLI.run(["state", "--journal", journal], in: scratch.path)
+        #expect(FileManager.default.fileExists(atPath: journal + ".checkpoint"))
+    }
+}

@@ -176,6 +176,18 @@ public struct FileDescriptor: Sendable {
         return directory.isEmpty ? "/" : directory
     }
 
+    /// Whether derived files may be written in `directory`: it is writable for this process,
+    /// on a file system mounted read-write, and someone has write permission on it. The last
+    /// test matters for root, for whom `access(W_OK)` succeeds on a folder marked 0555: an
+    /// operator who removed every write bit meant the folder to stay as it is.
+    public static func isWritableDirectory(_ directory: String) -> Bool {
+        var status = stat()
+        guard stat(directory, &status) == 0, status.st_mode & 0o222 != 0, access(directory, W_OK) == 0 else { return false }
+        var fileSystem = statvfs()
+        guard statvfs(directory, &fileSystem) == 0 else { return false }
+        return fileSystem.f_flag & UInt(ST_RDONLY) == 0
+    }
+
     /// Whether `path` names an existing file or directory.
     public static func exists(_ path: String) -> Bool {
         var status = stat()

@@ -7,11 +7,11 @@ enum DiffCommand: Command {
     static let spec = CommandSpec(
         path: ["diff"],
         summary: "Compare what the ledger said at two points of transaction time, so backdated entries and corrections show.",
-        usage: "diff --known-at A --known-at B [--as-of DATE] [--lang zh|en] [--journal PATH] [--format text|json]",
+        usage: "diff --known-at A --known-at B [--as-of DATE] [--lang zh|en] [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--known-at", valueName: "SEQ|TIME", help: "A point of transaction time (a seq or a UTC time); give it twice."),
             .init(name: "--as-of", valueName: "DATE", help: "The effective date the rosters are compared at (default: the latest)."),
-            CommonOptions.language, CommonOptions.journal, CommonOptions.format,
+            CommonOptions.language, CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
         discussion: "Lists each group whose roster as of DATE differs, then the events recorded between A and B (marking backdated ones and corrections). "

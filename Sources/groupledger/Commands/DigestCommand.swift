@@ -6,8 +6,8 @@ enum DigestCommand: Command {
     static let spec = CommandSpec(
         path: ["digest"],
         summary: "Print the journal's size and RFC 6962 Merkle root, to publish outside the journal.",
-        usage: "digest [--journal PATH] [--format text|json]",
-        options: [CommonOptions.journal, CommonOptions.format],
+        usage: "digest [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]",
+        options: [CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal, CommonOptions.format],
         maxPositionals: 0,
         discussion: """
         Text output is SIZE:ROOTHEX, the form `verify --digest` accepts. JSON output is

@@ -7,7 +7,7 @@ enum ExplainCommand: Command {
     static let spec = CommandSpec(
         path: ["explain"],
         summary: "Show the events and approvals behind a fact: a school's membership of a group, an allocation, or everything a 文号 authorised.",
-        usage: "explain (--school ID --group ID [--as-of DATE] | --allocation ID | --document 文号 | --seqs S1,S2) [--lang zh|en] [--journal PATH] [--format text|json]",
+        usage: "explain (--school ID --group ID [--as-of DATE] | --allocation ID | --document 文号 | --seqs S1,S2) [--lang zh|en] [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--school", valueName: "ID|NAME", help: "With --group: why the school is (or was) a member."),
             .init(name: "--group", valueName: "ID|NAME", help: "See --school."),
@@ -16,7 +16,7 @@ enum ExplainCommand: Command {
             .init(name: "--document", valueName: "文号|ID", help: "A document: every event that cites it."),
             .init(name: "--seqs", valueName: "S1,S2", help: "The events behind a report cell: its evidence seqs (comma- or space-separated)."),
             CommonOptions.language,
-            CommonOptions.journal, CommonOptions.format,
+            CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0, discussion: "Every event is shown with its seq, authority and change; approvals cited are shown with their request and decision.")
 

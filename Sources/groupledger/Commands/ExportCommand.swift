@@ -8,11 +8,11 @@ enum ExportCommand: Command {
     static let spec = CommandSpec(
         path: ["export"],
         summary: "Write an audit packet: a jurisdiction's events, their inclusion proofs against the current digest, the digest, and the verifier.",
-        usage: "export --jurisdiction ID|NAME --out DIR [--journal PATH] [--format text|json]",
+        usage: "export --jurisdiction ID|NAME --out DIR [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--jurisdiction", valueName: "ID|NAME", help: "The jurisdiction: an id (zh, bs, xp, sy, zy …), an authority's name, or a place (湛河区)."),
             .init(name: "--out", valueName: "DIR", help: "A new or empty directory for the packet."),
-            CommonOptions.journal, CommonOptions.format,
+            CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
         discussion: """

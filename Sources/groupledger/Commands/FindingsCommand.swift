@@ -7,13 +7,13 @@ enum FindingsCommand: Command {
     static let spec = CommandSpec(
         path: ["findings"],
         summary: "Show policy findings: rules of each jurisdiction's profile judged against the journal.",
-        usage: "findings [--school-year YYYY] [--jurisdiction ID|NAME] [--all] [--strict] [--lang zh|en] [--journal PATH] [--format text|json]",
+        usage: "findings [--school-year YYYY] [--jurisdiction ID|NAME] [--all] [--strict] [--lang zh|en] [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--school-year", valueName: "YYYY", help: "Judge periodic rules for the school year starting 1 September YYYY (default: every year with data)."),
             .init(name: "--jurisdiction", valueName: "ID|NAME", help: "Only this jurisdiction's groups: an id, an authority's name, or a place (湛河区)."),
             .init(name: "--all", valueName: nil, help: "Also show rules that are met."),
             .init(name: "--strict", valueName: nil, help: "Exit 1 when any rule is not met."),
-            CommonOptions.language, CommonOptions.journal, CommonOptions.format,
+            CommonOptions.language, CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
         discussion: """

@@ -7,12 +7,12 @@ enum FundsTraceCommand: Command {
     static let spec = CommandSpec(
         path: ["funds", "trace"],
         summary: "Trace money from an allocation through earmarks to expenditures, with balances and the authority of each step.",
-        usage: "funds trace (--allocation ID | --group ID [--year YYYY]) [--lang zh|en] [--journal PATH] [--format text|json]",
+        usage: "funds trace (--allocation ID | --group ID [--year YYYY]) [--lang zh|en] [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--allocation", valueName: "ID", help: "One allocation."),
             .init(name: "--group", valueName: "ID|NAME", help: "Every allocation for a group's unified use (an id or its Chinese name)."),
             .init(name: "--year", valueName: "YYYY", help: "With --group: only that fiscal year."),
-            CommonOptions.language, CommonOptions.journal, CommonOptions.format,
+            CommonOptions.language, CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
         discussion: "With --format json: one object per allocation (JSON lines), amounts in integer fen; the fields are listed in the README.")

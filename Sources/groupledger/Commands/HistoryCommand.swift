@@ -7,10 +7,10 @@ enum HistoryCommand: Command {
     static let spec = CommandSpec(
         path: ["history"],
         summary: "Every event that touched a school, group, staff id, allocation, approval or document, with corrections beside what they correct.",
-        usage: "history ENTITY [--lang zh|en] [--journal PATH] [--format text|json]",
+        usage: "history ENTITY [--lang zh|en] [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]",
         options: [
             CommonOptions.language,
-            CommonOptions.journal, CommonOptions.format,
+            CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 1,
         discussion: """

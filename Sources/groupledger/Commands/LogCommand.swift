@@ -7,9 +7,9 @@ enum LogCommand: Command {
     static let spec = CommandSpec(
         path: ["log"],
         summary: "Print the journal's events, oldest first.",
-        usage: "log [--journal PATH] [--from SEQ] [--to SEQ] [--lang zh|en] [--format text|json]",
+        usage: "log [--no-checkpoint] [--read-only] [--journal PATH] [--from SEQ] [--to SEQ] [--lang zh|en] [--format text|json]",
         options: [
-            CommonOptions.journal,
+            CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal,
             .init(name: "--from", valueName: "SEQ", help: "First seq to print (default 1)."),
             .init(name: "--to", valueName: "SEQ", help: "Last seq to print (default: the last)."),
             CommonOptions.language,

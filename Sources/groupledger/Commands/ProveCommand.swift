@@ -6,11 +6,11 @@ enum ProveInclusionCommand: Command {
     static let spec = CommandSpec(
         path: ["prove", "inclusion"],
         summary: "Prove that a line is in the journal's Merkle tree of a given size.",
-        usage: "prove inclusion --seq N [--size M] [--journal PATH] [--format text|json]",
+        usage: "prove inclusion --seq N [--size M] [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--seq", valueName: "N", help: "The line to prove (1-based seq)."),
             .init(name: "--size", valueName: "M", help: "The tree size, a number of events (default: all)."),
-            CommonOptions.journal,
+            CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal,
             CommonOptions.format,
         ],
         maxPositionals: 0,
@@ -50,11 +50,11 @@ enum ProveConsistencyCommand: Command {
     static let spec = CommandSpec(
         path: ["prove", "consistency"],
         summary: "Prove that the journal at one size is a prefix of the journal at a later size.",
-        usage: "prove consistency --old M [--new N] [--journal PATH] [--format text|json]",
+        usage: "prove consistency --old M [--new N] [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--old", valueName: "M", help: "The earlier size (a number of events)."),
             .init(name: "--new", valueName: "N", help: "The later size (default: all events)."),
-            CommonOptions.journal,
+            CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal,
             CommonOptions.format,
         ],
         maxPositionals: 0,

@@ -83,8 +83,8 @@ enum RegisterEraseCommand: Command {
 enum RegisterShowCommand: Command {
     static let spec = CommandSpec(
         path: ["register", "show"], summary: "Show the personal-data register (who each opaque id is).",
-        usage: "register show [--subject ID] [--journal PATH] [--format text|json]",
-        options: [.init(name: "--subject", valueName: "ID", help: "Only this subject."), CommonOptions.journal, CommonOptions.format],
+        usage: "register show [--subject ID] [--read-only] [--journal PATH] [--format text|json]",
+        options: [.init(name: "--subject", valueName: "ID", help: "Only this subject."), CommonOptions.readOnly, CommonOptions.journal, CommonOptions.format],
         maxPositionals: 0, discussion: "JSON: one {subjectId, …details} object per line.")
 
     static func run(_ arguments: ParsedArguments, context: CommandContext) throws -> ExitCode {

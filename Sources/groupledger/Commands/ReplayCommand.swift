@@ -7,12 +7,12 @@ enum ReplayCommand: Command {
     static let spec = CommandSpec(
         path: ["replay"],
         summary: "Step through the journal: who recorded what, when, on what authority, what it changed, and the findings raised.",
-        usage: "replay [--from SEQ] [--to SEQ] [--lang zh|en] [--journal PATH] [--format text|json]",
+        usage: "replay [--from SEQ] [--to SEQ] [--lang zh|en] [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]",
         options: [
             .init(name: "--from", valueName: "SEQ", help: "First seq to show (the state is still folded from seq 1)."),
             .init(name: "--to", valueName: "SEQ", help: "Last seq to show."),
             CommonOptions.language,
-            CommonOptions.journal, CommonOptions.format,
+            CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal, CommonOptions.format,
         ],
         maxPositionals: 0,
         discussion: "--format json prints one object per event: {seq, type, recorded, effective, actor, authority?, change, findings, correctedBy?}.")

@@ -8,7 +8,7 @@ enum ReportAnnualCommand: Command {
     static let spec = CommandSpec(
         path: ["report", "annual"],
         summary: "Write the annual summary: per group members, joins and exits, secondments, rotation, funds and a compliance matrix; per jurisdiction groups, coverage and plan.",
-        usage: "report annual --year YYYY [--basis calendar|school-year] [--jurisdiction ID|NAME] [--group ID|NAME] --format csv|json|md|html [--out PATH] [--no-bom] [--lang zh|en] [--journal PATH]",
+        usage: "report annual --year YYYY [--basis calendar|school-year] [--jurisdiction ID|NAME] [--group ID|NAME] --format csv|json|md|html [--out PATH] [--no-bom] [--lang zh|en] [--no-checkpoint] [--read-only] [--journal PATH]",
         options: [
             .init(name: "--year", valueName: "YYYY", help: "The calendar year, or the year the school year starts in."),
             .init(name: "--basis", valueName: "calendar|school-year", help: "Count the year from 1 January (default) or from 1 September."),
@@ -17,7 +17,7 @@ enum ReportAnnualCommand: Command {
             .init(name: "--format", valueName: "csv|json|md|html", help: "The output format (required)."),
             .init(name: "--out", valueName: "PATH", help: "Write to this file (refused if it is the journal or beside it under the journal's name); default stdout."),
             .init(name: "--no-bom", valueName: nil, help: "CSV without the UTF-8 byte order mark (Excel and WPS need it to read Chinese; scripts may not)."),
-            CommonOptions.language, CommonOptions.journal,
+            CommonOptions.language, CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal,
         ],
         maxPositionals: 0,
         discussion: """

@@ -6,9 +6,9 @@ enum VerifyCommand: Command {
     static let spec = CommandSpec(
         path: ["verify"],
         summary: "Check that the journal is sound and still extends a published digest.",
-        usage: "verify [--journal PATH] [--digest SIZE:ROOTHEX] [--format text|json]",
+        usage: "verify [--no-checkpoint] [--read-only] [--journal PATH] [--digest SIZE:ROOTHEX] [--format text|json]",
         options: [
-            CommonOptions.journal,
+            CommonOptions.noCheckpoint, CommonOptions.readOnly, CommonOptions.journal,
             .init(name: "--digest", valueName: "SIZE:ROOTHEX", help: "A digest published earlier (from `groupledger digest`)."),
             CommonOptions.format,
         ],
