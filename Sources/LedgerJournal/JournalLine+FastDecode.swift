@@ -122,34 +122,14 @@ struct FastLineDecoder {
         return negative ? -value : value
     }
 
-    /// The `data` object: its extent is found by a string-aware bracket scan, then the strict
-    /// parser checks it at depth 2.
+    /// The `data` object, parsed by the strict parser at depth 2, which also finds its end.
     private mutating func dataObject() -> JSONObject? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
-        var depth = 0
-        var position = index
-        while position < bytes.count {
-            switch bytes[position] {
-            case UInt8(ascii: "\""):
-                position += 1
-                while position < bytes.count && bytes[position] != UInt8(ascii: "\"") {
-                    position += bytes[position] == UInt8(ascii: "\\") ? 2 : 1
-                }
-            case UInt8(ascii: "{"), UInt8(ascii: "["):
-                depth += 1
-            case UInt8(ascii: "}"), UInt8(ascii: "]"):
-                depth -= 1
-            default:
-                break
-            }
-            position += 1
-            if depth == 0 { break }
-        }
-        guard depth == 0, position <= bytes.count else { return nil }
         let limits = JSONLimits(maxDepth: JournalLimits.json.maxDepth - 1, maxIntegerMagnitude: JournalLimits.json.maxIntegerMagnitude)
-        guard case .object(let object)? = try? JSONParser.parseCanonical(UnsafeRawBufferPointer(rebasing: bytes[index..<position]), limits: limits)
+        guard let (value, byteCount) = try? JSONParser.parseCanonicalPrefix(UnsafeRawBufferPointer(rebasing: bytes[index...]), limits: limits),
+              case .object(let object) = value
         else { return nil }
-        index = position
+        index += byteCount
         return object
     }
 

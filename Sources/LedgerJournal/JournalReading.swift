@@ -9,6 +9,16 @@ public enum JournalReading {
     /// A missing file reads as an empty journal.
     /// - Throws: `JournalError` when the file cannot be read, or what `onBatch` throws.
     public static func scan(path: String, checkChain: Bool, onBatch: ([JournalEntry]) throws -> Bool) throws -> JournalScanResult {
+        try withScanner(path: path, checkChain: checkChain) { scanner in try scanner.run(onBatch: onBatch) }
+    }
+
+    /// Scans like `scan(path:checkChain:onBatch:)` with the chain checked, handing out each
+    /// complete batch as its lines' leaf hashes and keeping no decoded entry.
+    public static func scanLeafHashes(path: String, onLeafHashes: ([SHA256Digest]) throws -> Bool) throws -> JournalScanResult {
+        try withScanner(path: path, checkChain: true) { scanner in try scanner.runHashingLeaves(onLeafHashes: onLeafHashes) }
+    }
+
+    private static func withScanner(path: String, checkChain: Bool, _ body: (JournalScanner) throws -> JournalScanResult) throws -> JournalScanResult {
         guard FileDescriptor.exists(path) else {
             return JournalScanResult(soundEventCount: 0, soundByteCount: 0, lastLeafHash: .zero, lastRecorded: nil,
                                      tail: .clean, stoppedEarly: false)
@@ -18,7 +28,7 @@ public enum JournalReading {
         defer { file.close() }
         do {
             let size = try JournalLock.stableSize(file)
-            return try JournalScanner(file: file, endOffset: size, checkChain: checkChain).run(onBatch: onBatch)
+            return try body(JournalScanner(file: file, endOffset: size, checkChain: checkChain))
         } catch let error as SystemCallError {
             throw JournalError(error)
         }

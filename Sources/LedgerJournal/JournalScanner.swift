@@ -68,6 +68,19 @@ public struct JournalScanner {
     /// false to stop early.
     /// - Throws: `SystemCallError` when reading fails, or whatever `onBatch` throws.
     public func run(onBatch: ([JournalEntry]) throws -> Bool) throws -> JournalScanResult {
+        try run(keepEntries: true) { state in try onBatch(state.pending) }
+    }
+
+    /// Runs the scan like `run(onBatch:)` but keeps no decoded entries: each complete batch is
+    /// handed out as its lines' leaf hashes (what verification needs). Every line is still
+    /// decoded in full, and released on the worker thread that decoded it.
+    /// - Precondition: the scanner checks the chain (there are no leaf hashes otherwise).
+    public func runHashingLeaves(onLeafHashes: ([SHA256Digest]) throws -> Bool) throws -> JournalScanResult {
+        precondition(checkChain, "leaf hashes are computed only when the chain is checked")
+        return try run(keepEntries: false) { state in try onLeafHashes(state.pendingLeafHashes) }
+    }
+
+    private func run(keepEntries: Bool, handOut: (ScanState) throws -> Bool) throws -> JournalScanResult {
         var state = ScanState(start: start, checkChain: checkChain)
         var stoppedEarly = false
         var decodingInBackground: DecodeJob?
@@ -85,7 +98,7 @@ public struct JournalScanner {
                 case .batchComplete:
                     // The batch is handed out, then cleared in place: unless the caller kept the
                     // array, its buffer is reused for the next batch instead of reallocated.
-                    let keepGoing = try onBatch(state.pending)
+                    let keepGoing = try handOut(state)
                     state.clearPending()
                     if !keepGoing {
                         stoppedEarly = true
@@ -97,14 +110,18 @@ public struct JournalScanner {
         }
 
         // Decoding and hashing a line depend on that line alone, so they run on every core. Large
-        // chunks are decoded in the background (from a copy of their bytes) while the previous
+        // chunks are decoded in the background (in the reader's buffer) while the previous
         // chunk's lines are checked in order here; small ones are decoded and checked in place.
         let progress = JournalProgress.observer
         let totalBytes = progress == nil ? 0 : (endOffset ?? ((try? file.sizeBytes()) ?? 0))
-        try LineReader(file: file, startOffset: start.byteOffset, endOffset: endOffset, firstLineNumber: start.nextSeq).forEachChunk { slices in
+        // The jobs hold the buffers, so bytes a job reads stay allocated until it has finished,
+        // even when the reader stops early or throws.
+        let buffers = ChunkBuffers()
+        try LineReader(file: file, startOffset: start.byteOffset, endOffset: endOffset, firstLineNumber: start.nextSeq)
+            .forEachChunk(into: buffers) { slices in
             if let progress, let last = slices.last { progress(last.byteOffset + last.byteCount + 1, totalBytes) }
             let large = slices.count >= DecodedLine.parallelThreshold
-            let job = large ? DecodeJob(copying: slices, checkChain: checkChain) : nil
+            let job = large ? DecodeJob(inBackground: slices, holding: buffers, checkChain: checkChain, keepEntries: keepEntries) : nil
             if let previous = decodingInBackground {
                 decodingInBackground = nil
                 guard try consume(previous) else {
@@ -116,7 +133,7 @@ public struct JournalScanner {
                 decodingInBackground = job
                 return true
             }
-            return try consume(DecodeJob(inPlace: slices, checkChain: checkChain))
+            return try consume(DecodeJob(inPlace: slices, checkChain: checkChain, keepEntries: keepEntries))
         }
         if let last = decodingInBackground { _ = try consume(last) }
         let tail = stoppedEarly ? .clean : state.finish()
@@ -126,39 +143,30 @@ public struct JournalScanner {
     }
 }
 
-/// One chunk of lines being decoded: either in place (the slices point into the reader's
-/// buffer, valid during the reader's callback) or in the background from its own copy of the
-/// bytes, so the reader can refill its buffer meanwhile.
+/// One chunk of lines being decoded: either in place, during the reader's callback, or in the
+/// background while the reader fills its other buffer (the job holds the buffers).
 final class DecodeJob: @unchecked Sendable {
     private(set) var slices: [LineSlice]
     var decoded: [DecodedLine] = []
-    private var storage: UnsafeMutableRawBufferPointer?
     private let done = DispatchGroup()
+    /// The reader's buffers, which `slices` point into, kept alive while this job exists.
+    private var buffers: ChunkBuffers?
 
     /// Decodes now, on this thread and the other cores.
-    init(inPlace slices: [LineSlice], checkChain: Bool) {
+    init(inPlace slices: [LineSlice], checkChain: Bool, keepEntries: Bool) {
         self.slices = slices
-        DecodedLine.decode(slices, checkChain: checkChain, into: &decoded)
+        DecodedLine.decode(slices, checkChain: checkChain, keepEntries: keepEntries, into: &decoded)
     }
 
-    /// Copies the lines' bytes and decodes them in the background.
-    init(copying original: [LineSlice], checkChain: Bool) {
-        let total = original.reduce(0) { $0 + $1.bytes.count }
-        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(total, 1), alignment: 16)
-        var offset = 0
-        var copies = original
-        for index in copies.indices {
-            let bytes = original[index].bytes
-            let target = UnsafeMutableRawBufferPointer(rebasing: storage[offset..<(offset + bytes.count)])
-            if bytes.count > 0 { target.copyMemory(from: bytes) }
-            copies[index].bytes = UnsafeRawBufferPointer(target)
-            offset += bytes.count
-        }
-        self.storage = storage
-        self.slices = copies
+    /// Decodes the lines in the background, straight from the reader's buffer: the reader
+    /// leaves a chunk's bytes in place until the callback after the one that handed it out
+    /// returns, and the scan waits for this job within that next callback.
+    init(inBackground slices: [LineSlice], holding buffers: ChunkBuffers, checkChain: Bool, keepEntries: Bool) {
+        self.slices = slices
+        self.buffers = buffers
         done.enter()
         DispatchQueue.global().async { [self] in
-            DecodedLine.decode(slices, checkChain: checkChain, into: &decoded)
+            DecodedLine.decode(self.slices, checkChain: checkChain, keepEntries: keepEntries, into: &decoded)
             done.leave()
         }
     }
@@ -170,7 +178,6 @@ final class DecodeJob: @unchecked Sendable {
 
     deinit {
         done.wait()
-        storage?.deallocate()
     }
 }
 
@@ -188,7 +195,8 @@ struct DecodedLine: Sendable {
     static let parallelThreshold = 512
 
     /// Decodes `slices` into `output` (same order), splitting the work across the cores.
-    static func decode(_ slices: [LineSlice], checkChain: Bool, into output: inout [DecodedLine]) {
+    /// Without `keepEntries` the decoded line is checked and dropped here, on the worker.
+    static func decode(_ slices: [LineSlice], checkChain: Bool, keepEntries: Bool, into output: inout [DecodedLine]) {
         output.removeAll(keepingCapacity: true)
         output.append(contentsOf: repeatElement(DecodedLine(entry: nil, error: nil, links: nil), count: slices.count))
         let workers = slices.count < parallelThreshold ? 1 : min(8, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
@@ -198,20 +206,20 @@ struct DecodedLine: Sendable {
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     let lower = shared.input.count * worker / workers
                     let upper = shared.input.count * (worker + 1) / workers
-                    for index in lower..<upper { shared.results[index] = decodeOne(shared.input[index], checkChain: checkChain) }
+                    for index in lower..<upper { shared.results[index] = decodeOne(shared.input[index], checkChain: checkChain, keepEntries: keepEntries) }
                 }
             }
         }
     }
 
-    private static func decodeOne(_ slice: LineSlice, checkChain: Bool) -> DecodedLine {
+    private static func decodeOne(_ slice: LineSlice, checkChain: Bool, keepEntries: Bool) -> DecodedLine {
         // Unterminated, overlong and NUL-holding lines are judged by the scan without decoding.
         guard slice.isTerminated, !slice.isOverlong else { return DecodedLine(entry: nil, error: nil, links: nil) }
         do {
             let line = try JournalLine.decode(slice.bytes)
             let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
-            return DecodedLine(entry: JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash),
-                               error: nil,
+            let entry = keepEntries ? JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash) : nil
+            return DecodedLine(entry: entry, error: nil,
                                links: LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash))
         } catch {
             return DecodedLine(entry: nil, error: error, links: nil)
@@ -252,6 +260,11 @@ struct ScanState {
     // The batch being read.
     /// The lines of the batch being read (a complete batch after `.batchComplete`).
     private(set) var pending: [JournalEntry] = []
+    /// The leaf hashes of the batch being read, when entries are not kept.
+    private(set) var pendingLeafHashes: [SHA256Digest] = []
+    /// How many lines the batch being read has so far, and where the last one starts.
+    private var pendingCount = 0
+    private var pendingLast: (seq: Int64, byteOffset: Int64)?
     private var pendingBatch: BatchMarker?
     private var lastLeafHash: SHA256Digest
     private var lastRecorded: UTCTimestamp?
@@ -284,7 +297,7 @@ struct ScanState {
         }
         if garbage != nil { return consumeAfterGarbage(slice, &decoded) }
         // A line that decoded is canonical, and canonical JSON never holds a raw NUL.
-        if decoded.entry == nil && slice.containsNUL {
+        if decoded.links == nil && slice.containsNUL {
             garbage = (slice.lineNumber, slice.byteOffset)
             return .continue
         }
@@ -296,7 +309,7 @@ struct ScanState {
             return fail(slice, byteOffset: offset, field: error.field, error.message)
         }
         guard let line = decoded.links else { return fail(slice, field: nil, "line could not be read") }
-        let expectedSeq = soundEventCount + Int64(pending.count) + 1
+        let expectedSeq = soundEventCount + Int64(pendingCount) + 1
         guard line.seq == expectedSeq else {
             return fail(slice, field: "seq", "expected \(expectedSeq), found \(line.seq)")
         }
@@ -330,7 +343,9 @@ struct ScanState {
         // Move the entry out of the decode buffer rather than copy it (a copy retains every field).
         var moved: JournalEntry?
         swap(&moved, &decoded.entry)
-        if let moved { pending.append(moved) }
+        if let moved { pending.append(moved) } else if checkChain, let leafHash = line.leafHash { pendingLeafHashes.append(leafHash) }
+        pendingCount += 1
+        pendingLast = (line.seq, slice.byteOffset)
         guard line.seq == line.batch.last else { return .continue }
         pendingBatch = nil
         soundEventCount = line.seq
@@ -343,6 +358,9 @@ struct ScanState {
     /// Empties `pending` after a complete batch was handed out, keeping its buffer.
     mutating func clearPending() {
         pending.removeAll(keepingCapacity: true)
+        pendingLeafHashes.removeAll(keepingCapacity: true)
+        pendingCount = 0
+        pendingLast = nil
     }
 
     /// After a NUL-filled line, the rest of the file must look like the remains of the same
@@ -351,7 +369,7 @@ struct ScanState {
         if lastLineEnd - soundByteCount > Int64(JournalLimits.maxBatchBytes) {
             return failAtGarbage("NUL bytes start a region longer than any batch; this is damage, not an unfinished append")
         }
-        if decoded.entry == nil && (slice.containsNUL || slice.isOverlong) { return .continue }
+        if decoded.links == nil && (slice.containsNUL || slice.isOverlong) { return .continue }
         if let line = decoded.links {
             if line.batch.first == soundEventCount + 1 { return .continue }
             return failAtGarbage("contains NUL bytes, yet line \(slice.lineNumber) after it continues the journal (seq \(line.seq)); this is damage, not an unfinished append")
@@ -385,9 +403,9 @@ struct ScanState {
                               completeLineCount: lastLineNumber - soundEventCount,
                               reason: "line \(garbage.lineNumber) contains NUL bytes, as blocks a crash left unwritten do, and no complete batch follows"))
         }
-        if let batch = pendingBatch, let last = pending.last {
+        if let batch = pendingBatch, let last = pendingLast {
             return .torn(torn(problemLineNumber: last.seq, problemByteOffset: last.byteOffset,
-                              completeLineCount: Int64(pending.count),
+                              completeLineCount: Int64(pendingCount),
                               reason: "the file ends inside a batch: it has lines \(batch.first)–\(last.seq) of \(batch.first)–\(batch.last)"))
         }
         return .clean

@@ -27,9 +27,8 @@ public enum JournalVerifier {
     public static func verify(path: String, against published: JournalDigest? = nil) throws -> JournalVerification {
         var frontier = MerkleFrontier()
         var publishedRoot: SHA256Digest? = published?.size == 0 ? MerkleTree.emptyRoot : nil
-        let scan = try JournalReading.scan(path: path, checkChain: true) { entries in
-            for entry in entries {
-                guard let leafHash = entry.leafHash else { continue }
+        let scan = try JournalReading.scanLeafHashes(path: path) { leafHashes in
+            for leafHash in leafHashes {
                 frontier.append(leafHash: leafHash)
                 if let published, Int64(frontier.size) == published.size { publishedRoot = frontier.root() }
             }

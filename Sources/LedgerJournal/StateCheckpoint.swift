@@ -97,8 +97,8 @@ public enum StateCheckpoint {
     /// (`AtomicFile`). Throws when the journal changed meanwhile.
     public static func write(_ state: LedgerState, journalPath: String) throws {
         var frontier = MerkleFrontier()
-        let scan = try JournalReading.scan(path: journalPath, checkChain: true) { entries in
-            for entry in entries { if let leafHash = entry.leafHash { frontier.append(leafHash: leafHash) } }
+        let scan = try JournalReading.scanLeafHashes(path: journalPath) { leafHashes in
+            for leafHash in leafHashes { frontier.append(leafHash: leafHash) }
             return true
         }
         guard case .clean = scan.tail, scan.soundEventCount == state.lastSeq else {

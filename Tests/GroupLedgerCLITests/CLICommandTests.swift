@@ -52,14 +52,14 @@ struct CLICommandTests {
     @Test(arguments: [
         (["frobnicate"], "groupledger: error: unknown command 'frobnicate'\n  See 'groupledger --help'.\n"),
         (["verfy"], "groupledger: error: unknown command 'verfy'; did you mean 'verify'?\n  See 'groupledger --help'.\n"),
-        (["log", "--jornal", "x"], "groupledger: error: unknown option '--jornal'; did you mean '--journal'?\nUsage: groupledger log [--journal PATH] [--from SEQ] [--to SEQ] [--lang zh|en] [--format text|json]\n  See 'groupledger log --help'.\n"),
+        (["log", "--jornal", "x"], "groupledger: error: unknown option '--jornal'; did you mean '--journal'?\nUsage: groupledger log [--no-checkpoint] [--read-only] [--journal PATH] [--from SEQ] [--to SEQ] [--lang zh|en] [--format text|json]\n  See 'groupledger log --help'.\n"),
         (["append", "--expect-seq", "-1"], "groupledger: error: the value '-1' is invalid for '--expect-seq': expected a whole number in 0–9007199254740991\nUsage: groupledger append [--journal PATH] [--expect-seq N] [--wait MILLISECONDS] [--format text|json] [FILE|-]\n  See 'groupledger append --help'.\n"),
         (["append", "--expect-seq"], "groupledger: error: missing value for '--expect-seq N'\nUsage: groupledger append [--journal PATH] [--expect-seq N] [--wait MILLISECONDS] [--format text|json] [FILE|-]\n  See 'groupledger append --help'.\n"),
-        (["verify", "--digest", "12"], "groupledger: error: the value '12' is invalid for '--digest': expected SIZE:ROOTHEX (a whole number, a colon, 64 lowercase hex digits)\nUsage: groupledger verify [--journal PATH] [--digest SIZE:ROOTHEX] [--format text|json]\n  See 'groupledger verify --help'.\n"),
-        (["log", "--format", "xml"], "groupledger: error: the value 'xml' is invalid for '--format': expected one of text, json\nUsage: groupledger log [--journal PATH] [--from SEQ] [--to SEQ] [--lang zh|en] [--format text|json]\n  See 'groupledger log --help'.\n"),
+        (["verify", "--digest", "12"], "groupledger: error: the value '12' is invalid for '--digest': expected SIZE:ROOTHEX (a whole number, a colon, 64 lowercase hex digits)\nUsage: groupledger verify [--no-checkpoint] [--read-only] [--journal PATH] [--digest SIZE:ROOTHEX] [--format text|json]\n  See 'groupledger verify --help'.\n"),
+        (["log", "--format", "xml"], "groupledger: error: the value 'xml' is invalid for '--format': expected one of text, json\nUsage: groupledger log [--no-checkpoint] [--read-only] [--journal PATH] [--from SEQ] [--to SEQ] [--lang zh|en] [--format text|json]\n  See 'groupledger log --help'.\n"),
         (["prove"], "groupledger: error: 'prove' needs a subcommand: prove inclusion, prove consistency\n  See 'groupledger --help'.\n"),
-        (["prove", "inclusion"], "groupledger: error: missing '--seq N'\nUsage: groupledger prove inclusion --seq N [--size M] [--journal PATH] [--format text|json]\n  See 'groupledger prove inclusion --help'.\n"),
-        (["digest", "extra"], "groupledger: error: unexpected argument 'extra'\nUsage: groupledger digest [--journal PATH] [--format text|json]\n  See 'groupledger digest --help'.\n"),
+        (["prove", "inclusion"], "groupledger: error: missing '--seq N'\nUsage: groupledger prove inclusion --seq N [--size M] [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]\n  See 'groupledger prove inclusion --help'.\n"),
+        (["digest", "extra"], "groupledger: error: unexpected argument 'extra'\nUsage: groupledger digest [--no-checkpoint] [--read-only] [--journal PATH] [--format text|json]\n  See 'groupledger digest --help'.\n"),
     ])
     func usageErrorsExitWith64AndSayWhatIsWrong(arguments: [String], expected: String) throws {
         let scratch = Scratch()

@@ -17,6 +17,13 @@ public enum JSONParser {
         return try result.get()
     }
 
+    /// Strict parse of the value at the start of `bytes`, which may be followed by anything:
+    /// returns the value and how many bytes it took. For a canonical document embedded in a
+    /// larger one (a journal line's `data`), without a separate scan for its end.
+    public static func parseCanonicalPrefix(_ bytes: UnsafeRawBufferPointer, limits: JSONLimits) throws(JSONParseError) -> (value: JSONValue, byteCount: Int) {
+        try parse(bytes, isStrict: true, limits: limits, wholeInput: false)
+    }
+
     /// Lenient: RFC 8259 JSON as people and scripts write it (whitespace, any key order, any valid
     /// escape), normalising every string and key to NFC; still rejects invalid UTF-8, lone
     /// surrogates, duplicate keys, floating point, out-of-range integers, excessive depth,
@@ -34,6 +41,11 @@ public enum JSONParser {
     }
 
     private static func parse(_ bytes: UnsafeRawBufferPointer, isStrict: Bool, limits: JSONLimits) throws(JSONParseError) -> JSONValue {
+        try parse(bytes, isStrict: isStrict, limits: limits, wholeInput: true).value
+    }
+
+    private static func parse(_ bytes: UnsafeRawBufferPointer, isStrict: Bool, limits: JSONLimits,
+                              wholeInput: Bool) throws(JSONParseError) -> (value: JSONValue, byteCount: Int) {
         guard let base = bytes.baseAddress, bytes.count > 0 else {
             throw JSONParseError(kind: .unexpectedEnd, byteOffset: 0, message: "expected a value, found end of input (the input is empty)")
         }
@@ -41,7 +53,7 @@ public enum JSONParser {
         let result = withUnsafeTemporaryAllocation(of: JSONValue.self, capacity: 32) { values in
             withUnsafeTemporaryAllocation(of: JSONObject.Member.self, capacity: 24) { members in
                 withUnsafeTemporaryAllocation(of: Int.self, capacity: isStrict ? 0 : 32) { keyOffsets in
-                    Result { () throws(JSONParseError) -> JSONValue in
+                    Result { () throws(JSONParseError) -> (value: JSONValue, byteCount: Int) in
                         var engine = Engine(
                             base: base.assumingMemoryBound(to: UInt8.self),
                             end: bytes.count,
@@ -49,7 +61,8 @@ public enum JSONParser {
                             limits: limits,
                             stackStorage: (values, members, keyOffsets)
                         )
-                        return try engine.parseDocument()
+                        guard wholeInput else { return (try engine.parseValue(depth: 1), engine.position) }
+                        return (try engine.parseDocument(), bytes.count)
                     }
                 }
             }

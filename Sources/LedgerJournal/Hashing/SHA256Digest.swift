@@ -72,19 +72,15 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
         return parsed ? storage : nil
     }
 
+    /// 0–15 for `0`–`9` and `a`–`f`, nil for every other byte (uppercase too). Arithmetic,
+    /// not a table: a global table costs a lazy-initialisation check on every one of the 64
+    /// digits of every line.
     @inline(__always)
     private static func nibble(_ character: UInt8) -> UInt8? {
-        let value = nibbleTable[Int(character)]
-        return value == 0xFF ? nil : value
-    }
-
-    /// 0–15 for `0`–`9` and `a`–`f`, 0xFF for every other byte (uppercase too).
-    private static let nibbleTable: [UInt8] = (0...255).map { byte in
-        switch byte {
-        case 0x30...0x39: return UInt8(byte - 0x30)
-        case 0x61...0x66: return UInt8(byte - 0x61 + 10)
-        default: return 0xFF
-        }
+        let digit = character &- 0x30
+        if digit < 10 { return digit }
+        let letter = character &- 0x61
+        return letter < 6 ? letter + 10 : nil
     }
 
     /// The digest as 64 lowercase hex characters.

@@ -1,6 +1,7 @@
 import Glibc
 
-/// One line of a file as the reader hands it out. `bytes` is valid only during the callback.
+/// One line of a file as the reader hands it out. `bytes` stays valid until the callback after
+/// the one that handed it out returns (see `LineReader.forEachChunk`).
 public struct LineSlice {
     /// The line's bytes without the `\n`; cut to `JournalLimits.maxLineBytes + 1` when overlong.
     public var bytes: UnsafeRawBufferPointer
@@ -39,6 +40,23 @@ public struct LineSlice {
     }
 }
 
+/// The two buffers a `LineReader` reads chunks into, freed when the last holder lets go: a
+/// caller that decodes a chunk in the background keeps them alive until it has finished.
+public final class ChunkBuffers: @unchecked Sendable {
+    let buffers: [UnsafeMutableRawBufferPointer]
+
+    /// Allocates two buffers for a reader with lines of at most `maxLineBytes`.
+    public init(maxLineBytes: Int = JournalLimits.maxLineBytes) {
+        let capacity = LineReader.chunkBytes + maxLineBytes + 2
+        buffers = [UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16),
+                   UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)]
+    }
+
+    deinit {
+        for buffer in buffers { buffer.deallocate() }
+    }
+}
+
 /// Reads a file line by line in large chunks with `pread`, never holding more than one chunk
 /// plus one maximal line in memory, whatever the file's size.
 public struct LineReader {
@@ -72,16 +90,26 @@ public struct LineReader {
     }
 
     /// Calls `body` with the lines of each chunk read (in order, at least one line per call),
-    /// until the end of the file or until `body` returns false. The slices are valid only
-    /// during the call; handing out a chunk at a time lets the caller decode lines in parallel.
+    /// until the end of the file or until `body` returns false. Handing out a chunk at a time
+    /// lets the caller decode lines in parallel.
+    ///
+    /// Chunks are read into two buffers in turn, so a chunk's slices stay valid until the
+    /// *next* call of `body` returns: a caller may decode chunk N in the background while the
+    /// reader fills the other buffer with chunk N+1, without copying chunk N.
     ///
     /// An overlong line is handed out once, with `isOverlong` set and empty `bytes`: it is an
     /// error whatever it holds, so its bytes are counted and scanned for NUL but not kept.
-    public func forEachChunk(_ body: ([LineSlice]) throws -> Bool) throws {
-        let capacity = Self.chunkBytes + maxLineBytes + 2
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)
-        defer { buffer.deallocate() }
-        let base = buffer.baseAddress!
+    ///
+    /// - Parameter chunkBuffers: where to read; pass your own to keep the bytes of the last
+    ///   chunks alive after this returns (a new pair is used and freed otherwise).
+    public func forEachChunk(into chunkBuffers: ChunkBuffers? = nil, _ body: ([LineSlice]) throws -> Bool) throws {
+        let owned = chunkBuffers ?? ChunkBuffers(maxLineBytes: maxLineBytes)
+        let buffers = owned.buffers
+        let capacity = buffers[0].count
+        precondition(capacity >= Self.chunkBytes + maxLineBytes + 2, "chunk buffers too small for this reader's lines")
+        var current = 0
+        var buffer = buffers[current]
+        var base = buffer.baseAddress!
         var fileOffset = startOffset          // file offset of buffer[0]
         var filled = 0                        // valid bytes in buffer
         var lineStart = 0                     // start of the current line in buffer
@@ -140,9 +168,14 @@ public struct LineReader {
                 }
                 return
             }
-            // Keep the unfinished line at the start of the buffer and read the next chunk after it.
+            // Move the unfinished line to the start of the other buffer and read the next chunk
+            // after it; this buffer's lines stay untouched until the next `body` call returns.
             let keep = filled - lineStart
-            if lineStart > 0 && keep > 0 { memmove(base, base + lineStart, keep) }
+            current = 1 - current
+            let previousBase = base
+            buffer = buffers[current]
+            base = buffer.baseAddress!
+            if keep > 0 { memcpy(base, previousBase + lineStart, keep) }
             fileOffset += Int64(lineStart)
             filled = keep
             lineStart = 0
