@@ -1,3 +1,4 @@
+import Dispatch
 import Glibc
 public import LedgerCore
 
@@ -12,7 +13,9 @@ public import LedgerCore
 /// checkpoint, not the journal's prefix: full verification stays `verify`'s job. Anything else
 /// (missing, damaged, stale after an append, from another journal) means a full replay, after
 /// which the checkpoint is written again unless the caller is read-only. Deleting it changes
-/// no answer. Format: one canonical JSON header line, then one canonical JSON snapshot line.
+/// no answer. Format: one canonical JSON header line, then one canonical JSON snapshot line,
+/// whose two halves (authorities, documents and schools; groups and memberships) are decoded
+/// on two threads from the offset the header gives.
 public enum StateCheckpoint {
     /// What a reading command may do with checkpoints.
     public enum Policy: Sendable {
@@ -34,7 +37,7 @@ public enum StateCheckpoint {
     /// The checkpoint's path for a journal.
     public static func path(forJournal journalPath: String) -> String { journalPath + ".checkpoint" }
 
-    static let format = "groupledger.state-checkpoint/1"
+    static let format = "groupledger.state-checkpoint/2"
 
     /// The roster state from a valid checkpoint, or why there is none.
     public static func load(journalPath: String) -> Result<LedgerState, Rejection> {
@@ -47,28 +50,66 @@ public enum StateCheckpoint {
             guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")), bytes.last == UInt8(ascii: "\n") else {
                 return .failure(.damaged("not two lines"))
             }
-            guard case .object(let header) = try JSONParser.parseCanonical(Array(bytes[..<newline])) else { return .failure(.damaged("header")) }
-            let snapshotBytes = Array(bytes[(newline + 1)..<(bytes.count - 1)])
-            guard header["format"]?.stringValue == format, case .integer(let size)? = header["size"], case .integer(let byteLength)? = header["byteLength"],
-                  let root = header["root"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
-                  let lastLeaf = header["lastLeaf"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
-                  let snapshotHash = header["snapshotSha256"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
-                  case .array(let frontierValues)? = header["frontier"] else {
-                return .failure(.damaged("header fields"))
+            // The header and the snapshot are read in place: the snapshot is most of a cold
+            // `state`'s memory, so it is never copied.
+            return try bytes.withUnsafeBytes { buffer throws -> Result<LedgerState, Rejection> in
+                let headerBytes = UnsafeRawBufferPointer(rebasing: buffer[..<newline])
+                let snapshotBytes = UnsafeRawBufferPointer(rebasing: buffer[(newline + 1)..<(buffer.count - 1)])
+                return try load(header: try JSONParser.parseCanonical(headerBytes), snapshotBytes: snapshotBytes, journalPath: journalPath)
             }
-            let hashes = frontierValues.compactMap { $0.stringValue.flatMap { SHA256Digest(hex: $0) } }
-            guard hashes.count == frontierValues.count, let frontier = MerkleFrontier(size: Int(size), hashes: hashes), frontier.root() == root else {
-                return .failure(.damaged("the frontier does not fold to the root"))
-            }
-            guard SHA256.hash(snapshotBytes) == snapshotHash else { return .failure(.damaged("the snapshot's hash differs")) }
-            if let problem = try mismatch(journalPath: journalPath, size: size, byteLength: byteLength, lastLeaf: lastLeaf) {
-                return .failure(.stale(problem))
-            }
-            let state = try LedgerState(rosterSnapshot: try JSONParser.parseCanonical(snapshotBytes))
-            guard state.lastSeq == size else { return .failure(.damaged("the snapshot covers seq \(state.lastSeq), the header \(size)")) }
-            return .success(state)
         } catch {
             return .failure(.damaged("\(error)"))
+        }
+    }
+
+    private static func load(header value: JSONValue, snapshotBytes: UnsafeRawBufferPointer, journalPath: String) throws -> Result<LedgerState, Rejection> {
+        guard case .object(let header) = value else { return .failure(.damaged("header")) }
+        guard header["format"]?.stringValue == format, case .integer(let size)? = header["size"], case .integer(let byteLength)? = header["byteLength"],
+              let root = header["root"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
+              let lastLeaf = header["lastLeaf"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
+              let snapshotHash = header["snapshotSha256"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
+              case .integer(let secondHalfOffset)? = header["secondHalfOffset"], secondHalfOffset > 0, secondHalfOffset < snapshotBytes.count,
+              case .array(let frontierValues)? = header["frontier"] else {
+            return .failure(.damaged("header fields"))
+        }
+        let hashes = frontierValues.compactMap { $0.stringValue.flatMap { SHA256Digest(hex: $0) } }
+        guard hashes.count == frontierValues.count, let frontier = MerkleFrontier(size: Int(size), hashes: hashes), frontier.root() == root else {
+            return .failure(.damaged("the frontier does not fold to the root"))
+        }
+        guard SHA256.hash(snapshotBytes) == snapshotHash else { return .failure(.damaged("the snapshot's hash differs")) }
+        if let problem = try mismatch(journalPath: journalPath, size: size, byteLength: byteLength, lastLeaf: lastLeaf) {
+            return .failure(.stale(problem))
+        }
+        let state = try decodeInParallel(snapshotBytes, secondHalfOffset: Int(secondHalfOffset))
+        guard state.lastSeq == size else { return .failure(.damaged("the snapshot covers seq \(state.lastSeq), the header \(size)")) }
+        return .success(state)
+    }
+
+    /// The snapshot's two halves decoded on two threads (they are independent tables; each
+    /// half checks that it ends exactly where the other begins).
+    static func decodeInParallel(_ bytes: UnsafeRawBufferPointer, secondHalfOffset: Int) throws(DomainError) -> LedgerState {
+        let halves = Halves(bytes)
+        DispatchQueue.concurrentPerform(iterations: 2) { index in
+            let bytes = halves.bytes
+            if index == 0 {
+                halves.first = Result { () throws(DomainError) in try LedgerState.RosterFirstHalf(snapshot: bytes, secondHalfOffset: secondHalfOffset) }
+            } else {
+                halves.second = Result { () throws(DomainError) in try LedgerState.RosterSecondHalf(snapshot: bytes, secondHalfOffset: secondHalfOffset) }
+            }
+        }
+        guard let first = halves.first, let second = halves.second else { preconditionFailure("both halves are decoded") }
+        return LedgerState(try first.get(), try second.get())
+    }
+
+    /// The bytes both decoding threads read (valid for the whole call), and where each leaves
+    /// its half; each writes only its own.
+    private final class Halves: @unchecked Sendable {
+        let bytes: UnsafeRawBufferPointer
+        var first: Result<LedgerState.RosterFirstHalf, DomainError>?
+        var second: Result<LedgerState.RosterSecondHalf, DomainError>?
+
+        init(_ bytes: UnsafeRawBufferPointer) {
+            self.bytes = bytes
         }
     }
 
@@ -104,11 +145,13 @@ public enum StateCheckpoint {
         guard case .clean = scan.tail, scan.soundEventCount == state.lastSeq else {
             throw JournalError(.invalidInput, path: journalPath, message: "the journal changed while its checkpoint was being written; not written")
         }
-        let snapshot = CanonicalJSON.encode(state.rosterSnapshot)
+        let encoded = state.encodedRosterSnapshot
+        let snapshot = encoded.bytes
         let header: JSONValue = .object(JSONObject(uniqueKeysWithValues: [
             ("format", .string(format)), ("size", .integer(scan.soundEventCount)), ("byteLength", .integer(scan.soundByteCount)),
             ("root", .string(frontier.root().hex)), ("frontier", .array(frontier.hashes.map { .string($0.hex) })),
             ("lastLeaf", .string(scan.lastLeafHash.hex)), ("snapshotSha256", .string(SHA256.hash(snapshot).hex)),
+            ("secondHalfOffset", .integer(Int64(encoded.secondHalfOffset))),
         ]))
         do {
             try AtomicFile.replace(path(forJournal: journalPath), with: CanonicalJSON.encode(header) + [UInt8(ascii: "\n")] + snapshot + [UInt8(ascii: "\n")])

@@ -40,10 +40,12 @@ public enum StateText {
     /// Every school with its memberships on `day`, as text.
     public static func schools(_ state: LedgerState, day: Int?, asOf: PartialDate?, language: Language, only schoolId: String? = nil,
                                jurisdictionId: String? = nil) -> String {
-        let schools = state.schools.values
-            .filter { schoolId == nil || $0.payload.schoolId == schoolId }
-            .filter { jurisdictionId == nil || $0.payload.jurisdictionId == jurisdictionId }
-            .sorted { $0.payload.schoolId < $1.payload.schoolId }
+        // Ids are sorted, then looked up: sorting the entries themselves copied every one.
+        let schools = state.schools.keys
+            .filter { id in schoolId == nil || id == schoolId }
+            .filter { id in jurisdictionId == nil || state.schools[id]!.payload.jurisdictionId == jurisdictionId }
+            .sorted()
+            .map { state.schools[$0]! }
         var text = language.choose("Schools as of \(language.asOf(asOf)) (\(schools.count))", "学校（截至\(language.asOf(asOf))，共\(schools.count)所）") + "\n"
         let names = schools.map { $0.name(onDay: day) }
         let width = (names.map { DisplayWidth.columns($0) }.max() ?? 0) + 2

@@ -3,124 +3,284 @@
 /// stored in a checkpoint and loaded in milliseconds. Pure; the checkpoint file, its checks
 /// against the journal and its rebuilding live in LedgerJournal.
 extension LedgerState {
-    /// The roster tables as JSON (payloads in their journal form, stamps as `[effective, seq]`).
-    public var rosterSnapshot: JSONValue {
+    /// The snapshot's format number: 2 is positional arrays throughout, read without a JSON tree.
+    static let rosterSnapshotFormat: Int64 = 2
+
+    /// The encoded roster snapshot and where its second half starts.
+    public struct RosterSnapshot: Sendable {
+        /// Canonical JSON: `[format, lastSeq, authorities, documents, schools, groups, memberships]`.
+        public var bytes: [UInt8]
+        /// The offset of the groups section: the bytes before it (less the comma) and from it
+        /// are decoded on two threads.
+        public var secondHalfOffset: Int
+
+        /// A snapshot's bytes and the offset of its second half.
+        public init(bytes: [UInt8], secondHalfOffset: Int) {
+            self.bytes = bytes
+            self.secondHalfOffset = secondHalfOffset
+        }
+    }
+
+    /// The roster tables, encoded; see `rosterSnapshot` for the layout.
+    public var encodedRosterSnapshot: RosterSnapshot {
+        guard case .array(let sections) = rosterSnapshot else { preconditionFailure("the snapshot is an array") }
+        // Canonical JSON joins array elements with bare commas, so the sections' encodings
+        // concatenated this way are exactly `CanonicalJSON.encode(rosterSnapshot)`.
+        var bytes: [UInt8] = [UInt8(ascii: "[")]
+        var secondHalfOffset = 0
+        for (index, section) in sections.enumerated() {
+            if index > 0 { bytes.append(UInt8(ascii: ",")) }
+            if index == 5 { secondHalfOffset = bytes.count }
+            bytes += CanonicalJSON.encode(section)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        return RosterSnapshot(bytes: bytes, secondHalfOffset: secondHalfOffset)
+    }
+
+    /// The roster tables as JSON, positional to keep it small and quick to read:
+    /// `[format, lastSeq, authorities, documents, schools, groups, memberships]`, where a stamp
+    /// is `[effective, seq]` and a recorded value `[value, effective, seq]`; payloads that are
+    /// few (authorities, documents, group plans) keep their journal form.
+    var rosterSnapshot: JSONValue {
         func stamp(_ stamp: Stamp) -> JSONValue { .array([.string(stamp.effective.description), .integer(stamp.seq)]) }
         func recorded(_ value: JSONValue, _ at: Stamp) -> JSONValue { .array([value, .string(at.effective.description), .integer(at.seq)]) }
-        func object(_ members: [(String, JSONValue?)]) -> JSONValue {
-            .object(JSONObject(uniqueKeysWithValues: members.compactMap { key, value in value.map { (key, $0) } }))
-        }
+        func optional(_ value: JSONValue?) -> JSONValue { value ?? .null }
         let authorities = self.authorities.values.sorted { $0.stamp.seq < $1.stamp.seq }
             .map { JSONValue.array([.object($0.payload.jsonObject), stamp($0.stamp)]) }
         let documents = self.documents.values.sorted { $0.stamp.seq < $1.stamp.seq }
             .map { JSONValue.array([.object($0.payload.jsonObject), stamp($0.stamp)]) }
         let schools = self.schools.values.sorted { $0.stamp.seq < $1.stamp.seq }.map { school in
-            object([
-                ("school", Self.compact(school.payload)), ("stamp", stamp(school.stamp)),
-                ("renames", .array(school.renames.map { recorded(.string($0.payload), $0.stamp) })),
-                ("closed", school.closed.map { recorded($0.payload.map(JSONValue.string) ?? .null, $0.stamp) }),
+            JSONValue.array([
+                Self.compact(school.payload), stamp(school.stamp),
+                .array(school.renames.map { recorded(.string($0.payload), $0.stamp) }),
+                optional(school.closed.map { recorded($0.payload.map(JSONValue.string) ?? .null, $0.stamp) }),
             ])
         }
         let groups = self.groups.values.sorted { $0.groupId < $1.groupId }.map { group in
-            object([
-                ("groupId", .string(group.groupId)), ("nameZh", .string(group.nameZh)), ("jurisdictionId", .string(group.jurisdictionId)),
-                ("type", .string(group.type.rawValue)),
-                ("proposal", group.proposal.map { .object($0.jsonObject) }), ("proposedStamp", group.proposedStamp.map(stamp)),
-                ("establishment", group.establishment.map { .object($0.jsonObject) }), ("establishedStamp", group.establishedStamp.map(stamp)),
-                ("statusChanges", .array(group.statusChanges.map { recorded(.string($0.status.rawValue), $0.stamp) })),
+            JSONValue.array([
+                .string(group.groupId), .string(group.nameZh), .string(group.jurisdictionId), .string(group.type.rawValue),
+                optional(group.proposal.map { .object($0.jsonObject) }), optional(group.proposedStamp.map(stamp)),
+                optional(group.establishment.map { .object($0.jsonObject) }), optional(group.establishedStamp.map(stamp)),
+                .array(group.statusChanges.map { recorded(.string($0.status.rawValue), $0.stamp) }),
             ])
         }
         let memberships = self.memberships.values.sorted { $0.joined.seq < $1.joined.seq }.map { membership in
-            object([
-                ("membershipId", .string(membership.membershipId)), ("groupId", .string(membership.groupId)),
-                ("schoolId", .string(membership.schoolId)), ("campusId", membership.campusId.map(JSONValue.string)),
-                ("roles", .array(membership.roles.map { recorded(.string($0.payload.rawValue), $0.stamp) })),
-                ("joined", stamp(membership.joined)), ("exit", membership.exit.map { recorded(.string($0.payload.rawValue), $0.stamp) }),
-                ("synthetic", .bool(membership.synthetic)),
+            JSONValue.array([
+                .string(membership.membershipId), .string(membership.groupId), .string(membership.schoolId),
+                optional(membership.campusId.map(JSONValue.string)),
+                .array(membership.roles.map { recorded(.string($0.payload.rawValue), $0.stamp) }),
+                stamp(membership.joined), optional(membership.exit.map { recorded(.string($0.payload.rawValue), $0.stamp) }),
+                .bool(membership.synthetic),
             ])
         }
-        return object([
-            ("format", .integer(1)), ("lastSeq", .integer(lastSeq)), ("authorities", .array(authorities)), ("documents", .array(documents)),
-            ("schools", .array(schools)), ("groups", .array(groups)), ("memberships", .array(memberships)),
+        return .array([
+            .integer(Self.rosterSnapshotFormat), .integer(lastSeq), .array(authorities), .array(documents),
+            .array(schools), .array(groups), .array(memberships),
         ])
     }
 
-    /// A state holding only the roster tables of `snapshot` (the other tables empty).
-    /// - Throws: `DomainError` naming the member that does not fit (a damaged snapshot).
-    public init(rosterSnapshot snapshot: JSONValue) throws(DomainError) {
+    /// The first half of a roster snapshot: authorities, documents and schools.
+    public struct RosterFirstHalf: Sendable {
+        var lastSeq: Int64 = 0
+        var authorities: [String: AuthorityEntry] = [:]
+        var documents: [String: DocumentEntry] = [:]
+        var documentsByNumber: [String: String] = [:]
+        var schools: [String: SchoolEntry] = [:]
+
+        /// Decodes the bytes before `secondHalfOffset` (which must end with the comma before it).
+        /// - Throws: `DomainError` naming the byte where the snapshot does not fit.
+        public init(snapshot bytes: UnsafeRawBufferPointer, secondHalfOffset: Int) throws(DomainError) {
+            var reader = RosterSnapshotReader(bytes)
+            try reader.expect(UInt8(ascii: "["), "'['")
+            guard try reader.integer() == LedgerState.rosterSnapshotFormat else {
+                throw DomainError(field: "snapshot", "not format \(LedgerState.rosterSnapshotFormat)")
+            }
+            try reader.comma()
+            lastSeq = try reader.integer()
+            try reader.comma()
+            for entry in try reader.array({ reader throws(DomainError) in try LedgerState.readPayloadEntry(&reader, "authorities") as AuthorityEntry }) {
+                authorities[entry.payload.authorityId] = entry
+            }
+            try reader.comma()
+            for entry in try reader.array({ reader throws(DomainError) in try LedgerState.readPayloadEntry(&reader, "documents") as DocumentEntry }) {
+                documents[entry.payload.documentId] = entry
+                if let number = entry.payload.docNumber { documentsByNumber[number.normalized] = entry.payload.documentId }
+            }
+            try reader.comma()
+            let list = try reader.array(LedgerState.readSchool)
+            // Sized up front: growing the table while loading was a fifth of a cold `state`.
+            schools.reserveCapacity(list.count)
+            for school in list { schools[school.payload.schoolId] = school }
+            try reader.comma()
+            guard reader.index == secondHalfOffset else { throw reader.failure("the second half of the snapshot (at byte \(secondHalfOffset))") }
+        }
+    }
+
+    /// The second half of a roster snapshot: groups and memberships.
+    public struct RosterSecondHalf: Sendable {
+        var groups: [String: GroupEntry] = [:]
+        var memberships: [String: MembershipEntry] = [:]
+        var membershipsByGroup: [String: [String]] = [:]
+        var membershipsBySchool: [String: [String]] = [:]
+
+        /// Decodes the bytes from `secondHalfOffset` to the end.
+        /// - Throws: `DomainError` naming the byte where the snapshot does not fit.
+        public init(snapshot bytes: UnsafeRawBufferPointer, secondHalfOffset: Int) throws(DomainError) {
+            var reader = RosterSnapshotReader(bytes, at: secondHalfOffset)
+            for group in try reader.array(LedgerState.readGroup) { groups[group.groupId] = group }
+            try reader.comma()
+            let list = try reader.array(LedgerState.readMembership)
+            memberships.reserveCapacity(list.count)
+            for entry in list {
+                memberships[entry.membershipId] = entry
+                membershipsByGroup[entry.groupId, default: []].append(entry.membershipId)
+                membershipsBySchool[entry.schoolId, default: []].append(entry.membershipId)
+            }
+            try reader.expect(UInt8(ascii: "]"), "the end of the snapshot")
+            guard reader.isAtEnd else { throw reader.failure("the end of the snapshot") }
+        }
+    }
+
+    /// A state holding only the roster tables (the other tables empty), from the two halves of
+    /// a snapshot, which the caller may decode on two threads.
+    public init(_ first: RosterFirstHalf, _ second: RosterSecondHalf) {
         self.init()
-        let root = try Self.object(snapshot, "snapshot")
-        lastSeq = try Self.integer(root["lastSeq"], "lastSeq")
-        // Sized up front: growing the tables while loading was a fifth of a cold `state`.
-        let schoolCount = (try? Self.array(root["schools"], "schools").count) ?? 0
-        let membershipCount = (try? Self.array(root["memberships"], "memberships").count) ?? 0
-        schools.reserveCapacity(schoolCount)
-        memberships.reserveCapacity(membershipCount)
-        membershipsBySchool.reserveCapacity(schoolCount)
-        for (index, item) in try Self.array(root["authorities"], "authorities").enumerated() {
-            let pair = try Self.array(item, "authorities[\(index)]")
-            let payload: AuthorityRegistered = try Self.payload(pair.first, "authorities[\(index)]")
-            authorities[payload.authorityId] = AuthorityEntry(payload: payload, stamp: try Self.stamp(pair.last, "authorities[\(index)]"))
-        }
-        for (index, item) in try Self.array(root["documents"], "documents").enumerated() {
-            let pair = try Self.array(item, "documents[\(index)]")
-            let payload: PolicyDocumentRegistered = try Self.payload(pair.first, "documents[\(index)]")
-            documents[payload.documentId] = DocumentEntry(payload: payload, stamp: try Self.stamp(pair.last, "documents[\(index)]"))
-            if let number = payload.docNumber { documentsByNumber[number.normalized] = payload.documentId }
-        }
-        for (index, item) in try Self.array(root["schools"], "schools").enumerated() {
-            let place = "schools[\(index)]"
-            let school = try Self.object(item, place)
-            let payload = try Self.school(school["school"], place)
-            var entry = SchoolEntry(payload: payload, stamp: try Self.stamp(school["stamp"], place))
-            entry.renames = try Self.array(school["renames"], place).map { value throws(DomainError) in
-                let (name, stamp) = try Self.recorded(value, place)
-                guard case .string(let text) = name else { throw DomainError(field: place, "a rename is not a name") }
-                return Recorded(payload: text, stamp: stamp)
+        lastSeq = first.lastSeq
+        authorities = first.authorities
+        documents = first.documents
+        documentsByNumber = first.documentsByNumber
+        schools = first.schools
+        groups = second.groups
+        memberships = second.memberships
+        membershipsByGroup = second.membershipsByGroup
+        membershipsBySchool = second.membershipsBySchool
+    }
+
+    /// A state holding only the roster tables of a snapshot, decoded on this thread.
+    public init(rosterSnapshot snapshot: RosterSnapshot) throws(DomainError) {
+        let result = snapshot.bytes.withUnsafeBytes { bytes in
+            Result { () throws(DomainError) -> LedgerState in
+                LedgerState(try RosterFirstHalf(snapshot: bytes, secondHalfOffset: snapshot.secondHalfOffset),
+                            try RosterSecondHalf(snapshot: bytes, secondHalfOffset: snapshot.secondHalfOffset))
             }
-            if let closed = school["closed"] {
-                let (merged, stamp) = try Self.recorded(closed, place)
-                entry.closed = Recorded(payload: merged.stringValue, stamp: stamp)
-            }
-            schools[payload.schoolId] = entry
         }
-        for (index, item) in try Self.array(root["groups"], "groups").enumerated() {
-            let place = "groups[\(index)]"
-            let group = try Self.object(item, place)
-            var entry = GroupEntry(groupId: try Self.string(group["groupId"], place), nameZh: try Self.string(group["nameZh"], place),
-                                   jurisdictionId: try Self.string(group["jurisdictionId"], place),
-                                   type: try Self.word(group["type"], place))
-            if group["proposal"] != nil { entry.proposal = try Self.payload(group["proposal"], place) as GroupProposed }
-            entry.proposedStamp = try group["proposedStamp"].map { value throws(DomainError) in try Self.stamp(value, place) }
-            if group["establishment"] != nil { entry.establishment = try Self.payload(group["establishment"], place) as GroupEstablished }
-            entry.establishedStamp = try group["establishedStamp"].map { value throws(DomainError) in try Self.stamp(value, place) }
-            entry.statusChanges = try Self.array(group["statusChanges"], place).map { value throws(DomainError) in
-                let (status, stamp) = try Self.recorded(value, place)
-                return GroupEntry.StatusChange(status: try Self.word(status, place), stamp: stamp)
-            }
-            groups[entry.groupId] = entry
+        try self = result.get()
+    }
+
+    /// A table entry written as `[payload, stamp]`.
+    fileprivate protocol PayloadEntry {
+        associatedtype Payload: EventPayload
+        init(payload: Payload, stamp: Stamp)
+    }
+
+    private static func readPayloadEntry<Entry: PayloadEntry>(_ reader: inout RosterSnapshotReader, _ field: String) throws(DomainError) -> Entry {
+        try reader.expect(UInt8(ascii: "["), "'['")
+        let payload: Entry.Payload = try reader.payload(field)
+        try reader.comma()
+        let stamp = try readStamp(&reader)
+        try reader.expect(UInt8(ascii: "]"), "']'")
+        return Entry(payload: payload, stamp: stamp)
+    }
+
+    private static func readStamp(_ reader: inout RosterSnapshotReader) throws(DomainError) -> Stamp {
+        try reader.expect(UInt8(ascii: "["), "a stamp")
+        let effective = try reader.date()
+        try reader.comma()
+        let seq = try reader.integer()
+        try reader.expect(UInt8(ascii: "]"), "']'")
+        return Stamp(effective: effective, seq: seq)
+    }
+
+    /// `[value, effective, seq]`.
+    private static func readRecorded<Value>(_ reader: inout RosterSnapshotReader,
+                                            _ value: (inout RosterSnapshotReader) throws(DomainError) -> Value) throws(DomainError) -> Recorded<Value> {
+        try reader.expect(UInt8(ascii: "["), "a recorded value")
+        let payload = try value(&reader)
+        try reader.comma()
+        let effective = try reader.date()
+        try reader.comma()
+        let seq = try reader.integer()
+        try reader.expect(UInt8(ascii: "]"), "']'")
+        return Recorded(payload: payload, stamp: Stamp(effective: effective, seq: seq))
+    }
+
+    private static func readSchool(_ reader: inout RosterSnapshotReader) throws(DomainError) -> SchoolEntry {
+        try reader.expect(UInt8(ascii: "["), "a school")
+        // [schoolId, nameZh, aliasesZh, stage, administeredBy, jurisdictionId, centralSchoolId, isCentralSchool, provenance]
+        try reader.expect(UInt8(ascii: "["), "a school's fields")
+        let schoolId = try reader.string(); try reader.comma()
+        let nameZh = try reader.string(); try reader.comma()
+        let aliases = try reader.array { reader throws(DomainError) in try reader.string() }; try reader.comma()
+        let stage: SchoolStage = try reader.word(); try reader.comma()
+        let administeredBy = try reader.string(); try reader.comma()
+        let jurisdictionId = try reader.string(); try reader.comma()
+        let centralSchoolId = try reader.optional { reader throws(DomainError) in try reader.string() }; try reader.comma()
+        let isCentral = try reader.optional { reader throws(DomainError) in try reader.bool() }; try reader.comma()
+        try reader.expect(UInt8(ascii: "["), "a provenance")
+        let synthetic = try reader.bool(); try reader.comma()
+        let inferred = try reader.array { reader throws(DomainError) in try reader.string() }; try reader.comma()
+        let noteZh = try reader.optional { reader throws(DomainError) in try reader.string() }; try reader.comma()
+        let adjustmentZh = try reader.optional { reader throws(DomainError) in try reader.string() }
+        try reader.expect(UInt8(ascii: "]"), "']'")
+        try reader.expect(UInt8(ascii: "]"), "']'")
+        let payload = SchoolRegistered(schoolId: schoolId, nameZh: nameZh, aliasesZh: aliases, stage: stage, administeredBy: administeredBy,
+                                       jurisdictionId: jurisdictionId, centralSchoolId: centralSchoolId, isCentralSchool: isCentral,
+                                       provenance: Provenance(synthetic: synthetic, inferred: inferred, noteZh: noteZh, adjustmentZh: adjustmentZh))
+        try reader.comma()
+        var entry = SchoolEntry(payload: payload, stamp: try readStamp(&reader))
+        try reader.comma()
+        entry.renames = try reader.array { reader throws(DomainError) in try readRecorded(&reader) { reader throws(DomainError) in try reader.string() } }
+        try reader.comma()
+        entry.closed = try reader.optional { reader throws(DomainError) in
+            try readRecorded(&reader) { reader throws(DomainError) in try reader.optional { reader throws(DomainError) in try reader.string() } }
         }
-        for (index, item) in try Self.array(root["memberships"], "memberships").enumerated() {
-            let place = "memberships[\(index)]"
-            let membership = try Self.object(item, place)
-            let roles = try Self.array(membership["roles"], place).map { value throws(DomainError) -> Recorded<MemberRole> in
-                let (role, stamp) = try Self.recorded(value, place)
-                return Recorded(payload: try Self.word(role, place), stamp: stamp)
-            }
-            guard !roles.isEmpty else { throw DomainError(field: place, "a membership without a role") }
-            var exit: Recorded<ExitReason>?
-            if let value = membership["exit"] {
-                let (reason, stamp) = try Self.recorded(value, place)
-                exit = Recorded(payload: try Self.word(reason, place), stamp: stamp)
-            }
-            let entry = MembershipEntry(membershipId: try Self.string(membership["membershipId"], place), groupId: try Self.string(membership["groupId"], place),
-                                        schoolId: try Self.string(membership["schoolId"], place), campusId: membership["campusId"]?.stringValue,
-                                        roles: roles, joined: try Self.stamp(membership["joined"], place), exit: exit,
-                                        synthetic: membership["synthetic"] == .bool(true))
-            memberships[entry.membershipId] = entry
-            membershipsByGroup[entry.groupId, default: []].append(entry.membershipId)
-            membershipsBySchool[entry.schoolId, default: []].append(entry.membershipId)
+        try reader.expect(UInt8(ascii: "]"), "']'")
+        return entry
+    }
+
+    private static func readGroup(_ reader: inout RosterSnapshotReader) throws(DomainError) -> GroupEntry {
+        try reader.expect(UInt8(ascii: "["), "a group")
+        let groupId = try reader.string(); try reader.comma()
+        let nameZh = try reader.string(); try reader.comma()
+        let jurisdictionId = try reader.string(); try reader.comma()
+        var entry = GroupEntry(groupId: groupId, nameZh: nameZh, jurisdictionId: jurisdictionId, type: try reader.word())
+        try reader.comma()
+        entry.proposal = try reader.optional { reader throws(DomainError) in try reader.payload("groups.proposal") as GroupProposed }
+        try reader.comma()
+        entry.proposedStamp = try reader.optional(readStamp)
+        try reader.comma()
+        entry.establishment = try reader.optional { reader throws(DomainError) in try reader.payload("groups.establishment") as GroupEstablished }
+        try reader.comma()
+        entry.establishedStamp = try reader.optional(readStamp)
+        try reader.comma()
+        entry.statusChanges = try reader.array { reader throws(DomainError) in
+            let recorded: Recorded<GroupStatus> = try readRecorded(&reader) { reader throws(DomainError) in try reader.word() }
+            return GroupEntry.StatusChange(status: recorded.payload, stamp: recorded.stamp)
         }
+        try reader.expect(UInt8(ascii: "]"), "']'")
+        return entry
+    }
+
+    private static func readMembership(_ reader: inout RosterSnapshotReader) throws(DomainError) -> MembershipEntry {
+        try reader.expect(UInt8(ascii: "["), "a membership")
+        let membershipId = try reader.string(); try reader.comma()
+        let groupId = try reader.string(); try reader.comma()
+        let schoolId = try reader.string(); try reader.comma()
+        let campusId = try reader.optional { reader throws(DomainError) in try reader.string() }; try reader.comma()
+        let roles = try reader.array { reader throws(DomainError) -> Recorded<MemberRole> in
+            try readRecorded(&reader) { reader throws(DomainError) in try reader.word() }
+        }
+        guard !roles.isEmpty else { throw reader.failure("a membership with a role") }
+        try reader.comma()
+        let joined = try readStamp(&reader); try reader.comma()
+        let exit = try reader.optional { reader throws(DomainError) -> Recorded<ExitReason> in
+            try readRecorded(&reader) { reader throws(DomainError) in try reader.word() }
+        }
+        try reader.comma()
+        let synthetic = try reader.bool()
+        try reader.expect(UInt8(ascii: "]"), "']'")
+        return MembershipEntry(membershipId: membershipId, groupId: groupId, schoolId: schoolId, campusId: campusId,
+                               roles: roles, joined: joined, exit: exit, synthetic: synthetic)
     }
 
     /// Schools, the most numerous entity, as a positional array rather than a payload object:
@@ -136,66 +296,7 @@ extension LedgerState {
                     provenance.noteZh.map(JSONValue.string) ?? .null, provenance.adjustmentZh.map(JSONValue.string) ?? .null]),
         ])
     }
-
-    private static func school(_ value: JSONValue?, _ field: String) throws(DomainError) -> SchoolRegistered {
-        let items = try array(value, field)
-        guard items.count == 9 else { throw DomainError(field: field, "a school is 9 fields") }
-        let provenance = try array(items[8], field)
-        guard provenance.count == 4 else { throw DomainError(field: field, "a provenance is 4 fields") }
-        func strings(_ value: JSONValue) throws(DomainError) -> [String] { try array(value, field).map { item throws(DomainError) in try string(item, field) } }
-        var isCentral: Bool?
-        if case .bool(let flag) = items[7] { isCentral = flag }
-        return SchoolRegistered(schoolId: try string(items[0], field), nameZh: try string(items[1], field), aliasesZh: try strings(items[2]),
-                                stage: try word(items[3], field), administeredBy: try string(items[4], field),
-                                jurisdictionId: try string(items[5], field), centralSchoolId: items[6].stringValue, isCentralSchool: isCentral,
-                                provenance: Provenance(synthetic: provenance[0] == .bool(true), inferred: try strings(provenance[1]),
-                                                       noteZh: provenance[2].stringValue, adjustmentZh: provenance[3].stringValue))
-    }
-
-    private static func object(_ value: JSONValue?, _ field: String) throws(DomainError) -> JSONObject {
-        guard case .object(let object)? = value else { throw DomainError(field: field, "expected an object") }
-        return object
-    }
-
-    private static func array(_ value: JSONValue?, _ field: String) throws(DomainError) -> [JSONValue] {
-        guard case .array(let items)? = value else { throw DomainError(field: field, "expected an array") }
-        return items
-    }
-
-    private static func string(_ value: JSONValue?, _ field: String) throws(DomainError) -> String {
-        guard case .string(let text)? = value else { throw DomainError(field: field, "expected a string") }
-        return text
-    }
-
-    private static func integer(_ value: JSONValue?, _ field: String) throws(DomainError) -> Int64 {
-        guard case .integer(let number)? = value else { throw DomainError(field: field, "expected an integer") }
-        return number
-    }
-
-    private static func word<Word: Vocabulary>(_ value: JSONValue?, _ field: String) throws(DomainError) -> Word {
-        guard let word = Word(rawValue: try string(value, field)) else { throw DomainError(field: field, "unknown \(Word.self)") }
-        return word
-    }
-
-    private static func date(_ value: JSONValue?, _ field: String) throws(DomainError) -> PartialDate {
-        let text = try string(value, field)
-        do { return try PartialDate(parsing: text) } catch { throw DomainError(field: field, error.message) }
-    }
-
-    private static func stamp(_ value: JSONValue?, _ field: String) throws(DomainError) -> Stamp {
-        let pair = try array(value, field)
-        guard pair.count == 2 else { throw DomainError(field: field, "a stamp is [effective, seq]") }
-        return Stamp(effective: try date(pair[0], field), seq: try integer(pair[1], field))
-    }
-
-    private static func recorded(_ value: JSONValue, _ field: String) throws(DomainError) -> (JSONValue, Stamp) {
-        let triple = try array(value, field)
-        guard triple.count == 3 else { throw DomainError(field: field, "a recorded value is [value, effective, seq]") }
-        return (triple[0], Stamp(effective: try date(triple[1], field), seq: try integer(triple[2], field)))
-    }
-
-    private static func payload<Payload: EventPayload>(_ value: JSONValue?, _ field: String) throws(DomainError) -> Payload {
-        var reader = PayloadReader(try object(value, field), path: field)
-        return try Payload(reading: &reader, version: Payload.currentVersion)
-    }
 }
+
+extension LedgerState.AuthorityEntry: LedgerState.PayloadEntry {}
+extension LedgerState.DocumentEntry: LedgerState.PayloadEntry {}

@@ -86,6 +86,7 @@ enum StateCommand: Command {
             if shown.contains("approvals") { sections.append(StateText.approvals(state, language: language, facts: facts)) }
             context.console.out(sections.joined(separator: "\n"))
         }
+        KeptUntilExit.keep(state)
         return .success
     }
 
