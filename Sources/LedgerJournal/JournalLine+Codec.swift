@@ -20,6 +20,14 @@ extension JournalLine {
     /// Values go through `CanonicalJSON`, the one escaping rule. A test checks the result
     /// against the generic encoder for random lines.
     public func encode(into buffer: inout [UInt8]) {
+        encodeLocatingPrev(into: &buffer)
+    }
+
+    /// Appends the canonical bytes like `encode(into:)`, returning where in `buffer` the 64 hex
+    /// digits of `prev` start: a batch is encoded in parallel with a placeholder `prev`, and
+    /// the chain then fills in each line's real one.
+    @discardableResult
+    func encodeLocatingPrev(into buffer: inout [UInt8]) -> Int {
         let draft = event.draft
         buffer.append(contentsOf: #"{"actor":{"id":"#.utf8)
         CanonicalJSON.encode(string: draft.actor.id, into: &buffer)
@@ -55,10 +63,11 @@ extension JournalLine {
         buffer.append(contentsOf: #","effective":""#.utf8)
         draft.effective.appendText(to: &buffer)
         buffer.append(contentsOf: #"","prev":""#.utf8)
+        let prevOffset = buffer.count
         prev.withUnsafeBytes { bytes in
             for byte in bytes {
-                buffer.append(Self.hexDigits[Int(byte >> 4)])
-                buffer.append(Self.hexDigits[Int(byte & 0x0F)])
+                buffer.append(Self.hexDigit(byte >> 4))
+                buffer.append(Self.hexDigit(byte & 0x0F))
             }
         }
         buffer.append(contentsOf: #"","recorded":""#.utf8)
@@ -70,9 +79,15 @@ extension JournalLine {
         buffer.append(contentsOf: #","v":"#.utf8)
         CanonicalJSON.encode(.integer(draft.version), into: &buffer)
         buffer.append(UInt8(ascii: "}"))
+        return prevOffset
     }
 
-    private static let hexDigits = Array("0123456789abcdef".utf8)
+    /// The lowercase hex digit of a nibble (arithmetic: a global table costs a lazy
+    /// initialisation check per digit).
+    @inline(__always)
+    static func hexDigit(_ nibble: UInt8) -> UInt8 {
+        nibble < 10 ? 0x30 + nibble : 0x61 - 10 + nibble
+    }
 
     /// Decodes one line (without its `\n`), accepting only the canonical form.
     /// - Throws: `LineDecodingError` with the field and the byte offset within the line.

@@ -187,25 +187,45 @@ public final class JournalWriter {
         throws(JournalError) -> ([UInt8], Range<Int>, SHA256Digest)
     {
         let batch = BatchMarker(first: start.eventCount + 1, count: Int64(drafts.count))
+        // Each line holds the hash of the one before, so the chain is sequential; everything
+        // else is not. The lines are encoded on every core with a placeholder `prev`, each with
+        // the hash state of its bytes before `prev`; the sequential pass only writes each
+        // `prev` and hashes from there to the end of its line.
+        let encoded = BatchEncoding.encode(drafts, batch: batch, recorded: recorded)
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(drafts.count * 400)
+        bytes.reserveCapacity(encoded.parts.reduce(0) { $0 + $1.bytes.count })
         var prev = start.lastLeafHash
         var lastLine = 0..<0
-        for (index, draft) in drafts.enumerated() {
-            let lineStart = bytes.count
-            let event = RecordedEvent(seq: batch.first + Int64(index), recorded: recorded, draft: draft)
-            JournalLine(event: event, batch: batch, prev: prev).encode(into: &bytes)
-            let lineBytes = bytes.count - lineStart
-            guard lineBytes <= JournalLimits.maxLineBytes else {
-                throw JournalError(.limitExceeded, path: path,
-                                   message: "event \(index + 1) of the batch (\(draft.type)) encodes to \(lineBytes) bytes, over the line limit of \(JournalLimits.maxLineBytes)")
-            }
-            prev = bytes.withUnsafeBytes { MerkleTree.leafHash(UnsafeRawBufferPointer(rebasing: $0[lineStart..<(lineStart + lineBytes)])) }
-            lastLine = lineStart..<(lineStart + lineBytes)
-            bytes.append(0x0A)
-            guard bytes.count <= JournalLimits.maxBatchBytes else {
-                throw JournalError(.limitExceeded, path: path,
-                                   message: "the batch encodes to more than \(JournalLimits.maxBatchBytes) bytes by event \(index + 1); split the input")
+        var index = 0
+        for part in encoded.parts {
+            let partStart = bytes.count
+            bytes += part.bytes
+            for line in part.lines {
+                let lineStart = partStart + line.start
+                let lineEnd = partStart + line.end
+                guard line.end - line.start <= JournalLimits.maxLineBytes else {
+                    throw JournalError(.limitExceeded, path: path,
+                                       message: "event \(index + 1) of the batch (\(drafts[index].type)) encodes to \(line.end - line.start) bytes, over the line limit of \(JournalLimits.maxLineBytes)")
+                }
+                guard lineEnd + 1 <= JournalLimits.maxBatchBytes else {
+                    throw JournalError(.limitExceeded, path: path,
+                                       message: "the batch encodes to more than \(JournalLimits.maxBatchBytes) bytes by event \(index + 1); split the input")
+                }
+                var hasher = line.hasherBeforePrev
+                prev = bytes.withUnsafeMutableBytes { buffer in
+                    var offset = partStart + line.prevOffset
+                    prev.withUnsafeBytes { digest in
+                        for byte in digest {
+                            buffer[offset] = JournalLine.hexDigit(byte >> 4)
+                            buffer[offset + 1] = JournalLine.hexDigit(byte & 0x0F)
+                            offset += 2
+                        }
+                    }
+                    hasher.update(UnsafeRawBufferPointer(rebasing: buffer[(partStart + line.prevOffset)..<lineEnd]))
+                    return hasher.finalize()
+                }
+                lastLine = lineStart..<lineEnd
+                index += 1
             }
         }
         assert(Self.decodesBack(bytes, first: batch.first), "encoded batch does not decode to itself")
