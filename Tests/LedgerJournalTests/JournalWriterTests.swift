@@ -29,6 +29,33 @@ struct JournalWriterTests {
         #expect(entries[2].event.draft == Fixtures.draft(3))
     }
 
+    /// Batches around and above the size that is encoded in parallel: every line equals its
+    /// sequential encoding with the real prev, which is the leaf hash of the line before.
+    @Test func parallelEncodingGivesTheSequentialLinesAndChain() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let sizes = [1, BatchEncoding.parallelThreshold - 1, BatchEncoding.parallelThreshold, BatchEncoding.parallelThreshold + 1, 1_000, 7]
+        let bytes = try Fixtures.journal(at: path, batchSizes: sizes)
+        let starts = Fixtures.lineStarts(bytes)
+        #expect(starts.count - 1 == sizes.reduce(0, +))
+        var prev = SHA256Digest.zero
+        var first: Int64 = 1
+        var seq: Int64 = 1
+        for size in sizes {
+            for offset in 0..<size {
+                let index = Int(seq) - 1
+                let line = Array(bytes[starts[index]..<(starts[index + 1] - 1)])
+                let expected = JournalLine(event: RecordedEvent(seq: seq, recorded: Fixtures.clock.instant, draft: Fixtures.draft(Int(seq) - 1)),
+                                           batch: BatchMarker(first: first, count: Int64(size)), prev: prev).encoded()
+                #expect(line == expected, "seq \(seq), event \(offset + 1) of a batch of \(size)")
+                prev = MerkleTree.leafHash(line)
+                seq += 1
+            }
+            first += Int64(size)
+        }
+        #expect(try JournalVerifier.verify(path: path).isSound)
+    }
+
     @Test func createsTheJournalWithMode0640() throws {
         let directory = TemporaryDirectory()
         let path = directory.file("ledger.jsonl")
