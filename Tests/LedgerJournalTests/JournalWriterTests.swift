@@ -201,3 +201,40 @@ struct JournalWriterTests {
         guard case .clean = result.tail else { Issue.record("expected clean, got \(result.tail)"); return }
     }
 }
+
+/// Corrections are found by searching the bytes, not by decoding every line: the search must
+/// find every correction of the sound prefix, skip lines that only mention one, and ignore a
+/// torn tail.
+@Suite("Finding corrections")
+struct CorrectionSearchTests {
+    static func correction(voiding seq: Int64) -> EventDraft {
+        EventDraft(type: EntryCorrected.eventType, version: 1, effective: try! PartialDate(parsing: "2024-09-01"),
+                   actor: Actor(id: "admin1", role: "LedgerAdmin"), authority: Authority(document: "邵教发〔2023〕50号"),
+                   data: JSONObject(uniqueKeysWithValues: [("targetSeq", .integer(seq)), ("mode", .string("Void")), ("reasonZh", .string("重复录入"))]))
+    }
+
+    @Test func findsEveryCorrectionOfTheSoundPrefixAndNothingElse() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        let writer = JournalWriter(path: path, clock: Fixtures.clock)
+        // A line whose data holds the searched bytes without being a correction.
+        var mention = Fixtures.draft(0)
+        mention.data["note"] = .object(JSONObject(uniqueKeysWithValues: [("type", .string("EntryCorrected"))]))
+        try writer.append([mention] + (1..<2_000).map { Fixtures.draft($0) })
+        try writer.append([Self.correction(voiding: 5)])
+        try writer.append((0..<3_000).map { Fixtures.draft($0) } + [Self.correction(voiding: 7)] + (0..<10).map { Fixtures.draft($0) })
+        try writer.append([Self.correction(voiding: 9)])
+        writer.close()
+        #expect(try JournalReading.corrections(path: path).map(\.seq) == [2_001, 5_002, 5_013])
+        // A torn batch holding a correction: not part of the journal, so not in force.
+        // The correction's line is whole; the batch's second line is cut short.
+        let before = try Fixtures.bytes(path)
+        let copy = directory.file("copy.jsonl")
+        try Fixtures.write(before, to: copy)
+        try JournalWriter(path: copy, clock: Fixtures.clock).append([Self.correction(voiding: 11), Fixtures.draft(1)])
+        let torn = try Fixtures.bytes(copy).dropLast(40)
+        #expect(torn.count > before.count)
+        try Fixtures.write(Array(torn), to: path)
+        #expect(try JournalReading.corrections(path: path).map(\.seq) == [2_001, 5_002, 5_013])
+    }
+}
