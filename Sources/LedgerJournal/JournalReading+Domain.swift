@@ -6,11 +6,14 @@ extension JournalReading {
     /// - Throws: `JournalError` naming the line and field of an event the domain refuses, or of
     ///   a damaged line.
     public static func replayDomain(path: String, _ visit: (DomainEventRecord) throws -> Void) throws {
-        let result = try scan(path: path, checkChain: false) { entries in
-            for entry in entries {
-                try visit(try domainRecord(entry, path: path))
+        // Typed payloads are decoded on the scan's worker threads, beside the lines.
+        let result = try withScanner(path: path, checkChain: false) { scanner in
+            try scanner.runDecodingDomain { entries in
+                for entry in entries {
+                    try visit(try domainRecord(entry, path: path))
+                }
+                return true
             }
-            return true
         }
         if case .corrupt = result.tail, let error = error(for: result.tail, path: path) { throw error }
     }
@@ -18,7 +21,7 @@ extension JournalReading {
     /// One entry as a domain record, or the journal error naming its line and field.
     static func domainRecord(_ entry: JournalEntry, path: String) throws(JournalError) -> DomainEventRecord {
         do {
-            return try DomainEventRecord(entry.event)
+            return try (entry.domainRecord ?? Result { () throws(DomainError) in try DomainEventRecord(entry.event) }).get()
         } catch {
             throw JournalError(.invalidInput, path: path, lineNumber: entry.seq, byteOffset: entry.byteOffset,
                                field: error.field, message: error.message)

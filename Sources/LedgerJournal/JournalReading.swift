@@ -18,7 +18,7 @@ public enum JournalReading {
         try withScanner(path: path, checkChain: true) { scanner in try scanner.runHashingLeaves(onLeafHashes: onLeafHashes) }
     }
 
-    private static func withScanner(path: String, checkChain: Bool, _ body: (JournalScanner) throws -> JournalScanResult) throws -> JournalScanResult {
+    static func withScanner(path: String, checkChain: Bool, _ body: (JournalScanner) throws -> JournalScanResult) throws -> JournalScanResult {
         guard FileDescriptor.exists(path) else {
             return JournalScanResult(soundEventCount: 0, soundByteCount: 0, lastLeafHash: .zero, lastRecorded: nil,
                                      tail: .clean, stoppedEarly: false)

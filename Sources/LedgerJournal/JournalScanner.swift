@@ -68,7 +68,7 @@ public struct JournalScanner {
     /// false to stop early.
     /// - Throws: `SystemCallError` when reading fails, or whatever `onBatch` throws.
     public func run(onBatch: ([JournalEntry]) throws -> Bool) throws -> JournalScanResult {
-        try run(keepEntries: true) { state in try onBatch(state.pending) }
+        try run(output: .entries) { state in try onBatch(state.pending) }
     }
 
     /// Runs the scan like `run(onBatch:)` but keeps no decoded entries: each complete batch is
@@ -77,10 +77,16 @@ public struct JournalScanner {
     /// - Precondition: the scanner checks the chain (there are no leaf hashes otherwise).
     public func runHashingLeaves(onLeafHashes: ([SHA256Digest]) throws -> Bool) throws -> JournalScanResult {
         precondition(checkChain, "leaf hashes are computed only when the chain is checked")
-        return try run(keepEntries: false) { state in try onLeafHashes(state.pendingLeafHashes) }
+        return try run(output: .leafHashes) { state in try onLeafHashes(state.pendingLeafHashes) }
     }
 
-    private func run(keepEntries: Bool, handOut: (ScanState) throws -> Bool) throws -> JournalScanResult {
+    /// Runs the scan like `run(onBatch:)`, with each entry's typed domain record (or the
+    /// domain's refusal) decoded on the worker threads too, in `JournalEntry.domainRecord`.
+    public func runDecodingDomain(onBatch: ([JournalEntry]) throws -> Bool) throws -> JournalScanResult {
+        try run(output: .entriesWithDomainRecords) { state in try onBatch(state.pending) }
+    }
+
+    private func run(output: ScanOutput, handOut: (ScanState) throws -> Bool) throws -> JournalScanResult {
         var state = ScanState(start: start, checkChain: checkChain)
         var stoppedEarly = false
         var decodingInBackground: DecodeJob?
@@ -121,7 +127,7 @@ public struct JournalScanner {
             .forEachChunk(into: buffers) { slices in
             if let progress, let last = slices.last { progress(last.byteOffset + last.byteCount + 1, totalBytes) }
             let large = slices.count >= DecodedLine.parallelThreshold
-            let job = large ? DecodeJob(inBackground: slices, holding: buffers, checkChain: checkChain, keepEntries: keepEntries) : nil
+            let job = large ? DecodeJob(inBackground: slices, holding: buffers, checkChain: checkChain, output: output) : nil
             if let previous = decodingInBackground {
                 decodingInBackground = nil
                 guard try consume(previous) else {
@@ -133,7 +139,7 @@ public struct JournalScanner {
                 decodingInBackground = job
                 return true
             }
-            return try consume(DecodeJob(inPlace: slices, checkChain: checkChain, keepEntries: keepEntries))
+            return try consume(DecodeJob(inPlace: slices, checkChain: checkChain, output: output))
         }
         if let last = decodingInBackground { _ = try consume(last) }
         let tail = stoppedEarly ? .clean : state.finish()
@@ -141,6 +147,16 @@ public struct JournalScanner {
                                  lastLeafHash: state.soundLeafHash, lastRecorded: state.soundRecorded,
                                  tail: tail, stoppedEarly: stoppedEarly)
     }
+}
+
+/// What a scan hands out for each line.
+enum ScanOutput {
+    /// Only leaf hashes (verification).
+    case leafHashes
+    /// The decoded entries.
+    case entries
+    /// The decoded entries with their typed domain records.
+    case entriesWithDomainRecords
 }
 
 /// One chunk of lines being decoded: either in place, during the reader's callback, or in the
@@ -153,20 +169,20 @@ final class DecodeJob: @unchecked Sendable {
     private var buffers: ChunkBuffers?
 
     /// Decodes now, on this thread and the other cores.
-    init(inPlace slices: [LineSlice], checkChain: Bool, keepEntries: Bool) {
+    init(inPlace slices: [LineSlice], checkChain: Bool, output: ScanOutput) {
         self.slices = slices
-        DecodedLine.decode(slices, checkChain: checkChain, keepEntries: keepEntries, into: &decoded)
+        DecodedLine.decode(slices, checkChain: checkChain, output: output, into: &decoded)
     }
 
     /// Decodes the lines in the background, straight from the reader's buffer: the reader
     /// leaves a chunk's bytes in place until the callback after the one that handed it out
     /// returns, and the scan waits for this job within that next callback.
-    init(inBackground slices: [LineSlice], holding buffers: ChunkBuffers, checkChain: Bool, keepEntries: Bool) {
+    init(inBackground slices: [LineSlice], holding buffers: ChunkBuffers, checkChain: Bool, output: ScanOutput) {
         self.slices = slices
         self.buffers = buffers
         done.enter()
         DispatchQueue.global().async { [self] in
-            DecodedLine.decode(self.slices, checkChain: checkChain, keepEntries: keepEntries, into: &decoded)
+            DecodedLine.decode(self.slices, checkChain: checkChain, output: output, into: &decoded)
             done.leave()
         }
     }
@@ -194,31 +210,37 @@ struct DecodedLine: Sendable {
     /// Below this many lines a chunk is decoded on the calling thread.
     static let parallelThreshold = 512
 
-    /// Decodes `slices` into `output` (same order), splitting the work across the cores.
-    /// Without `keepEntries` the decoded line is checked and dropped here, on the worker.
-    static func decode(_ slices: [LineSlice], checkChain: Bool, keepEntries: Bool, into output: inout [DecodedLine]) {
-        output.removeAll(keepingCapacity: true)
-        output.append(contentsOf: repeatElement(DecodedLine(entry: nil, error: nil, links: nil), count: slices.count))
+    /// Decodes `slices` into `decoded` (same order), splitting the work across the cores.
+    /// With `.leafHashes` the decoded line is checked and dropped here, on the worker.
+    static func decode(_ slices: [LineSlice], checkChain: Bool, output: ScanOutput, into decoded: inout [DecodedLine]) {
+        decoded.removeAll(keepingCapacity: true)
+        decoded.append(contentsOf: repeatElement(DecodedLine(entry: nil, error: nil, links: nil), count: slices.count))
         let workers = slices.count < parallelThreshold ? 1 : min(8, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
         slices.withUnsafeBufferPointer { input in
-            output.withUnsafeMutableBufferPointer { results in
+            decoded.withUnsafeMutableBufferPointer { results in
                 let shared = SharedBuffers(input: input, results: results)
                 DispatchQueue.concurrentPerform(iterations: workers) { worker in
                     let lower = shared.input.count * worker / workers
                     let upper = shared.input.count * (worker + 1) / workers
-                    for index in lower..<upper { shared.results[index] = decodeOne(shared.input[index], checkChain: checkChain, keepEntries: keepEntries) }
+                    for index in lower..<upper { shared.results[index] = decodeOne(shared.input[index], checkChain: checkChain, output: output) }
                 }
             }
         }
     }
 
-    private static func decodeOne(_ slice: LineSlice, checkChain: Bool, keepEntries: Bool) -> DecodedLine {
+    private static func decodeOne(_ slice: LineSlice, checkChain: Bool, output: ScanOutput) -> DecodedLine {
         // Unterminated, overlong and NUL-holding lines are judged by the scan without decoding.
         guard slice.isTerminated, !slice.isOverlong else { return DecodedLine(entry: nil, error: nil, links: nil) }
         do {
             let line = try JournalLine.decode(slice.bytes)
             let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
-            let entry = keepEntries ? JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash) : nil
+            var entry: JournalEntry?
+            if output != .leafHashes {
+                entry = JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash)
+                if output == .entriesWithDomainRecords {
+                    entry?.domainRecord = Result { () throws(DomainError) in try DomainEventRecord(line.event) }
+                }
+            }
             return DecodedLine(entry: entry, error: nil,
                                links: LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash))
         } catch {
