@@ -76,50 +76,19 @@ struct FastLineDecoder {
         return true
     }
 
-    /// A canonical string value. Plain strings (no escapes, no control bytes) are taken
-    /// directly once their UTF-8 is valid and in NFC; anything with an escape goes through the
-    /// strict parser, which checks the one escaping rule.
+    /// A canonical string value (see `JSONParser.canonicalString`).
     private mutating func string() -> String? {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
-        var end = index + 1
-        var plain = true
-        while end < bytes.count {
-            let byte = bytes[end]
-            if byte == UInt8(ascii: "\"") { break }
-            if byte == UInt8(ascii: "\\") { plain = false }
-            end += byte == UInt8(ascii: "\\") ? 2 : 1
-        }
-        guard end < bytes.count else { return nil }
-        if plain {
-            guard let text = JSONParser.plainString(UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<end])) else { return nil }
-            index = end + 1
-            return text
-        }
-        let range = UnsafeRawBufferPointer(rebasing: bytes[index...end])
-        guard case .string(let text)? = try? JSONParser.parseCanonical(range, limits: JournalLimits.json) else { return nil }
-        index = end + 1
+        guard let (text, end) = JSONParser.canonicalString(in: bytes, at: index) else { return nil }
+        index = end
         return text
     }
 
-    /// A canonical integer: `0` or `-?[1-9][0-9]*`, within the I-JSON limit.
+    /// A canonical integer within the I-JSON limit.
     private mutating func integer() -> Int64? {
-        var position = index
-        let negative = position < bytes.count && bytes[position] == UInt8(ascii: "-")
-        if negative { position += 1 }
-        let digitsStart = position
-        var value: Int64 = 0
-        while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39, position - digitsStart < 16 {
-            value = value * 10 + Int64(bytes[position] - 0x30)
-            position += 1
-        }
-        let digitCount = position - digitsStart
-        guard digitCount > 0, digitCount < 16 || value <= JournalLimits.json.maxIntegerMagnitude,
-              position == bytes.count || !(bytes[position] >= 0x30 && bytes[position] <= 0x39),
-              bytes[digitsStart] != 0x30 || digitCount == 1, !(negative && value == 0),
-              value <= JournalLimits.json.maxIntegerMagnitude
+        guard let (value, end) = JSONParser.canonicalInteger(in: bytes, at: index, maxMagnitude: JournalLimits.json.maxIntegerMagnitude)
         else { return nil }
-        index = position
-        return negative ? -value : value
+        index = end
+        return value
     }
 
     /// The `data` object, parsed by the strict parser at depth 2, which also finds its end.

@@ -77,36 +77,16 @@ struct RosterSnapshotReader {
 
     /// A canonical integer.
     mutating func integer() throws(DomainError) -> Int64 {
-        let negative = index < bytes.count && bytes[index] == UInt8(ascii: "-")
-        if negative { index += 1 }
-        let start = index
-        var value: Int64 = 0
-        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39, index - start < 16 {
-            value = value * 10 + Int64(bytes[index] - 0x30)
-            index += 1
-        }
-        guard index > start else { throw failure("an integer") }
-        return negative ? -value : value
+        guard let (value, end) = JSONParser.canonicalInteger(in: bytes, at: index, maxMagnitude: JSONLimits.journal.maxIntegerMagnitude)
+        else { throw failure("an integer") }
+        index = end
+        return value
     }
 
-    /// A string: plain ones are taken in place (UTF-8 and NFC checked), escaped ones by the strict parser.
+    /// A canonical string (see `JSONParser.canonicalString`).
     mutating func string() throws(DomainError) -> String {
-        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("a string") }
-        var end = index + 1
-        var plain = true
-        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
-            if bytes[end] == UInt8(ascii: "\\") { plain = false; end += 1 }
-            end += 1
-        }
-        guard end < bytes.count else { throw failure("a closing quote") }
-        if plain, let text = JSONParser.plainString(UnsafeRawBufferPointer(rebasing: bytes[(index + 1)..<end])) {
-            index = end + 1
-            return text
-        }
-        guard case .string(let text)? = try? JSONParser.parseCanonical(UnsafeRawBufferPointer(rebasing: bytes[index...end])) else {
-            throw failure("a canonical string")
-        }
-        index = end + 1
+        guard let (text, end) = JSONParser.canonicalString(in: bytes, at: index) else { throw failure("a canonical string") }
+        index = end
         return text
     }
 
