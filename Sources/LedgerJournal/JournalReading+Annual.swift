@@ -18,7 +18,7 @@ extension JournalReading {
             for finding in PolicyEvaluator.onAppend(record, state: before) { findings.append((record.seq, finding)) }
             // Accepted although effective in a sealed year: an explicit adjustment.
             if let seal = before.seal(breakingFor: record) {
-                adjustments.append(AnnualAdjustment(seq: record.seq, type: record.event.payload.typeName, sealSeq: seal.stamp.seq,
+                adjustments.append(AnnualAdjustment(seq: record.seq, type: record.event.typeName, sealSeq: seal.stamp.seq,
                                                     jurisdictionId: seal.payload.jurisdictionId,
                                                     reasonZh: record.event.payload.provenance.adjustmentZh ?? ""))
             }

@@ -20,7 +20,7 @@ public struct ReplayEntry: Sendable {
     /// The text block, labels in `language`; `names` gives a person's registered name.
     public func text(_ language: Language, names: (String) -> String?) -> String {
         let record = self.record
-        var text = "seq \(record.seq)  \(record.event.payload.typeName)\n"
+        var text = "seq \(record.seq)  \(record.event.typeName)\n"
         let rows: [(Label, String)] = [
             (.recorded, language.recorded(record.recorded)),
             (.effective, language.date(record.effective)),
@@ -49,7 +49,7 @@ public struct ReplayEntry: Sendable {
         if let role = record.actor.role { actor.append(("role", .string(role))) }
         if let onBehalfOf = record.actor.onBehalfOf { actor.append(("onBehalfOf", .string(onBehalfOf))) }
         var members: [(String, JSONValue)] = [
-            ("seq", .integer(record.seq)), ("type", .string(record.event.payload.typeName)),
+            ("seq", .integer(record.seq)), ("type", .string(record.event.typeName)),
             ("recorded", .string(record.recorded.description)), ("effective", .string(record.effective.description)),
             ("actor", .object(JSONObject(uniqueKeysWithValues: actor))), ("change", .string(change)),
             ("findings", .array(findings.map(FindingsText.json))),

@@ -1,10 +1,14 @@
 // groupledger-bench: measures the journal engine and prints figures. Not a test.
 //
 //   swift run -c release groupledger-bench [--events N] [--batch N] [--dir PATH] [--runs N] [--from-journal PATH]
+//   swift run -c release groupledger-bench --state-size-of PATH
 //
 // With --from-journal, the appended events are the first N events of that journal (a generated
 // one, so the lines are real domain events), written through the engine in batches of --batch;
 // Tools/bench-vs-sqlite.py loads the same lines into SQLite with the same batching.
+//
+// With --state-size-of, it only replays that journal into the state once and prints the
+// state's size table by table (entries and estimated bytes) with the process's peak RSS.
 //
 // Measures durable append (validation, encoding, hashing, write, fsync) in batches, reading
 // and decoding every line, and full verification, on a journal of N events (~350-byte lines).
@@ -25,6 +29,8 @@ struct Options {
     var sourceJournal: String?
     /// Which phases to run: append, read, verify (all by default).
     var phases: Set<String> = ["components", "append", "read", "verify"]
+    /// Only print the size of this journal's state.
+    var stateSizeOf: String?
 
     init(_ arguments: [String]) {
         var index = 0
@@ -40,6 +46,7 @@ struct Options {
             case "--dir": directory = value
             case "--phases": phases = Set(value.split(separator: ",").map(String.init))
             case "--from-journal": sourceJournal = value
+            case "--state-size-of": stateSizeOf = value
             default: break
             }
             index += 2
@@ -98,6 +105,22 @@ func draft(_ index: Int) -> EventDraft {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
+
+if let journal = options.stateSizeOf {
+    var state = LedgerState()
+    let elapsed = try seconds { state = try JournalReading.state(path: journal) }
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    let sizes = state.tableSizes()
+    let totalBytes = sizes.reduce(0) { $0 + $1.estimatedBytes }
+    print(String(format: "state of %lld events, folded in %.2f s; peak RSS %.0f MB; tables about %.0f MB:",
+                 state.lastSeq, elapsed, Double(usage.ru_maxrss) / 1024, Double(totalBytes) / 1e6))
+    for size in sizes where size.count > 0 {
+        print(String(format: "  %@ %10d entries %9.1f MB %7.0f bytes/entry", size.name.padding(toLength: 22, withPad: " ", startingAt: 0),
+                     size.count, Double(size.estimatedBytes) / 1e6, Double(size.estimatedBytes) / Double(size.count)))
+    }
+    exit(0)
+}
 try? FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
 let path = options.directory + "/bench.jsonl"
 let clock = FixedClock(try! UTCTimestamp(parsing: "2025-01-10T02:00:00Z"))

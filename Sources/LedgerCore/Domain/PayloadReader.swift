@@ -2,21 +2,43 @@
 /// each throwing a `DomainError` that names the field and the value found. `finish()` refuses
 /// members nobody read, so a misspelt field is an error, not silently ignored.
 public struct PayloadReader {
-    private let object: JSONObject
+    /// What is read: an object's members, or one list item read under any key (so a list
+    /// item needs no object of its own around it).
+    private enum Source {
+        case object(JSONObject)
+        case item(JSONValue)
+    }
+
+    private let source: Source
     private let path: String
-    private var readKeys: Set<String> = []
+    // Which members were read, by their index in canonical order: a bit mask for the first
+    // 64 (every payload), the rest listed. Replays read millions of payloads, and a set of key
+    // strings cost a hash of every key read.
+    private var readMask: UInt64 = 0
+    private var readBeyondMask: [Int] = []
 
     /// Creates a reader of `object`; `path` prefixes field names in errors (`data`, `data.shares[1]`).
     public init(_ object: JSONObject, path: String = "data") {
-        self.object = object
+        self.source = .object(object)
         self.path = path
+    }
+
+    private init(item: JSONValue) {
+        self.source = .item(item)
+        self.path = ""
     }
 
     private func field(_ key: String) -> String { path.isEmpty ? key : "\(path).\(key)" }
 
     private mutating func value(_ key: String) -> JSONValue? {
-        readKeys.insert(key)
-        return object[key]
+        switch source {
+        case .item(let value):
+            return value
+        case .object(let object):
+            guard let (index, value) = object.indexedValue(forKey: key) else { return nil }
+            if index < 64 { readMask |= 1 << UInt64(index) } else { readBeyondMask.append(index) }
+            return value
+        }
     }
 
     private mutating func required(_ key: String) throws(DomainError) -> JSONValue {
@@ -231,7 +253,7 @@ public struct PayloadReader {
         guard let items = value.arrayValue else { throw DomainError(field: field(key), "expected an array, found \(found(value))") }
         var result: [Item] = []
         for (index, item) in items.enumerated() {
-            var single = PayloadReader(JSONObject(uniqueKeysWithValues: [("item", item)]), path: "")
+            var single = PayloadReader(item: item)
             do {
                 result.append(try read(&single, "item"))
             } catch {
@@ -257,8 +279,9 @@ public struct PayloadReader {
 
     /// Refuses any member not read (for nested objects, which carry no provenance).
     public func finishNested() throws(DomainError) {
-        for key in object.keys where !readKeys.contains(key) {
-            throw DomainError(field: field(key), "unknown field")
+        guard case .object(let object) = source else { return }
+        for index in 0..<object.count where !(index < 64 ? readMask & (1 << UInt64(index)) != 0 : readBeyondMask.contains(index)) {
+            throw DomainError(field: field(object.key(at: index)), "unknown field")
         }
     }
 

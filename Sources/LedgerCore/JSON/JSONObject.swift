@@ -82,6 +82,19 @@ public struct JSONObject: Equatable, @unchecked Sendable, Sequence {
         }
     }
 
+    /// The member stored under `key` with its index in canonical order (0-based).
+    func indexedValue(forKey key: String) -> (index: Int, value: JSONValue)? {
+        storage.withMembers { members in
+            let (found, index) = JSONObject.position(of: key, in: members)
+            return found ? (index, members[index].value) : nil
+        }
+    }
+
+    /// The key of the member at `index` (0-based, canonical order).
+    func key(at index: Int) -> String {
+        storage.withMembers { $0[index].key }
+    }
+
     /// The number of members.
     public var count: Int { storage.count }
 

@@ -136,7 +136,7 @@ extension LedgerState {
             guard payload.targetSeq < record.seq, payload.targetSeq >= 1 else {
                 throw DomainError(field: "data.targetSeq", "seq \(payload.targetSeq) is not an earlier event (this is seq \(record.seq))")
             }
-            let targetType = eventTypes[Int(payload.targetSeq - 1)]
+            let targetType = eventType(ofSeq: payload.targetSeq)
             guard targetType != EntryCorrected.eventType else {
                 throw DomainError(field: "data.targetSeq", "seq \(payload.targetSeq) is itself a correction; correct the original")
             }
@@ -171,7 +171,7 @@ extension LedgerState {
             seals.append(Recorded(payload: payload, stamp: stamp))
 
         default:
-            preconditionFailure("mutateOther called with \(record.event.payload.typeName)")
+            preconditionFailure("mutateOther called with \(record.event.typeName)")
         }
     }
 }

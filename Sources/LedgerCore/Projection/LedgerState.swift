@@ -199,12 +199,18 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var erasedSubjects: Set<String> = []
     /// The last seq applied (0 before any).
     public internal(set) var lastSeq: Int64 = 0
-    /// Event types by seq − 1, so corrections can check and decode against their targets.
-    public internal(set) var eventTypes: [String] = []
+    /// Event types by seq − 1 (as `DomainEvent.typeIndex`, a byte each rather than a string
+    /// of 16), so corrections can check and decode against their targets.
+    public internal(set) var eventTypeIndexes: [UInt8] = []
     /// Seqs voided or superseded by a later correction, with the correction's seq.
     public internal(set) var corrected: [Int64: Int64] = [:]
     /// Sealed years, in seq order.
     public internal(set) var seals: [Recorded<YearSealed>] = []
+
+    /// The stored type name of the event at `seq` (1-based; at most `lastSeq`).
+    public func eventType(ofSeq seq: Int64) -> String {
+        DomainEvent.typeNamesByIndex[Int(eventTypeIndexes[Int(seq - 1)])]
+    }
 
     /// An empty state.
     public init() {}

@@ -110,10 +110,10 @@ extension LedgerState {
         guard let replacement = correction.replacement else {
             // Voided: the event keeps its seq but has no effect.
             lastSeq = record.seq
-            eventTypes.append(record.event.payload.typeName)
+            eventTypeIndexes.append(record.event.typeIndex)
             return
         }
-        let type = record.event.payload.typeName
+        let type = record.event.typeName
         var draft = EventDraft(type: type, version: EventCatalog.payloadType(named: type)?.currentVersion ?? 1,
                                effective: record.effective, actor: record.actor, authority: record.authority, data: replacement)
         draft.data = replacement

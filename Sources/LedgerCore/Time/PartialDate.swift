@@ -12,12 +12,22 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     /// The years the ledger accepts; anything outside is almost certainly a typing error.
     public static let acceptedYears = 1900...2100
 
+    // Packed into 32 bits (year << 9 | month << 5 | day, 0 for an unknown month or day): every
+    // fact in the state carries a date, and three optional Ints took 40 bytes where this takes 4.
+    private let packed: UInt32
+
     /// The calendar year.
-    public let year: Int
+    public var year: Int { Int(packed >> 9) }
     /// The month 1…12, when known.
-    public let month: Int?
+    public var month: Int? {
+        let month = (packed >> 5) & 0xF
+        return month == 0 ? nil : Int(month)
+    }
     /// The day of the month, when known (only together with `month`).
-    public let day: Int?
+    public var day: Int? {
+        let day = packed & 0x1F
+        return day == 0 ? nil : Int(day)
+    }
 
     /// The precision implied by which parts are present.
     public var precision: Precision { day != nil ? .day : (month != nil ? .month : .year) }
@@ -39,9 +49,7 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
         } else if day != nil {
             throw DateTextError("a day needs a month")
         }
-        self.year = year
-        self.month = month
-        self.day = day
+        packed = UInt32(year) << 9 | UInt32(month ?? 0) << 5 | UInt32(day ?? 0)
     }
 
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD` exactly (no other separators, no missing zeros).

@@ -78,7 +78,7 @@ enum DiffCommand: Command {
                                                  "补记：生效 \(language.date(record.effective))，记录于 \(language.recorded(record.recorded))"))
                 }
                 if entry.correction { marks.append(language.choose("correction", "更正")) }
-                output.write("  seq \(record.seq) \(record.event.payload.typeName): \(entry.change)" + (marks.isEmpty ? "" : "  [\(marks.joined(separator: "; "))]") + "\n")
+                output.write("  seq \(record.seq) \(record.event.typeName): \(entry.change)" + (marks.isEmpty ? "" : "  [\(marks.joined(separator: "; "))]") + "\n")
             }
             count += 1
         }
@@ -112,7 +112,7 @@ enum DiffCommand: Command {
             /// `{seq, type, recorded, effective, change, backdated, correction}`.
             var json: JSONValue {
                 .object(JSONObject(uniqueKeysWithValues: [
-                    ("seq", .integer(record.seq)), ("type", .string(record.event.payload.typeName)),
+                    ("seq", .integer(record.seq)), ("type", .string(record.event.typeName)),
                     ("recorded", .string(record.recorded.description)), ("effective", .string(record.effective.description)),
                     ("change", .string(change)), ("backdated", .bool(backdated)), ("correction", .bool(correction)),
                 ]))

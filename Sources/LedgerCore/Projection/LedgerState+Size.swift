@@ -1,0 +1,109 @@
+/// How much memory the state's tables take, for benchmarks and capacity planning: what a
+/// replay of a large journal keeps, table by table.
+extension LedgerState {
+    /// One table's entry count and estimated size.
+    public struct TableSize: Sendable, Equatable {
+        /// The table's name (the property's).
+        public var name: String
+        /// How many entries it holds.
+        public var count: Int
+        /// Estimated bytes: the table's own storage plus what its entries point to.
+        public var estimatedBytes: Int
+    }
+
+    /// Each table's count and estimated size, largest first.
+    ///
+    /// The estimate is the hash table or array storage (capacity × stride) plus the heap bytes
+    /// its entries reach (strings longer than 15 UTF-8 bytes, arrays, nested tables), measured
+    /// on up to `sampleSize` entries and scaled to the count. It is an estimate: malloc's own
+    /// overhead and fragmentation are not seen, which is why benchmarks also print peak RSS.
+    public func tableSizes(sampleSize: Int = 512) -> [TableSize] {
+        var sizer = HeapSizer(sampleSize: sampleSize)
+        var sizes = [
+            sizer.table("authorities", authorities), sizer.table("documents", documents),
+            sizer.table("documentsByNumber", documentsByNumber), sizer.table("schools", schools),
+            sizer.table("campuses", campuses), sizer.table("headcounts", headcounts),
+            sizer.table("profiles", profiles), sizer.table("approvals", approvals),
+            sizer.table("groups", groups), sizer.table("memberships", memberships),
+            sizer.table("membershipsByGroup", membershipsByGroup), sizer.table("membershipsBySchool", membershipsBySchool),
+            sizer.table("staff", staff), sizer.table("secondments", secondments),
+            sizer.table("openSecondmentByStaff", openSecondmentByStaff), sizer.table("allocations", allocations),
+            sizer.table("earmarks", earmarks), sizer.table("expenditures", expenditures),
+            sizer.table("costShares", costShares), sizer.table("roleAssignments", roleAssignments),
+            sizer.table("activities", activities), sizer.table("assessments", assessments),
+            sizer.table("corrected", corrected),
+        ]
+        sizes.append(sizer.array("eventTypeIndexes", eventTypeIndexes))
+        sizes.append(sizer.array("seals", seals))
+        sizes.append(TableSize(name: "erasedSubjects", count: erasedSubjects.count,
+                               estimatedBytes: HeapSizer.hashStorageBytes(capacity: erasedSubjects.capacity, stride: MemoryLayout<String>.stride)
+                                   + erasedSubjects.reduce(0) { $0 + HeapSizer.stringHeapBytes($1) }))
+        return sizes.sorted { ($0.estimatedBytes, $1.name) > ($1.estimatedBytes, $0.name) }
+    }
+}
+
+/// Estimates heap bytes by walking values with `Mirror` (slow: only a sample of each table).
+private struct HeapSizer {
+    let sampleSize: Int
+
+    /// Bytes of a native hash table's storage: header, occupancy bitmap, and the slots.
+    static func hashStorageBytes(capacity: Int, stride: Int) -> Int {
+        guard capacity > 0 else { return 0 }
+        let buckets = 1 << (Int.bitWidth - (capacity * 4 / 3 - 1).leadingZeroBitCount)
+        return 64 + buckets / 8 + buckets * stride
+    }
+
+    /// Heap bytes of a string: none for a small (inline) one; a header, the bytes and a NUL,
+    /// rounded to malloc's 16 bytes, otherwise. Literals are not on the heap but count here.
+    static func stringHeapBytes(_ text: String) -> Int {
+        let count = text.utf8.count
+        return count <= 15 ? 0 : (32 + count + 1 + 15) / 16 * 16
+    }
+
+    mutating func table<Value>(_ name: String, _ table: [String: Value]) -> LedgerState.TableSize {
+        let storage = Self.hashStorageBytes(capacity: table.capacity, stride: MemoryLayout<String>.stride + MemoryLayout<Value>.stride)
+        var sampled = 0
+        var sampleHeap = 0
+        var keyHeap = 0
+        for (key, value) in table {
+            keyHeap += Self.stringHeapBytes(key)
+            if sampled < sampleSize {
+                sampleHeap += heapBytes(of: value)
+                sampled += 1
+            }
+        }
+        let heap = sampled == 0 ? 0 : sampleHeap * table.count / sampled
+        return LedgerState.TableSize(name: name, count: table.count, estimatedBytes: storage + keyHeap + heap)
+    }
+
+    mutating func table<Value>(_ name: String, _ table: [Int64: Value]) -> LedgerState.TableSize {
+        let storage = Self.hashStorageBytes(capacity: table.capacity, stride: MemoryLayout<Int64>.stride + MemoryLayout<Value>.stride)
+        return LedgerState.TableSize(name: name, count: table.count, estimatedBytes: storage)
+    }
+
+    mutating func array<Element>(_ name: String, _ array: [Element]) -> LedgerState.TableSize {
+        var sampleHeap = 0
+        for element in array.prefix(sampleSize) { sampleHeap += heapBytes(of: element) }
+        let heap = array.isEmpty ? 0 : sampleHeap * array.count / min(array.count, sampleSize)
+        return LedgerState.TableSize(name: name, count: array.count, estimatedBytes: 32 + array.capacity * MemoryLayout<Element>.stride + heap)
+    }
+
+    /// The stride of the value's dynamic type.
+    private static func stride<Value>(of value: Value) -> Int { MemoryLayout<Value>.stride }
+
+    /// Heap bytes reachable from `value` (its inline bytes are its container's).
+    private func heapBytes(of value: Any) -> Int {
+        if let text = value as? String { return Self.stringHeapBytes(text) }
+        let mirror = Mirror(reflecting: value)
+        var total = 0
+        switch mirror.displayStyle {
+        case .collection?, .set?, .dictionary?:
+            // Array-like storage: a header, then the elements inline.
+            if let first = mirror.children.first { total += 32 + mirror.children.count * Self.stride(of: first.value) }
+        default:
+            break
+        }
+        for child in mirror.children { total += heapBytes(of: child.value) }
+        return total
+    }
+}

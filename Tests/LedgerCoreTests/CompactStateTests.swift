@@ -1,0 +1,98 @@
+import Testing
+@testable import LedgerCore
+
+/// The compact forms a large replay relies on (packed dates, out-of-line provenance details,
+/// a byte per event type, read masks) behave exactly as the plain forms they replaced.
+@Suite("Compact state values")
+struct CompactStateTests {
+    @Test(arguments: [
+        (1900, nil, nil), (2100, nil, nil), (2024, 7, nil), (2024, 12, 31), (1900, 1, 1), (2100, 12, 31), (2024, 2, 29),
+    ] as [(Int, Int?, Int?)])
+    func packedDatesKeepEveryPart(year: Int, month: Int?, day: Int?) throws {
+        let date = try PartialDate(year: year, month: month, day: day)
+        #expect(date.year == year)
+        #expect(date.month == month)
+        #expect(date.day == day)
+        #expect(try PartialDate(parsing: date.description) == date)
+    }
+
+    @Test func datesOfDifferentPrecisionDiffer() throws {
+        let year = try PartialDate(year: 2024)
+        let month = try PartialDate(year: 2024, month: 1)
+        let day = try PartialDate(year: 2024, month: 1, day: 1)
+        #expect(Set([year, month, day]).count == 3)
+        #expect(year.firstDayNumber == day.firstDayNumber)
+    }
+
+    @Test func provenanceDetailsAreSetAndComparedByValue() {
+        var provenance = Provenance()
+        #expect(provenance == .documented)
+        provenance.noteZh = "原文未署日期"
+        provenance.inferred = ["issuedOn"]
+        #expect(provenance.noteZh == "原文未署日期")
+        #expect(provenance.inferred == ["issuedOn"])
+        #expect(provenance == Provenance(inferred: ["issuedOn"], noteZh: "原文未署日期"))
+        #expect(provenance != .documented)
+        var copy = provenance
+        copy.adjustmentZh = "补录"
+        #expect(provenance.adjustmentZh == nil, "setting a copy's member leaves the original alone")
+        #expect(copy.adjustmentZh == "补录" && copy.noteZh == "原文未署日期")
+        copy.noteZh = nil
+        copy.inferred = []
+        copy.adjustmentZh = nil
+        #expect(copy == .documented)
+        #expect(Set([copy, Provenance.documented, provenance]).count == 2)
+    }
+
+    /// Members beyond the 64th are tracked too: reading all but one names exactly that one.
+    @Test(arguments: [3, 63, 64, 66, 69])
+    func readerNamesTheOneMemberNotRead(skipped: Int) throws {
+        let keys = (0..<70).map { "k" + String($0 + 100) }
+        let object = JSONObject(uniqueKeysWithValues: keys.map { ($0, JSONValue.string("v")) })
+        var reader = PayloadReader(object)
+        for (index, key) in keys.enumerated() where index != skipped { _ = try reader.string(key) }
+        #expect(throws: DomainError(field: "data.\(keys[skipped])", "unknown field")) { _ = try reader.finish() }
+
+        var complete = PayloadReader(object)
+        for key in keys { _ = try complete.string(key) }
+        #expect(try complete.finish() == .documented)
+    }
+
+    @Test func listItemsAreCheckedOneByOne() throws {
+        let object = try #require(try JSONParser.parseInput(Array(#"{"ids":["a-1","B","c"]}"#.utf8)).objectValue)
+        var reader = PayloadReader(object)
+        #expect(throws: DomainError(field: "data.ids[1]", "expected an id of lowercase letters, digits and '-' (at most 64), found \"B\"")) {
+            _ = try reader.idList("ids")
+        }
+    }
+
+    /// Each sample decodes through the catalogue to an event whose type index names its type.
+    @Test func typeIndexesNameEveryCataloguedType() throws {
+        #expect(Set(DomainEvent.typeNamesByIndex) == Set(EventCatalog.eventTypes))
+        #expect(DomainEvent.typeNamesByIndex.count == EventCatalog.eventTypes.count)
+        for sample in PayloadReferenceAndGroupTests.samples {
+            let object = try #require(try JSONParser.parseInput(Array(sample.json.utf8)).objectValue)
+            var reader = PayloadReader(object)
+            let entry = try #require(EventCatalog.entries[sample.typeName])
+            let event = try entry.decode(&reader, entry.payloadType.currentVersion)
+            #expect(event.typeName == sample.typeName)
+            #expect(DomainEvent.typeNamesByIndex[Int(event.typeIndex)] == sample.typeName)
+            #expect(ObjectIdentifier(event.payloadType) == ObjectIdentifier(entry.payloadType))
+        }
+    }
+
+    @Test func foldedStateKeepsEachEventsTypeAndReportsItsTables() throws {
+        let records = try Scenario.records(Scenario.base)
+        let state = try Projector.build(records)
+        #expect(state.eventTypeIndexes.count == records.count)
+        for record in records { #expect(state.eventType(ofSeq: record.seq) == record.event.typeName) }
+
+        let sizes = Dictionary(uniqueKeysWithValues: state.tableSizes().map { ($0.name, $0) })
+        #expect(sizes["schools"]?.count == state.schools.count)
+        #expect(sizes["memberships"]?.count == state.memberships.count)
+        #expect(sizes["eventTypeIndexes"]?.count == records.count)
+        let schools = try #require(sizes["schools"])
+        #expect(schools.estimatedBytes >= schools.count * MemoryLayout<LedgerState.SchoolEntry>.stride)
+        #expect(sizes["secondments"]?.count == 0)
+    }
+}
