@@ -169,6 +169,22 @@ struct SHA256Tests {
         #expect(SHA256Digest(bytes: AnySequence(Array(repeating: UInt8(0xff), count: 32))).hex == String(repeating: "f", count: 64))
     }
 
+    @Test("Hex parsing refuses every byte but 0-9 and a-f, in any position, and wrong lengths")
+    func hexParsingRefusesNonDigits() {
+        let valid = Array(SHA256.hash(Array("x".utf8)).hex.utf8)
+        let accepted = Set(Array("0123456789abcdef".utf8))
+        for byte in UInt8.min...UInt8.max {
+            for position in [0, 1, 31, 62, 63] {
+                var text = valid
+                text[position] = byte
+                let parsed = text.withUnsafeBytes { SHA256Digest(hexBytes: $0) }
+                #expect((parsed != nil) == accepted.contains(byte), "byte \(byte) at \(position)")
+            }
+        }
+        #expect(valid.dropLast().withUnsafeBytes { SHA256Digest(hexBytes: UnsafeRawBufferPointer($0)) } == nil)
+        #expect(SHA256Digest(hex: String(decoding: valid, as: UTF8.self) + "0") == nil)
+    }
+
     @Test("Equality and hashing use all 32 bytes")
     func digestEquality() {
         let base = SHA256.hash(Array("x".utf8))

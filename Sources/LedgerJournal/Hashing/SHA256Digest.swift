@@ -62,25 +62,31 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
     private static func parse(hexBytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64, UInt64, UInt64)? {
         guard hexBytes.count == 2 * SHA256Digest.byteCount else { return nil }
         var storage: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-        let parsed = withUnsafeMutableBytes(of: &storage) { raw -> Bool in
+        // Without a branch per digit: digits and letters come in random order, so a branch
+        // on which one a byte is mispredicts about every other digit. Invalid bytes are
+        // collected in `invalid` and judged once at the end.
+        var invalid: UInt8 = 0
+        withUnsafeMutableBytes(of: &storage) { raw in
             for index in 0..<SHA256Digest.byteCount {
-                guard let high = nibble(hexBytes[2 * index]), let low = nibble(hexBytes[2 * index + 1]) else { return false }
+                let high = nibble(hexBytes[2 &* index], invalid: &invalid)
+                let low = nibble(hexBytes[2 &* index &+ 1], invalid: &invalid)
                 raw[index] = high << 4 | low
             }
-            return true
         }
-        return parsed ? storage : nil
+        return invalid == 0 ? storage : nil
     }
 
-    /// 0–15 for `0`–`9` and `a`–`f`, nil for every other byte (uppercase too). Arithmetic,
-    /// not a table: a global table costs a lazy-initialisation check on every one of the 64
-    /// digits of every line.
+    /// 0–15 for `0`–`9` and `a`–`f`; any other byte (uppercase too) sets `invalid`.
+    /// Arithmetic, not a table: a global table costs a lazy-initialisation check on every one
+    /// of the 64 digits of every line.
     @inline(__always)
-    private static func nibble(_ character: UInt8) -> UInt8? {
+    private static func nibble(_ character: UInt8, invalid: inout UInt8) -> UInt8 {
         let digit = character &- 0x30
-        if digit < 10 { return digit }
         let letter = character &- 0x61
-        return letter < 6 ? letter + 10 : nil
+        let isDigit = digit < 10
+        let isLetter = letter < 6
+        invalid |= (isDigit ? 0 : 1) & (isLetter ? 0 : 1)
+        return isDigit ? digit : (letter &+ 10) & 0x0F
     }
 
     /// The digest as 64 lowercase hex characters.
