@@ -287,7 +287,9 @@ public struct PayloadReader {
 
     /// Whether `text` is an Id.
     public static func isIdentifier(_ text: String) -> Bool {
-        let bytes = Array(text.utf8)
+        // Over the UTF-8 view itself: every id of every replayed payload passes here, and a
+        // copy into an array allocated once per id.
+        let bytes = text.utf8
         guard let first = bytes.first, bytes.count <= 64, isLowerAlphanumeric(first) else { return false }
         return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
     }

@@ -221,17 +221,19 @@ extension LedgerState {
         (membershipsByGroup[groupId] ?? []).compactMap { memberships[$0] }.filter(\.isOpen)
     }
 
+    // Membership tests look up the index, not the value: `table[id]` would copy the whole entry
+    // (retaining each of its strings) only to compare it with nil.
     func unused<Value>(_ id: String, in table: [String: Value], _ field: String, _ noun: String) throws(DomainError) {
-        if table[id] != nil { throw DomainError(field: field, "\(noun) \"\(id)\" is already registered") }
+        if table.index(forKey: id) != nil { throw DomainError(field: field, "\(noun) \"\(id)\" is already registered") }
     }
 
     func known<Value>(_ id: String, in table: [String: Value], _ field: String, _ noun: String) throws(DomainError) {
-        if table[id] == nil { throw DomainError(field: field, "unknown \(noun) \"\(id)\"") }
+        if table.index(forKey: id) == nil { throw DomainError(field: field, "unknown \(noun) \"\(id)\"") }
     }
 
     func openSchool(_ id: String, _ field: String) throws(DomainError) {
-        try known(id, in: schools, field, "school")
-        if let closed = schools[id]?.closed { throw DomainError(field: field, "school \"\(id)\" was closed (seq \(closed.stamp.seq))") }
+        guard let index = schools.index(forKey: id) else { throw DomainError(field: field, "unknown school \"\(id)\"") }
+        if let closed = schools.values[index].closed { throw DomainError(field: field, "school \"\(id)\" was closed (seq \(closed.stamp.seq))") }
     }
 }
 
