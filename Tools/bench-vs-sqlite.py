@@ -17,6 +17,8 @@ the median of --runs runs with the spread (min–max), and the peak RSS of each 
   verify   `groupledger verify` (every line, the chain, the Merkle root).
   state    `groupledger state --as-of` from a cold process, with its checkpoint in place.
   report   `groupledger report annual --year Y --format json`.
+  size     the state's size after the replay, table by table (`groupledger-bench --state-size-of`:
+           entries and estimated bytes, with the process's peak RSS).
 
 Ratios are GroupLedger/SQLite rates (above 1: GroupLedger is faster). Benchmarks, not tests.
 """
@@ -135,12 +137,17 @@ def main():
         measured = [run([os.path.join(BIN, "groupledger")] + command + ["--journal", journal]) for _ in range(options.runs)]
         results.append((label, f"{spread([t for t, _ in measured])}, {max(r for _, r in measured) // 1024} MB", "", None, ""))
 
+    # The state a replay keeps, table by table.
+    sizes = subprocess.run([os.path.join(BIN, "groupledger-bench"), "--state-size-of", journal],
+                           check=True, capture_output=True, text=True).stdout
+
     width = max(len(row[0]) for row in results)
     for label, ours, theirs, ratio, note in results:
         line = f"{label:<{width}}  GroupLedger {ours}"
         if theirs:
             line += f"\n{'':<{width}}  SQLite      {theirs}\n{'':<{width}}  GroupLedger/SQLite {ratio:.2f}×{note}"
         print(line)
+    print("\n" + sizes, end="")
 
 
 if __name__ == "__main__":

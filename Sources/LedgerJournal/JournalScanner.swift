@@ -155,7 +155,8 @@ enum ScanOutput {
     case leafHashes
     /// The decoded entries.
     case entries
-    /// The decoded entries with their typed domain records.
+    /// The decoded entries with their typed domain records; an entry whose record decoded
+    /// keeps an empty `data` (the record holds the payload).
     case entriesWithDomainRecords
 }
 
@@ -238,7 +239,11 @@ struct DecodedLine: Sendable {
             if output != .leafHashes {
                 entry = JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash)
                 if output == .entriesWithDomainRecords {
-                    entry?.domainRecord = Result { () throws(DomainError) in try DomainEventRecord(line.event) }
+                    let record = Result { () throws(DomainError) in try DomainEventRecord(line.event) }
+                    entry?.domainRecord = record
+                    // Once typed, the JSON tree of `data` is freed here, on the worker, rather
+                    // than by the folding thread when the batch is cleared.
+                    if case .success = record { entry?.line.event.draft.data = JSONObject() }
                 }
             }
             return DecodedLine(entry: entry, error: nil,

@@ -231,9 +231,15 @@ extension LedgerState {
         if table.index(forKey: id) == nil { throw DomainError(field: field, "unknown \(noun) \"\(id)\"") }
     }
 
+    /// The position of a known id's entry, to read and change it in place with one lookup.
+    func index<Value>(of id: String, in table: [String: Value], _ field: String, _ noun: String) throws(DomainError) -> Dictionary<String, Value>.Index {
+        guard let index = table.index(forKey: id) else { throw DomainError(field: field, "unknown \(noun) \"\(id)\"") }
+        return index
+    }
+
     func openSchool(_ id: String, _ field: String) throws(DomainError) {
-        guard let index = schools.index(forKey: id) else { throw DomainError(field: field, "unknown school \"\(id)\"") }
-        if let closed = schools.values[index].closed { throw DomainError(field: field, "school \"\(id)\" was closed (seq \(closed.stamp.seq))") }
+        let position = try index(of: id, in: schools, field, "school")
+        if let closed = schools.values[position].closed { throw DomainError(field: field, "school \"\(id)\" was closed (seq \(closed.stamp.seq))") }
     }
 }
 

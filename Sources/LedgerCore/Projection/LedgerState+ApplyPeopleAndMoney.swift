@@ -9,8 +9,8 @@ extension LedgerState {
             staff[payload.staffId] = StaffEntry(payload: payload, stamp: stamp)
 
         case .staffCredentialRecorded(let payload):
-            try known(payload.staffId, in: staff, "data.staffId", "staff member")
-            staff[payload.staffId]?.credentials.append(payload)
+            let member = try index(of: payload.staffId, in: staff, "data.staffId", "staff member")
+            staff.values[member].credentials.append(payload)
 
         case .secondmentStarted(let payload):
             try unused(payload.secondmentId, in: secondments, "data.secondmentId", "secondment")
@@ -25,14 +25,17 @@ extension LedgerState {
             openSecondmentByStaff[payload.staffId] = payload.secondmentId
 
         case .secondmentEnded(let payload):
-            try known(payload.secondmentId, in: secondments, "data.secondmentId", "secondment")
-            guard secondments[payload.secondmentId]!.isOpen else {
+            // By index: one lookup, and the entry is read and changed in place, not copied.
+            guard let index = secondments.index(forKey: payload.secondmentId) else {
+                throw DomainError(field: "data.secondmentId", "unknown secondment \"\(payload.secondmentId)\"")
+            }
+            guard secondments.values[index].isOpen else {
                 throw DomainError(field: "data.secondmentId", "secondment \"\(payload.secondmentId)\" has already ended")
             }
-            secondments[payload.secondmentId]?.ending = payload
-            secondments[payload.secondmentId]?.endStamp = stamp
-            if payload.outcome != .extended, let staffId = secondments[payload.secondmentId]?.payload.staffId {
-                openSecondmentByStaff[staffId] = nil
+            secondments.values[index].ending = payload
+            secondments.values[index].endStamp = stamp
+            if payload.outcome != .extended {
+                openSecondmentByStaff[secondments.values[index].payload.staffId] = nil
             }
 
         case .fundAllocated(let payload):
@@ -51,14 +54,14 @@ extension LedgerState {
 
         case .fundEarmarked(let payload):
             try unused(payload.earmarkId, in: earmarks, "data.earmarkId", "earmark")
-            try known(payload.allocationId, in: allocations, "data.allocationId", "allocation")
+            let allocation = try index(of: payload.allocationId, in: allocations, "data.allocationId", "allocation")
             if let school = payload.beneficiarySchoolId { try known(school, in: schools, "data.beneficiarySchoolId", "school") }
             if let campus = payload.beneficiaryCampusId { try known(campus, in: campuses, "data.beneficiaryCampusId", "campus") }
-            let available = allocations[payload.allocationId]!.availableFen
+            let available = allocations.values[allocation].availableFen
             guard payload.amountFen <= available else {
                 throw DomainError(field: "data.amountFen", "earmarking \(payload.amountFen) fen exceeds the \(available) fen still free in allocation \"\(payload.allocationId)\"")
             }
-            allocations[payload.allocationId]?.earmarkedFen += payload.amountFen
+            allocations.values[allocation].earmarkedFen += payload.amountFen
             earmarks[payload.earmarkId] = EarmarkEntry(payload: payload, stamp: stamp)
 
         case .expenditureRecorded(let payload):
@@ -66,19 +69,19 @@ extension LedgerState {
             try known(payload.payerSchoolId, in: schools, "data.payerSchoolId", "school")
             if let payee = payload.payeeSchoolId { try known(payee, in: schools, "data.payeeSchoolId", "school") }
             if let allocationId = payload.allocationId {
-                try known(allocationId, in: allocations, "data.allocationId", "allocation")
-                let available = allocations[allocationId]!.availableFen
+                let allocation = try index(of: allocationId, in: allocations, "data.allocationId", "allocation")
+                let available = allocations.values[allocation].availableFen
                 guard payload.amountFen <= available else {
                     throw DomainError(field: "data.amountFen", "spending \(payload.amountFen) fen exceeds the \(available) fen left in allocation \"\(allocationId)\" (earmarked money is spent through its earmark)")
                 }
-                allocations[allocationId]?.spentFen += payload.amountFen
+                allocations.values[allocation].spentFen += payload.amountFen
             } else if let earmarkId = payload.earmarkId {
-                try known(earmarkId, in: earmarks, "data.earmarkId", "earmark")
-                let available = earmarks[earmarkId]!.availableFen
+                let earmark = try index(of: earmarkId, in: earmarks, "data.earmarkId", "earmark")
+                let available = earmarks.values[earmark].availableFen
                 guard payload.amountFen <= available else {
                     throw DomainError(field: "data.amountFen", "spending \(payload.amountFen) fen exceeds the \(available) fen left in earmark \"\(earmarkId)\"")
                 }
-                earmarks[earmarkId]?.spentFen += payload.amountFen
+                earmarks.values[earmark].spentFen += payload.amountFen
             }
             expenditures[payload.expenditureId] = Recorded(payload: payload, stamp: stamp)
 
