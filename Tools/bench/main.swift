@@ -109,12 +109,15 @@ let options = Options(Array(CommandLine.arguments.dropFirst()))
 if let journal = options.stateSizeOf {
     var state = LedgerState()
     let elapsed = try seconds { state = try JournalReading.state(path: journal) }
-    var usage = rusage()
-    getrusage(RUSAGE_SELF.rawValue, &usage)
+    // VmHWM, not getrusage's ru_maxrss: the latter keeps the peak of the process before exec
+    // (a Python parent holding the journal's lines, in Tools/bench-vs-sqlite.py).
+    let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+    let peakKB = status.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        .flatMap { Double($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
     let sizes = state.tableSizes()
     let totalBytes = sizes.reduce(0) { $0 + $1.estimatedBytes }
     print(String(format: "state of %lld events, folded in %.2f s; peak RSS %.0f MB; tables about %.0f MB:",
-                 state.lastSeq, elapsed, Double(usage.ru_maxrss) / 1024, Double(totalBytes) / 1e6))
+                 state.lastSeq, elapsed, peakKB / 1024, Double(totalBytes) / 1e6))
     for size in sizes where size.count > 0 {
         print(String(format: "  %@ %10d entries %9.1f MB %7.0f bytes/entry", size.name.padding(toLength: 22, withPad: " ", startingAt: 0),
                      size.count, Double(size.estimatedBytes) / 1e6, Double(size.estimatedBytes) / Double(size.count)))
