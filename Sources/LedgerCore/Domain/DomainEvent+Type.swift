@@ -2,44 +2,10 @@
 /// (a heap copy of the whole payload), which a replay would pay for every event.
 extension DomainEvent {
     /// The payload's type.
-    public var payloadType: any EventPayload.Type {
-        switch self {
-        case .authorityRegistered: return AuthorityRegistered.self
-        case .policyDocumentRegistered: return PolicyDocumentRegistered.self
-        case .schoolRegistered: return SchoolRegistered.self
-        case .campusRegistered: return CampusRegistered.self
-        case .schoolRenamed: return SchoolRenamed.self
-        case .schoolClosed: return SchoolClosed.self
-        case .headcountRecorded: return HeadcountRecorded.self
-        case .policyProfileAdopted: return PolicyProfileAdopted.self
-        case .approvalRequested: return ApprovalRequested.self
-        case .approvalDecided: return ApprovalDecided.self
-        case .groupProposed: return GroupProposed.self
-        case .groupEstablished: return GroupEstablished.self
-        case .groupStatusChanged: return GroupStatusChanged.self
-        case .schoolJoinedGroup: return SchoolJoinedGroup.self
-        case .schoolExitedGroup: return SchoolExitedGroup.self
-        case .groupLeadChanged: return GroupLeadChanged.self
-        case .staffRegistered: return StaffRegistered.self
-        case .staffCredentialRecorded: return StaffCredentialRecorded.self
-        case .secondmentStarted: return SecondmentStarted.self
-        case .secondmentEnded: return SecondmentEnded.self
-        case .fundAllocated: return FundAllocated.self
-        case .fundEarmarked: return FundEarmarked.self
-        case .expenditureRecorded: return ExpenditureRecorded.self
-        case .costShareApportioned: return CostShareApportioned.self
-        case .groupRoleAssigned: return GroupRoleAssigned.self
-        case .groupRoleEnded: return GroupRoleEnded.self
-        case .groupActivityHeld: return GroupActivityHeld.self
-        case .groupAssessed: return GroupAssessed.self
-        case .entryCorrected: return EntryCorrected.self
-        case .personalDataErased: return PersonalDataErased.self
-        case .yearSealed: return YearSealed.self
-        }
-    }
+    public var payloadType: any EventPayload.Type { Self.payloadTypesByIndex[Int(typeIndex)] }
 
     /// The stored type name (`SchoolJoinedGroup` …).
-    public var typeName: String { payloadType.eventType }
+    public var typeName: String { Self.typeNamesByIndex[Int(typeIndex)] }
 
     /// The case's position in the catalogue (0-based), for tables that keep a type per event.
     public var typeIndex: UInt8 {
@@ -78,38 +44,41 @@ extension DomainEvent {
         }
     }
 
-    /// The stored type names by `typeIndex`.
-    public static let typeNamesByIndex: [String] = [
-        AuthorityRegistered.eventType,
-        PolicyDocumentRegistered.eventType,
-        SchoolRegistered.eventType,
-        CampusRegistered.eventType,
-        SchoolRenamed.eventType,
-        SchoolClosed.eventType,
-        HeadcountRecorded.eventType,
-        PolicyProfileAdopted.eventType,
-        ApprovalRequested.eventType,
-        ApprovalDecided.eventType,
-        GroupProposed.eventType,
-        GroupEstablished.eventType,
-        GroupStatusChanged.eventType,
-        SchoolJoinedGroup.eventType,
-        SchoolExitedGroup.eventType,
-        GroupLeadChanged.eventType,
-        StaffRegistered.eventType,
-        StaffCredentialRecorded.eventType,
-        SecondmentStarted.eventType,
-        SecondmentEnded.eventType,
-        FundAllocated.eventType,
-        FundEarmarked.eventType,
-        ExpenditureRecorded.eventType,
-        CostShareApportioned.eventType,
-        GroupRoleAssigned.eventType,
-        GroupRoleEnded.eventType,
-        GroupActivityHeld.eventType,
-        GroupAssessed.eventType,
-        EntryCorrected.eventType,
-        PersonalDataErased.eventType,
-        YearSealed.eventType,
+    /// The payload types by `typeIndex` (the cases' order).
+    static let payloadTypesByIndex: [any EventPayload.Type] = [
+        AuthorityRegistered.self,
+        PolicyDocumentRegistered.self,
+        SchoolRegistered.self,
+        CampusRegistered.self,
+        SchoolRenamed.self,
+        SchoolClosed.self,
+        HeadcountRecorded.self,
+        PolicyProfileAdopted.self,
+        ApprovalRequested.self,
+        ApprovalDecided.self,
+        GroupProposed.self,
+        GroupEstablished.self,
+        GroupStatusChanged.self,
+        SchoolJoinedGroup.self,
+        SchoolExitedGroup.self,
+        GroupLeadChanged.self,
+        StaffRegistered.self,
+        StaffCredentialRecorded.self,
+        SecondmentStarted.self,
+        SecondmentEnded.self,
+        FundAllocated.self,
+        FundEarmarked.self,
+        ExpenditureRecorded.self,
+        CostShareApportioned.self,
+        GroupRoleAssigned.self,
+        GroupRoleEnded.self,
+        GroupActivityHeld.self,
+        GroupAssessed.self,
+        EntryCorrected.self,
+        PersonalDataErased.self,
+        YearSealed.self,
     ]
+
+    /// The stored type names by `typeIndex`.
+    public static let typeNamesByIndex: [String] = payloadTypesByIndex.map { $0.eventType }
 }

@@ -15,7 +15,7 @@ public struct PayloadReader {
     // 64 (every payload), the rest listed. Replays read millions of payloads, and a set of key
     // strings cost a hash of every key read.
     private var readMask: UInt64 = 0
-    private var readBeyondMask: [Int] = []
+    private var readBeyond64: [Int] = []
 
     /// Creates a reader of `object`; `path` prefixes field names in errors (`data`, `data.shares[1]`).
     public init(_ object: JSONObject, path: String = "data") {
@@ -36,7 +36,7 @@ public struct PayloadReader {
             return value
         case .object(let object):
             guard let (index, value) = object.indexedValue(forKey: key) else { return nil }
-            if index < 64 { readMask |= 1 << UInt64(index) } else { readBeyondMask.append(index) }
+            if index < 64 { readMask |= 1 << UInt64(index) } else { readBeyond64.append(index) }
             return value
         }
     }
@@ -280,7 +280,7 @@ public struct PayloadReader {
     /// Refuses any member not read (for nested objects, which carry no provenance).
     public func finishNested() throws(DomainError) {
         guard case .object(let object) = source else { return }
-        for index in 0..<object.count where !(index < 64 ? readMask & (1 << UInt64(index)) != 0 : readBeyondMask.contains(index)) {
+        for index in 0..<object.count where !(index < 64 ? readMask & (1 << UInt64(index)) != 0 : readBeyond64.contains(index)) {
             throw DomainError(field: field(object.key(at: index)), "unknown field")
         }
     }

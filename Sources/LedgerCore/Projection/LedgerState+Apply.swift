@@ -228,7 +228,7 @@ extension LedgerState {
     }
 
     func known<Value>(_ id: String, in table: [String: Value], _ field: String, _ noun: String) throws(DomainError) {
-        if table.index(forKey: id) == nil { throw DomainError(field: field, "unknown \(noun) \"\(id)\"") }
+        _ = try index(of: id, in: table, field, noun)
     }
 
     /// The position of a known id's entry, to read and change it in place with one lookup.

@@ -26,16 +26,14 @@ extension LedgerState {
 
         case .secondmentEnded(let payload):
             // By index: one lookup, and the entry is read and changed in place, not copied.
-            guard let index = secondments.index(forKey: payload.secondmentId) else {
-                throw DomainError(field: "data.secondmentId", "unknown secondment \"\(payload.secondmentId)\"")
-            }
-            guard secondments.values[index].isOpen else {
+            let secondment = try index(of: payload.secondmentId, in: secondments, "data.secondmentId", "secondment")
+            guard secondments.values[secondment].isOpen else {
                 throw DomainError(field: "data.secondmentId", "secondment \"\(payload.secondmentId)\" has already ended")
             }
-            secondments.values[index].ending = payload
-            secondments.values[index].endStamp = stamp
+            secondments.values[secondment].ending = payload
+            secondments.values[secondment].endStamp = stamp
             if payload.outcome != .extended {
-                openSecondmentByStaff[secondments.values[index].payload.staffId] = nil
+                openSecondmentByStaff[secondments.values[secondment].payload.staffId] = nil
             }
 
         case .fundAllocated(let payload):

@@ -18,7 +18,7 @@ extension LedgerState {
     /// on up to `sampleSize` entries and scaled to the count. It is an estimate: malloc's own
     /// overhead and fragmentation are not seen, which is why benchmarks also print peak RSS.
     public func tableSizes(sampleSize: Int = 512) -> [TableSize] {
-        var sizer = HeapSizer(sampleSize: sampleSize)
+        let sizer = HeapSizer(sampleSize: sampleSize)
         var sizes = [
             sizer.table("authorities", authorities), sizer.table("documents", documents),
             sizer.table("documentsByNumber", documentsByNumber), sizer.table("schools", schools),
@@ -60,7 +60,7 @@ private struct HeapSizer {
         return count <= 15 ? 0 : (32 + count + 1 + 15) / 16 * 16
     }
 
-    mutating func table<Value>(_ name: String, _ table: [String: Value]) -> LedgerState.TableSize {
+    func table<Value>(_ name: String, _ table: [String: Value]) -> LedgerState.TableSize {
         let storage = Self.hashStorageBytes(capacity: table.capacity, stride: MemoryLayout<String>.stride + MemoryLayout<Value>.stride)
         var sampled = 0
         var sampleHeap = 0
@@ -76,12 +76,12 @@ private struct HeapSizer {
         return LedgerState.TableSize(name: name, count: table.count, estimatedBytes: storage + keyHeap + heap)
     }
 
-    mutating func table<Value>(_ name: String, _ table: [Int64: Value]) -> LedgerState.TableSize {
+    func table<Value>(_ name: String, _ table: [Int64: Value]) -> LedgerState.TableSize {
         let storage = Self.hashStorageBytes(capacity: table.capacity, stride: MemoryLayout<Int64>.stride + MemoryLayout<Value>.stride)
         return LedgerState.TableSize(name: name, count: table.count, estimatedBytes: storage)
     }
 
-    mutating func array<Element>(_ name: String, _ array: [Element]) -> LedgerState.TableSize {
+    func array<Element>(_ name: String, _ array: [Element]) -> LedgerState.TableSize {
         var sampleHeap = 0
         for element in array.prefix(sampleSize) { sampleHeap += heapBytes(of: element) }
         let heap = array.isEmpty ? 0 : sampleHeap * array.count / min(array.count, sampleSize)
