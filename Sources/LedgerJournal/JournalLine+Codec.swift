@@ -20,66 +20,82 @@ extension JournalLine {
     /// Values go through `CanonicalJSON`, the one escaping rule. A test checks the result
     /// against the generic encoder for random lines.
     public func encode(into buffer: inout [UInt8]) {
-        encodeLocatingPrev(into: &buffer)
+        var recordedText: [UInt8] = []
+        event.recorded.appendText(to: &recordedText)
+        Self.encodeLocatingPrev(event.draft, seq: event.seq, recordedText: recordedText, batch: batch, prev: prev, into: &buffer)
     }
 
     /// Appends the canonical bytes like `encode(into:)`, returning where in `buffer` the 64 hex
     /// digits of `prev` start: a batch is encoded in parallel with a placeholder `prev`, and
     /// the chain then fills in each line's real one.
+    /// It takes the line's parts rather than a `JournalLine`, so a batch's drafts are encoded
+    /// where they are, without copying each one into a line first; `recordedText` is the text
+    /// of the recorded time, which every line of a batch shares.
     @discardableResult
-    func encodeLocatingPrev(into buffer: inout [UInt8]) -> Int {
-        let draft = event.draft
-        buffer.append(contentsOf: #"{"actor":{"id":"#.utf8)
+    static func encodeLocatingPrev(_ draft: EventDraft, seq: Int64, recordedText: [UInt8], batch: BatchMarker, prev: SHA256Digest,
+                                   into buffer: inout [UInt8]) -> Int {
+        Self.append(#"{"actor":{"id":"#, to: &buffer)
         CanonicalJSON.encode(string: draft.actor.id, into: &buffer)
         if let onBehalfOf = draft.actor.onBehalfOf {
-            buffer.append(contentsOf: #","onBehalfOf":"#.utf8)
+            Self.append(#","onBehalfOf":"#, to: &buffer)
             CanonicalJSON.encode(string: onBehalfOf, into: &buffer)
         }
         if let role = draft.actor.role {
-            buffer.append(contentsOf: #","role":"#.utf8)
+            Self.append(#","role":"#, to: &buffer)
             CanonicalJSON.encode(string: role, into: &buffer)
         }
         buffer.append(UInt8(ascii: "}"))
         if let authority = draft.authority {
-            buffer.append(contentsOf: #","authority":{"#.utf8)
+            Self.append(#","authority":{"#, to: &buffer)
+            // Keys in canonical order; a comma before every member but the first.
             var separator = false
-            for (key, value) in [("approval", authority.approval), ("clause", authority.clause), ("document", authority.document)] {
-                guard let value else { continue }
+            func member(_ key: StaticString, _ value: String?) {
+                guard let value else { return }
                 if separator { buffer.append(UInt8(ascii: ",")) }
-                buffer.append(UInt8(ascii: "\""))
-                buffer.append(contentsOf: key.utf8)
-                buffer.append(contentsOf: #"":"#.utf8)
+                Self.append(key, to: &buffer)
                 CanonicalJSON.encode(string: value, into: &buffer)
                 separator = true
             }
+            member(#""approval":"#, authority.approval)
+            member(#""clause":"#, authority.clause)
+            member(#""document":"#, authority.document)
             buffer.append(UInt8(ascii: "}"))
         }
-        buffer.append(contentsOf: #","batch":{"count":"#.utf8)
-        CanonicalJSON.encode(.integer(batch.count), into: &buffer)
-        buffer.append(contentsOf: #","first":"#.utf8)
-        CanonicalJSON.encode(.integer(batch.first), into: &buffer)
-        buffer.append(contentsOf: #"},"data":"#.utf8)
+        Self.append(#","batch":{"count":"#, to: &buffer)
+        CanonicalJSON.encode(integer: batch.count, into: &buffer)
+        Self.append(#","first":"#, to: &buffer)
+        CanonicalJSON.encode(integer: batch.first, into: &buffer)
+        Self.append(#"},"data":"#, to: &buffer)
         CanonicalJSON.encode(.object(draft.data), into: &buffer)
-        buffer.append(contentsOf: #","effective":""#.utf8)
+        Self.append(#","effective":""#, to: &buffer)
         draft.effective.appendText(to: &buffer)
-        buffer.append(contentsOf: #"","prev":""#.utf8)
+        Self.append(#"","prev":""#, to: &buffer)
         let prevOffset = buffer.count
-        prev.withUnsafeBytes { bytes in
-            for byte in bytes {
-                buffer.append(Self.hexDigit(byte >> 4))
-                buffer.append(Self.hexDigit(byte & 0x0F))
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * SHA256Digest.byteCount) { hex in
+            prev.withUnsafeBytes { bytes in
+                for (index, byte) in bytes.enumerated() {
+                    hex[2 &* index] = Self.hexDigit(byte >> 4)
+                    hex[2 &* index &+ 1] = Self.hexDigit(byte & 0x0F)
+                }
             }
+            buffer.append(contentsOf: hex)
         }
-        buffer.append(contentsOf: #"","recorded":""#.utf8)
-        event.recorded.appendText(to: &buffer)
-        buffer.append(contentsOf: #"","seq":"#.utf8)
-        CanonicalJSON.encode(.integer(event.seq), into: &buffer)
-        buffer.append(contentsOf: #","type":"#.utf8)
+        Self.append(#"","recorded":""#, to: &buffer)
+        buffer.append(contentsOf: recordedText)
+        Self.append(#"","seq":"#, to: &buffer)
+        CanonicalJSON.encode(integer: seq, into: &buffer)
+        Self.append(#","type":"#, to: &buffer)
         CanonicalJSON.encode(string: draft.type, into: &buffer)
-        buffer.append(contentsOf: #","v":"#.utf8)
-        CanonicalJSON.encode(.integer(draft.version), into: &buffer)
+        Self.append(#","v":"#, to: &buffer)
+        CanonicalJSON.encode(integer: draft.version, into: &buffer)
         buffer.append(UInt8(ascii: "}"))
         return prevOffset
+    }
+
+    /// Appends fixed ASCII bytes (an envelope key and its punctuation).
+    @inline(__always)
+    static func append(_ text: StaticString, to buffer: inout [UInt8]) {
+        buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// The lowercase hex digit of a nibble (arithmetic: a global table costs a lazy

@@ -190,14 +190,14 @@ public final class JournalWriter {
         // Each line holds the hash of the one before, so the chain is sequential; everything
         // else is not. The lines are encoded on every core with a placeholder `prev`, each with
         // the hash state of its bytes before `prev`; the sequential pass only writes each
-        // `prev` and hashes from there to the end of its line.
-        let encoded = BatchEncoding.encode(drafts, batch: batch, recorded: recorded)
+        // `prev` and hashes from there to the end of its line, part by part as the workers
+        // hand them over.
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(encoded.parts.reduce(0) { $0 + $1.bytes.count })
+        bytes.reserveCapacity(drafts.count * 400)
         var prev = start.lastLeafHash
         var lastLine = 0..<0
         var index = 0
-        for part in encoded.parts {
+        try BatchEncoding.encode(drafts, batch: batch, recorded: recorded) { (part) throws(JournalError) in
             let partStart = bytes.count
             bytes += part.bytes
             for line in part.lines {

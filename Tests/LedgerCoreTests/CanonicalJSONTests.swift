@@ -62,6 +62,33 @@ struct CanonicalJSONTests {
         #expect(String(decoding: quoted, as: UTF8.self) == #""say \"hi\"\n""#)
     }
 
+    /// The direct forms (plain strings copied in, integers without the writer) must write
+    /// exactly what the general encoder writes, escapes at any position included.
+    @Test("encode(string:into:) and encode(integer:into:) write what the general encoder writes")
+    func directFormsMatchTheWriter() {
+        var strings = ["", "a", "s7301", "邵阳县芙蓉学校", "exactly8", "sixteen-bytes-ab", "\"", "\\", "\u{1F}", "\u{7F}", "é中\u{0}"]
+        for position in 0..<20 {
+            var bytes = Array(repeating: UInt8(ascii: "x"), count: 20)
+            for escaped: UInt8 in [0x22, 0x5C, 0x0A, 0x01] {
+                bytes[position] = escaped
+                strings.append(String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        for string in strings {
+            var direct = Array("prefix".utf8)
+            CanonicalJSON.encode(string: string, into: &direct)
+            #expect(direct == Array("prefix".utf8) + CanonicalJSON.encode(.string(string)), "\(string.debugDescription)")
+        }
+        var generator = SystemRandomNumberGenerator()
+        let integers: [Int64] = [0, 1, -1, 9, 10, -10, 99, 100, .max, .min, .max - 1, .min + 1, 9_007_199_254_740_991]
+            + (0..<200).map { _ in Int64.random(in: .min ... .max, using: &generator) >> Int64.random(in: 0...62, using: &generator) }
+        for integer in integers {
+            var direct = Array("x".utf8)
+            CanonicalJSON.encode(integer: integer, into: &direct)
+            #expect(direct == Array("x".utf8) + CanonicalJSON.encode(.integer(integer)), "\(integer)")
+        }
+    }
+
     @Test("integers are written in plain decimal, including Int64's extremes")
     func integerSpelling() {
         #expect(CanonicalJSON.encode(.integer(0)) == Array("0".utf8))

@@ -34,7 +34,8 @@ struct JournalWriterTests {
     @Test func parallelEncodingGivesTheSequentialLinesAndChain() throws {
         let directory = TemporaryDirectory()
         let path = directory.file("ledger.jsonl")
-        let sizes = [1, BatchEncoding.parallelThreshold - 1, BatchEncoding.parallelThreshold, BatchEncoding.parallelThreshold + 1, 1_000, 7]
+        let sizes = [1, BatchEncoding.parallelThreshold - 1, BatchEncoding.parallelThreshold, BatchEncoding.parallelThreshold + 1, 1_000, 7,
+                     2 * BatchEncoding.linesPerPart + 1]
         let bytes = try Fixtures.journal(at: path, batchSizes: sizes)
         let starts = Fixtures.lineStarts(bytes)
         #expect(starts.count - 1 == sizes.reduce(0, +))
@@ -144,6 +145,30 @@ struct JournalWriterTests {
         #expect(bytes.count == JournalLimits.maxLineBytes + 1)
         let result = try Fixtures.scan(path)
         #expect(result.soundEventCount == 1)
+    }
+
+    /// A line over the limit deep in a batch encoded in parallel parts: the refusal names that
+    /// event, the journal is unchanged, and the same writer appends afterwards.
+    @Test func refusesAnOverlongLineInALaterPartOfAParallelBatch() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        _ = try Fixtures.journal(at: path, batchSizes: [3])
+        let before = try Fixtures.bytes(path)
+        var drafts = (3..<1_003).map { Fixtures.draft($0) }
+        let position = 5 * BatchEncoding.linesPerPart + 7
+        drafts[position].data["padding"] = .string(String(repeating: "a", count: JournalLimits.maxLineBytes))
+        let writer = JournalWriter(path: path, clock: Fixtures.clock)
+        #expect {
+            try writer.append(drafts)
+        } throws: { error in
+            let message = (error as? JournalError)?.message ?? ""
+            return message.hasPrefix("event \(position + 1) of the batch (") && message.hasSuffix("over the line limit of \(JournalLimits.maxLineBytes)")
+        }
+        #expect(try Fixtures.bytes(path) == before)
+        drafts[position].data["padding"] = nil
+        let receipt = try writer.append(drafts)
+        #expect(receipt.firstSeq == 4 && receipt.lastSeq == 1_003)
+        #expect(try JournalVerifier.verify(path: path).isSound)
     }
 
     @Test func refusesABatchOverTheEventLimit() throws {

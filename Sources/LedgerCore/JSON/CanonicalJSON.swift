@@ -25,9 +25,40 @@ public enum CanonicalJSON {
 
     /// Appends one quoted, escaped string to `buffer`.
     public static func encode(string: String, into buffer: inout [UInt8]) {
+        // Most strings (ids, words, Chinese names) need no escape: copy them straight in,
+        // without the writer's temporary storage.
+        let plain: Bool? = string.utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress else {
+                buffer.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: "\"")])
+                return true
+            }
+            guard CanonicalWriter.endOfPlainRun(base, from: 0, length: bytes.count) == bytes.count else { return false }
+            buffer.append(UInt8(ascii: "\""))
+            buffer.append(contentsOf: bytes)
+            buffer.append(UInt8(ascii: "\""))
+            return true
+        }
+        if plain == true { return }
         withWriter { writer in
             writer.write(string: string)
             writer.append(to: &buffer)
+        }
+    }
+
+    /// Appends the decimal digits of `integer` to `buffer`.
+    public static func encode(integer: Int64, into buffer: inout [UInt8]) {
+        if integer < 0 { buffer.append(UInt8(ascii: "-")) }
+        var remaining = integer.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { raw in
+            // Written from the right end of 24 bytes (UInt64.max has 20 digits).
+            var index = raw.count
+            repeat {
+                index &-= 1
+                raw[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
+                remaining /= 10
+            } while remaining > 0
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: raw[index...]))
         }
     }
 

@@ -134,7 +134,7 @@ struct CanonicalWriter: ~Copyable {
     /// `"` or `\`), or `length`. Eight bytes at a time; each test flags a matching byte exactly
     /// at the lowest flagged position, which is the only one used.
     @inline(__always)
-    private static func endOfPlainRun(_ input: UnsafePointer<UInt8>, from start: Int, length: Int) -> Int {
+    static func endOfPlainRun(_ input: UnsafePointer<UInt8>, from start: Int, length: Int) -> Int {
         let ones: UInt64 = 0x0101_0101_0101_0101
         let highBits: UInt64 = 0x8080_8080_8080_8080
         var index = start
