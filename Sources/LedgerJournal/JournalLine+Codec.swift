@@ -112,6 +112,15 @@ extension JournalLine {
         return try decodeGeneric(bytes)
     }
 
+    /// Decodes one line like `decode(_:)`, accepting and refusing exactly the same lines, but
+    /// returns it with an empty `data` (checked to be canonical, not built): for verification.
+    static func decodeEnvelope(_ bytes: UnsafeRawBufferPointer) throws(LineDecodingError) -> JournalLine {
+        if let line = FastLineDecoder.decodeEnvelope(bytes) { return line }
+        var line = try decodeGeneric(bytes)
+        line.event.draft.data = JSONObject()
+        return line
+    }
+
     /// The generic decoder: the whole line through the strict JSON parser, then the envelope
     /// rules. Slower than the fast path but the source of every precise error message.
     static func decodeGeneric(_ bytes: UnsafeRawBufferPointer) throws(LineDecodingError) -> JournalLine {

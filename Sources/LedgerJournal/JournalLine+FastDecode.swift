@@ -9,15 +9,26 @@ import LedgerCore
 /// random and mutated lines.
 struct FastLineDecoder {
     private let bytes: UnsafeRawBufferPointer
+    /// False when only the envelope is wanted: `data` is then checked to be canonical but not
+    /// built, and the line comes back with an empty `data`.
+    private let buildsData: Bool
     private var index = 0
 
-    private init(_ bytes: UnsafeRawBufferPointer) {
+    private init(_ bytes: UnsafeRawBufferPointer, buildsData: Bool) {
         self.bytes = bytes
+        self.buildsData = buildsData
     }
 
     /// The decoded line, or nil when the line is not a well-formed canonical envelope.
     static func decode(_ bytes: UnsafeRawBufferPointer) -> JournalLine? {
-        var decoder = FastLineDecoder(bytes)
+        var decoder = FastLineDecoder(bytes, buildsData: true)
+        return decoder.line()
+    }
+
+    /// The line with an empty `data` once the whole line, `data` included, is checked to be
+    /// canonical; nil like `decode`. For verification, which reads only the envelope.
+    static func decodeEnvelope(_ bytes: UnsafeRawBufferPointer) -> JournalLine? {
+        var decoder = FastLineDecoder(bytes, buildsData: false)
         return decoder.line()
     }
 
@@ -95,11 +106,15 @@ struct FastLineDecoder {
     private mutating func dataObject() -> JSONObject? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
         let limits = JSONLimits(maxDepth: JournalLimits.json.maxDepth - 1, maxIntegerMagnitude: JournalLimits.json.maxIntegerMagnitude)
+        if !buildsData, let byteCount = JSONParser.checkedCanonicalPrefix(UnsafeRawBufferPointer(rebasing: bytes[index...]), limits: limits) {
+            index += byteCount
+            return JSONObject()
+        }
         guard let (value, byteCount) = try? JSONParser.parseCanonicalPrefix(UnsafeRawBufferPointer(rebasing: bytes[index...]), limits: limits),
               case .object(let object) = value
         else { return nil }
         index += byteCount
-        return object
+        return buildsData ? object : JSONObject()
     }
 
     /// The effective date's bytes up to the closing quote, parsed in place.

@@ -233,7 +233,8 @@ struct DecodedLine: Sendable {
         // Unterminated, overlong and NUL-holding lines are judged by the scan without decoding.
         guard slice.isTerminated, !slice.isOverlong else { return DecodedLine(entry: nil, error: nil, links: nil) }
         do {
-            let line = try JournalLine.decode(slice.bytes)
+            // Verification reads only the envelope: `data` is checked, not built.
+            let line = try output == .leafHashes ? JournalLine.decodeEnvelope(slice.bytes) : JournalLine.decode(slice.bytes)
             let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
             var entry: JournalEntry?
             if output != .leafHashes {

@@ -274,6 +274,62 @@ struct JSONParserTests {
         }
     }
 
+    /// The check that builds nothing (verification's, for `data`) may leave a document to the
+    /// parser, but never accepts one the parser refuses, and it takes plain documents.
+    @Test("checkedCanonicalPrefix never accepts what the strict parser refuses")
+    func checkNeverAcceptsWhatTheParserRefuses() {
+        let seed = UInt64.random(in: 0...UInt64.max)
+        var generator = CanonicalJSONTests.SeededGenerator(seed: seed)
+        let limits = JSONLimits(maxDepth: 15)
+        var accepted = 0
+        var mutatedAccepted = 0
+        for _ in 0..<400 {
+            let document = CanonicalJSON.encode(.object(["k": CanonicalJSONTests.RandomJSON.value(depth: 2, using: &generator)])) + Array(#","next":1}"#.utf8)
+            var candidates = [document]
+            for _ in 0..<30 {
+                var mutated = document
+                let position = Int.random(in: 0..<mutated.count, using: &generator)
+                switch Int.random(in: 0..<3, using: &generator) {
+                case 0: mutated[position] ^= UInt8(1 << Int.random(in: 0..<8, using: &generator))
+                case 1: mutated.remove(at: position)
+                default: mutated.insert([0x20, 0x22, 0x5C, 0x30, 0x2C, 0x7D, 0x2E, 0x2D, 0xC3, 0xED].randomElement(using: &generator)!, at: position)
+                }
+                candidates.append(mutated)
+            }
+            for (index, candidate) in candidates.enumerated() {
+                candidate.withUnsafeBytes { buffer in
+                    guard let checked = JSONParser.checkedCanonicalPrefix(buffer, limits: limits) else { return }
+                    if index == 0 { accepted += 1 } else { mutatedAccepted += 1 }
+                    let parsed = try? JSONParser.parseCanonicalPrefix(buffer, limits: limits)
+                    #expect(parsed?.byteCount == checked, "seed \(seed): checked \(checked) bytes of \(String(decoding: candidate, as: UTF8.self))")
+                }
+            }
+        }
+        #expect(accepted > 50 && mutatedAccepted > 0, "seed \(seed): \(accepted) documents and \(mutatedAccepted) mutations checked")
+        // Plain documents (no escapes, quick-NFC text) are always taken.
+        let plain = Array(#"{"a":[1,-2,0,true,false,null,"学校 s7301",{}],"b":{"c":"〔中〕，"},"d":[]}"#.utf8)
+        #expect(plain.withUnsafeBytes { JSONParser.checkedCanonicalPrefix($0, limits: limits) } == plain.count)
+        // Refused, or left to the parser, never accepted: each of these the parser refuses.
+        for refused in [#"{"b":1,"a":2}"#, #"{"a":1,"a":2}"#, #"{"a": 1}"#, #"{"a":01}"#, #"{"a":-0}"#, #"{"a":1.5}"#, #"{"a":1e3}"#,
+                        #"{"a":"\#u{1}"}"#, #"{"a":tru}"#, #"{"a":[1,]}"#, #"{"a":9007199254740992}"#, #"{"a":"e\#u{301}"}"#] {
+            let bytes = Array(refused.utf8)
+            #expect(bytes.withUnsafeBytes { JSONParser.checkedCanonicalPrefix($0, limits: limits) } == nil, "\(refused)")
+            #expect((try? bytes.withUnsafeBytes { try JSONParser.parseCanonicalPrefix($0, limits: limits) }) == nil, "\(refused)")
+        }
+        for invalidUTF8: [UInt8] in [[0xC0, 0x80], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0xE4, 0xB8], [0xFF]] {
+            let bytes = Array(#"{"a":""#.utf8) + invalidUTF8 + Array(#""}"#.utf8)
+            #expect(bytes.withUnsafeBytes { JSONParser.checkedCanonicalPrefix($0, limits: limits) } == nil, "\(invalidUTF8)")
+        }
+        let deep = Array((String(repeating: "[", count: 16) + String(repeating: "]", count: 16)).utf8)
+        #expect(deep.withUnsafeBytes { JSONParser.checkedCanonicalPrefix($0, limits: limits) } == nil)
+        #expect((try? deep.withUnsafeBytes { try JSONParser.parseCanonicalPrefix($0, limits: limits) }) == nil)
+        for leftToTheParser in [#"{"a":"say \"hi\""}"#, #"{"a":"é"}"#] {
+            let bytes = Array(leftToTheParser.utf8)
+            #expect(bytes.withUnsafeBytes { JSONParser.checkedCanonicalPrefix($0, limits: limits) } == nil, "\(leftToTheParser)")
+            #expect((try? bytes.withUnsafeBytes { try JSONParser.parseCanonicalPrefix($0, limits: limits) }) != nil, "\(leftToTheParser)")
+        }
+    }
+
     @Test("lenient input and canonical text give the same value")
     func modesAgree() throws {
         var generator = CanonicalJSONTests.SeededGenerator(seed: 99)

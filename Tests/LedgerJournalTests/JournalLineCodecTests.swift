@@ -70,6 +70,9 @@ struct JournalLineCodecTests {
             let bytes = line.encoded()
             let fast = bytes.withUnsafeBytes { FastLineDecoder.decode($0) }
             #expect(fast == line, "seed \(seed): the fast path must take every valid line")
+            var envelope = line
+            envelope.event.draft.data = JSONObject()
+            #expect(bytes.withUnsafeBytes { FastLineDecoder.decodeEnvelope($0) } == envelope, "seed \(seed): the envelope path too")
             for _ in 0..<25 {
                 var mutated = bytes
                 let position = Int(generator.next() % UInt64(mutated.count))
@@ -83,6 +86,14 @@ struct JournalLineCodecTests {
                 if let fastResult {
                     mutatedAccepted += 1
                     #expect((try? genericResult.get()) == fastResult, "seed \(seed): fast accepted \(String(decoding: mutated, as: UTF8.self))")
+                }
+                // Verification's decoder accepts and refuses exactly what the full one does.
+                let envelopeResult = mutated.withUnsafeBytes { buffer in Result { try JournalLine.decodeEnvelope(buffer) } }
+                #expect((try? envelopeResult.get()) != nil ? (try? genericResult.get()) != nil : (try? genericResult.get()) == nil,
+                        "seed \(seed): envelope decoding disagrees on \(String(decoding: mutated, as: UTF8.self))")
+                if let envelopeLine = try? envelopeResult.get(), var genericLine = try? genericResult.get() {
+                    genericLine.event.draft.data = JSONObject()
+                    #expect(envelopeLine == genericLine, "seed \(seed)")
                 }
             }
         }
