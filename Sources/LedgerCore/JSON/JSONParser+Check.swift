@@ -106,24 +106,10 @@ private struct CanonicalChecker {
     }
 
     /// The scalar of the well-formed UTF-8 sequence at `index` (advanced past it); nil for an
-    /// ill-formed one (the bounds the parser's decoder uses: no overlong forms, no surrogates,
-    /// nothing above U+10FFFF).
+    /// ill-formed one, by the parser's own bounds (`JSONParser.utf8Sequence`).
     private func scalar(at index: inout Int) -> UInt32? {
         let lead = base[index]
-        let length: Int
-        var lowest: UInt8 = 0x80
-        var highest: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; lowest = 0xA0
-        case 0xE1...0xEC, 0xEE, 0xEF: length = 3
-        case 0xED: length = 3; highest = 0x9F
-        case 0xF0: length = 4; lowest = 0x90
-        case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; highest = 0x8F
-        default: return nil
-        }
-        guard index + length <= end else { return nil }
+        guard let (length, lowest, highest) = JSONParser.utf8Sequence(lead: lead), index + length <= end else { return nil }
         let second = base[index + 1]
         guard second >= lowest, second <= highest else { return nil }
         var scalar = UInt32(lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)) << 6 | UInt32(second & 0x3F)

@@ -137,29 +137,7 @@ extension JSONParser.Engine {
     private mutating func decodeMultibyte(at index: inout Int) throws(JSONParseError) -> UInt32 {
         let start = index
         let lead = base[start]
-        let length: Int
-        var lowest: UInt8 = 0x80
-        var highest: UInt8 = 0xBF
-        switch lead {
-        case 0xC2...0xDF:
-            length = 2
-        case 0xE0:
-            length = 3
-            lowest = 0xA0
-        case 0xE1...0xEC, 0xEE, 0xEF:
-            length = 3
-        case 0xED:
-            length = 3
-            highest = 0x9F
-        case 0xF0:
-            length = 4
-            lowest = 0x90
-        case 0xF1...0xF3:
-            length = 4
-        case 0xF4:
-            length = 4
-            highest = 0x8F
-        default:
+        guard let (length, lowest, highest) = JSONParser.utf8Sequence(lead: lead) else {
             throw invalidLeadByte(at: start)
         }
         guard start + 1 < end else {
@@ -348,5 +326,24 @@ extension JSONParser.Engine {
             .invalidUTF8, at: offset,
             "invalid UTF-8 in a string: byte 0x\(JSONParser.Engine.hexadecimalDigits(base[offset])) starts a \(length)-byte sequence that is cut short"
         )
+    }
+}
+
+extension JSONParser {
+    /// For a UTF-8 lead byte of a multi-byte sequence: the sequence's length and the range its
+    /// second byte must fall in (RFC 3629: that range is what rules out overlong forms,
+    /// surrogates and scalars above U+10FFFF). Nil for a byte that cannot lead one.
+    @inline(__always)
+    static func utf8Sequence(lead: UInt8) -> (length: Int, lowest: UInt8, highest: UInt8)? {
+        switch lead {
+        case 0xC2...0xDF: return (2, 0x80, 0xBF)
+        case 0xE0: return (3, 0xA0, 0xBF)
+        case 0xE1...0xEC, 0xEE, 0xEF: return (3, 0x80, 0xBF)
+        case 0xED: return (3, 0x80, 0x9F)
+        case 0xF0: return (4, 0x90, 0xBF)
+        case 0xF1...0xF3: return (4, 0x80, 0xBF)
+        case 0xF4: return (4, 0x80, 0x8F)
+        default: return nil
+        }
     }
 }
