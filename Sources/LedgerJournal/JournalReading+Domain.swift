@@ -8,9 +8,9 @@ extension JournalReading {
     public static func replayDomain(path: String, _ visit: (DomainEventRecord) throws -> Void) throws {
         // Typed payloads are decoded on the scan's worker threads, beside the lines.
         let result = try withScanner(path: path, checkChain: false) { scanner in
-            try scanner.runDecodingDomain { entries in
-                for entry in entries {
-                    try visit(try domainRecord(entry, path: path))
+            try scanner.runTakingDomainRecords { entries in
+                for index in entries.indices {
+                    try visit(try takeDomainRecord(&entries[index], path: path))
                 }
                 return true
             }
@@ -18,10 +18,24 @@ extension JournalReading {
         if case .corrupt = result.tail, let error = error(for: result.tail, path: path) { throw error }
     }
 
+    /// Moves the domain record out of `entry` (or decodes it), or throws the journal error
+    /// naming its line and field.
+    static func takeDomainRecord(_ entry: inout JournalEntry, path: String) throws(JournalError) -> DomainEventRecord {
+        var taken: Result<DomainEventRecord, DomainError>?
+        swap(&taken, &entry.domainRecord)
+        return try record(taken, of: entry, path: path)
+    }
+
     /// One entry as a domain record, or the journal error naming its line and field.
     static func domainRecord(_ entry: JournalEntry, path: String) throws(JournalError) -> DomainEventRecord {
+        try record(entry.domainRecord, of: entry, path: path)
+    }
+
+    /// `decoded` (or, when the scan did not decode it, `entry`'s event decoded now) as a record.
+    private static func record(_ decoded: Result<DomainEventRecord, DomainError>?, of entry: JournalEntry,
+                               path: String) throws(JournalError) -> DomainEventRecord {
         do {
-            return try (entry.domainRecord ?? Result { () throws(DomainError) in try DomainEventRecord(entry.event) }).get()
+            return try (decoded ?? Result { () throws(DomainError) in try DomainEventRecord(entry.event) }).get()
         } catch {
             throw JournalError(.invalidInput, path: path, lineNumber: entry.seq, byteOffset: entry.byteOffset,
                                field: error.field, message: error.message)

@@ -86,7 +86,14 @@ public struct JournalScanner {
         try run(output: .entriesWithDomainRecords) { state in try onBatch(state.pending) }
     }
 
-    private func run(output: ScanOutput, handOut: (ScanState) throws -> Bool) throws -> JournalScanResult {
+    /// Runs the scan like `runDecodingDomain(onBatch:)`, handing out each batch's entries to be
+    /// changed in place: a fold moves each domain record out instead of copying the entry
+    /// (and retaining every string it holds) only to drop it. The entries are discarded after.
+    func runTakingDomainRecords(onBatch: (inout [JournalEntry]) throws -> Bool) throws -> JournalScanResult {
+        try run(output: .entriesWithDomainRecords) { state in try state.withPending(onBatch) }
+    }
+
+    private func run(output: ScanOutput, handOut: (inout ScanState) throws -> Bool) throws -> JournalScanResult {
         var state = ScanState(start: start, checkChain: checkChain)
         var stoppedEarly = false
         var decodingInBackground: DecodeJob?
@@ -104,7 +111,7 @@ public struct JournalScanner {
                 case .batchComplete:
                     // The batch is handed out, then cleared in place: unless the caller kept the
                     // array, its buffer is reused for the next batch instead of reallocated.
-                    let keepGoing = try handOut(state)
+                    let keepGoing = try handOut(&state)
                     state.clearPending()
                     if !keepGoing {
                         stoppedEarly = true
@@ -381,6 +388,11 @@ struct ScanState {
         soundLeafHash = lastLeafHash
         soundRecorded = lastRecorded
         return .batchComplete
+    }
+
+    /// Lends `pending` to `body` to change in place (before `clearPending()` empties it).
+    mutating func withPending(_ body: (inout [JournalEntry]) throws -> Bool) rethrows -> Bool {
+        try body(&pending)
     }
 
     /// Empties `pending` after a complete batch was handed out, keeping its buffer.

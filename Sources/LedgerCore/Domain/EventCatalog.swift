@@ -69,23 +69,28 @@ public enum EventCatalog {
         guard draft.version >= 1, draft.version <= payloadType.currentVersion else {
             throw DomainError(field: "v", "\(draft.type) has schema versions 1–\(payloadType.currentVersion), found \(draft.version)")
         }
-        // People appear in the journal only by opaque id: a name written here would sit in the
-        // hash chain for ever, beyond the reach of an erasure. Names go in the register.
-        for (field, value) in [("actor.id", draft.actor.id), ("actor.onBehalfOf", draft.actor.onBehalfOf)] {
-            guard let value, !PayloadReader.isIdentifier(value) else { continue }
-            throw DomainError(field: field, "expected an opaque id (lowercase letters, digits and '-'), found \"\(value)\"; names belong in the personal-data register")
-        }
-        let allowed = payloadType.issuerRoles.map(\.rawValue).sorted()
+        try checkOpaque(draft.actor.id, field: "actor.id")
+        try checkOpaque(draft.actor.onBehalfOf, field: "actor.onBehalfOf")
+        // The list of allowed roles is built only for an error: every replayed event passes here.
+        func allowed() -> String { payloadType.issuerRoles.map(\.rawValue).sorted().joined(separator: ", ") }
         guard let roleText = draft.actor.role else {
-            throw DomainError(field: "actor.role", "missing; \(draft.type) may be recorded by \(allowed.joined(separator: ", "))")
+            throw DomainError(field: "actor.role", "missing; \(draft.type) may be recorded by \(allowed())")
         }
         guard let role = IssuerRole(rawValue: roleText), payloadType.issuerRoles.contains(role) else {
-            throw DomainError(field: "actor.role", "\(roleText) may not record \(draft.type); it may be recorded by \(allowed.joined(separator: ", "))")
+            throw DomainError(field: "actor.role", "\(roleText) may not record \(draft.type); it may be recorded by \(allowed())")
         }
         if payloadType.requiresAuthority && draft.authority == nil {
             throw DomainError(field: "authority", "\(draft.type) must cite the document (文号) or approval it rests on")
         }
         var reader = PayloadReader(draft.data)
         return try entry.decode(&reader, draft.version)
+    }
+
+    /// Refuses a person's name where an opaque id belongs.
+    private static func checkOpaque(_ value: String?, field: String) throws(DomainError) {
+        // People appear in the journal only by opaque id: a name written here would sit in the
+        // hash chain for ever, beyond the reach of an erasure. Names go in the register.
+        guard let value, !PayloadReader.isIdentifier(value) else { return }
+        throw DomainError(field: field, "expected an opaque id (lowercase letters, digits and '-'), found \"\(value)\"; names belong in the personal-data register")
     }
 }

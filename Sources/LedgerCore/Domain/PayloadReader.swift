@@ -287,11 +287,14 @@ public struct PayloadReader {
 
     /// Whether `text` is an Id.
     public static func isIdentifier(_ text: String) -> Bool {
-        // Over the UTF-8 view itself: every id of every replayed payload passes here, and a
-        // copy into an array allocated once per id.
-        let bytes = text.utf8
-        guard let first = bytes.first, bytes.count <= 64, isLowerAlphanumeric(first) else { return false }
-        return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: "-") }
+        // Over the string's own contiguous bytes: every id of every replayed payload passes
+        // here (native strings need no copy; a bridged one is copied once).
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, bytes.count <= 64, isLowerAlphanumeric(first) else { return false }
+            for byte in bytes where !(isLowerAlphanumeric(byte) || byte == UInt8(ascii: "-")) { return false }
+            return true
+        }
     }
 
     private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {

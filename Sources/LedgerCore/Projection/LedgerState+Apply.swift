@@ -237,9 +237,19 @@ extension LedgerState {
         return index
     }
 
-    func openSchool(_ id: String, _ field: String) throws(DomainError) {
+    mutating func openSchool(_ id: String, _ field: String) throws(DomainError) {
         let position = try index(of: id, in: schools, field, "school")
-        if let closed = schools.values[position].closed { throw DomainError(field: field, "school \"\(id)\" was closed (seq \(closed.stamp.seq))") }
+        if let closedSeq = Self.inPlace(&schools, position, { $0.closed?.stamp.seq }) {
+            throw DomainError(field: field, "school \"\(id)\" was closed (seq \(closedSeq))")
+        }
+    }
+
+    /// Reads the entry at `position` where it lies. `table.values[position].field` would copy
+    /// the whole entry (hundreds of bytes, retaining each of its strings) to read one field;
+    /// an `inout` access does not. Nothing is changed unless `read` changes it.
+    static func inPlace<Value, Result>(_ table: inout [String: Value], _ position: Dictionary<String, Value>.Index,
+                                       _ read: (inout Value) -> Result) -> Result {
+        read(&table.values[position])
     }
 }
 

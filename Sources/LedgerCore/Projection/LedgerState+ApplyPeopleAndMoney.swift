@@ -27,13 +27,13 @@ extension LedgerState {
         case .secondmentEnded(let payload):
             // By index: one lookup, and the entry is read and changed in place, not copied.
             let secondment = try index(of: payload.secondmentId, in: secondments, "data.secondmentId", "secondment")
-            guard secondments.values[secondment].isOpen else {
+            guard Self.inPlace(&secondments, secondment, { $0.isOpen }) else {
                 throw DomainError(field: "data.secondmentId", "secondment \"\(payload.secondmentId)\" has already ended")
             }
             secondments.values[secondment].ending = payload
             secondments.values[secondment].endStamp = stamp
             if payload.outcome != .extended {
-                openSecondmentByStaff[secondments.values[secondment].payload.staffId] = nil
+                openSecondmentByStaff[Self.inPlace(&secondments, secondment, { $0.payload.staffId })] = nil
             }
 
         case .fundAllocated(let payload):
@@ -55,7 +55,7 @@ extension LedgerState {
             let allocation = try index(of: payload.allocationId, in: allocations, "data.allocationId", "allocation")
             if let school = payload.beneficiarySchoolId { try known(school, in: schools, "data.beneficiarySchoolId", "school") }
             if let campus = payload.beneficiaryCampusId { try known(campus, in: campuses, "data.beneficiaryCampusId", "campus") }
-            let available = allocations.values[allocation].availableFen
+            let available = Self.inPlace(&allocations, allocation, { $0.availableFen })
             guard payload.amountFen <= available else {
                 throw DomainError(field: "data.amountFen", "earmarking \(payload.amountFen) fen exceeds the \(available) fen still free in allocation \"\(payload.allocationId)\"")
             }
@@ -68,14 +68,14 @@ extension LedgerState {
             if let payee = payload.payeeSchoolId { try known(payee, in: schools, "data.payeeSchoolId", "school") }
             if let allocationId = payload.allocationId {
                 let allocation = try index(of: allocationId, in: allocations, "data.allocationId", "allocation")
-                let available = allocations.values[allocation].availableFen
+                let available = Self.inPlace(&allocations, allocation, { $0.availableFen })
                 guard payload.amountFen <= available else {
                     throw DomainError(field: "data.amountFen", "spending \(payload.amountFen) fen exceeds the \(available) fen left in allocation \"\(allocationId)\" (earmarked money is spent through its earmark)")
                 }
                 allocations.values[allocation].spentFen += payload.amountFen
             } else if let earmarkId = payload.earmarkId {
                 let earmark = try index(of: earmarkId, in: earmarks, "data.earmarkId", "earmark")
-                let available = earmarks.values[earmark].availableFen
+                let available = Self.inPlace(&earmarks, earmark, { $0.availableFen })
                 guard payload.amountFen <= available else {
                     throw DomainError(field: "data.amountFen", "spending \(payload.amountFen) fen exceeds the \(available) fen left in earmark \"\(earmarkId)\"")
                 }
