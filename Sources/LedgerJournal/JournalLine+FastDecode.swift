@@ -8,29 +8,53 @@ import LedgerCore
 /// the generic decoder, which produces the precise error. A test checks that the two agree on
 /// random and mutated lines.
 struct FastLineDecoder {
-    private let bytes: UnsafeRawBufferPointer
-    /// False when only the envelope is wanted: `data` is then checked to be canonical but not
-    /// built, and the line comes back with an empty `data`.
-    private let buildsData: Bool
-    private var index = 0
+    /// What becomes of `data`.
+    private enum DataHandling {
+        /// Built into the line.
+        case build
+        /// Checked to be canonical but not built: the line comes back with an empty `data`.
+        case check
+        /// Like `check`, with where its bytes lie; when the quick check cannot decide (escapes,
+        /// rare text), built as with `build` instead.
+        case locate
+    }
 
-    private init(_ bytes: UnsafeRawBufferPointer, buildsData: Bool) {
+    private let bytes: UnsafeRawBufferPointer
+    private let dataHandling: DataHandling
+    private var index = 0
+    /// Where `data` lies, when `dataHandling` is `locate` and the quick check took it.
+    private var dataRange: Range<Int>?
+
+    private init(_ bytes: UnsafeRawBufferPointer, dataHandling: DataHandling) {
         self.bytes = bytes
-        self.buildsData = buildsData
+        self.dataHandling = dataHandling
     }
 
     /// The decoded line, or nil when the line is not a well-formed canonical envelope.
     static func decode(_ bytes: UnsafeRawBufferPointer) -> JournalLine? {
-        var decoder = FastLineDecoder(bytes, buildsData: true)
+        var decoder = FastLineDecoder(bytes, dataHandling: .build)
         return decoder.line()
     }
 
     /// The line with an empty `data` once the whole line, `data` included, is checked to be
     /// canonical; nil like `decode`. For verification, which reads only the envelope.
     static func decodeEnvelope(_ bytes: UnsafeRawBufferPointer) -> JournalLine? {
-        var decoder = FastLineDecoder(bytes, buildsData: false)
+        var decoder = FastLineDecoder(bytes, dataHandling: .check)
         return decoder.line()
     }
+
+    /// The line, accepted and refused like `decode`, with either an empty `data` and the range
+    /// of its checked canonical bytes (for `JSONParser.checkedCanonicalPrefix` under
+    /// `dataLimits`), or, when that check cannot decide, `data` built and no range. For replays,
+    /// which read the payload straight from the bytes.
+    static func decodeLocatingData(_ bytes: UnsafeRawBufferPointer) -> (line: JournalLine, dataRange: Range<Int>?)? {
+        var decoder = FastLineDecoder(bytes, dataHandling: .locate)
+        guard let line = decoder.line() else { return nil }
+        return (line, decoder.dataRange)
+    }
+
+    /// The limits `data` is parsed and checked under: the line's, one level down.
+    static let dataLimits = JSONLimits(maxDepth: JournalLimits.json.maxDepth - 1, maxIntegerMagnitude: JournalLimits.json.maxIntegerMagnitude)
 
     private mutating func line() -> JournalLine? {
         guard literal(#"{"actor":{"id":"#), let actorIdentifier = string() else { return nil }
@@ -105,8 +129,9 @@ struct FastLineDecoder {
     /// The `data` object, parsed by the strict parser at depth 2, which also finds its end.
     private mutating func dataObject() -> JSONObject? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
-        let limits = JSONLimits(maxDepth: JournalLimits.json.maxDepth - 1, maxIntegerMagnitude: JournalLimits.json.maxIntegerMagnitude)
-        if !buildsData, let byteCount = JSONParser.checkedCanonicalPrefix(UnsafeRawBufferPointer(rebasing: bytes[index...]), limits: limits) {
+        let limits = Self.dataLimits
+        if dataHandling != .build, let byteCount = JSONParser.checkedCanonicalPrefix(UnsafeRawBufferPointer(rebasing: bytes[index...]), limits: limits) {
+            if dataHandling == .locate { dataRange = index..<(index + byteCount) }
             index += byteCount
             return JSONObject()
         }
@@ -114,7 +139,7 @@ struct FastLineDecoder {
               case .object(let object) = value
         else { return nil }
         index += byteCount
-        return buildsData ? object : JSONObject()
+        return dataHandling == .check ? JSONObject() : object
     }
 
     /// The effective date's bytes up to the closing quote, parsed in place.

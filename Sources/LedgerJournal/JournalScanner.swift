@@ -239,6 +239,7 @@ struct DecodedLine: Sendable {
     private static func decodeOne(_ slice: LineSlice, checkChain: Bool, output: ScanOutput) -> DecodedLine {
         // Unterminated, overlong and NUL-holding lines are judged by the scan without decoding.
         guard slice.isTerminated, !slice.isOverlong else { return DecodedLine(entry: nil, error: nil, links: nil) }
+        if output == .entriesWithDomainRecords, let decoded = decodeDomainFromBytes(slice, checkChain: checkChain) { return decoded }
         do {
             // Verification reads only the envelope: `data` is checked, not built.
             let line = try output == .leafHashes ? JournalLine.decodeEnvelope(slice.bytes) : JournalLine.decode(slice.bytes)
@@ -259,6 +260,23 @@ struct DecodedLine: Sendable {
         } catch {
             return DecodedLine(entry: nil, error: error, links: nil)
         }
+    }
+}
+
+extension DecodedLine {
+    /// The line with its domain record read straight from the bytes of `data` (no JSON tree),
+    /// or nil to take the general path: when the quick canonical check cannot decide, when
+    /// the line does not decode, or when the domain refuses the event (that path then gives
+    /// the error, from the same decoders as always).
+    fileprivate static func decodeDomainFromBytes(_ slice: LineSlice, checkChain: Bool) -> DecodedLine? {
+        guard let (line, dataRange) = FastLineDecoder.decodeLocatingData(slice.bytes), let dataRange else { return nil }
+        let checkedData = UnsafeRawBufferPointer(rebasing: slice.bytes[dataRange])
+        guard let record = try? DomainEventRecord(line.event, checkedData: checkedData, limits: FastLineDecoder.dataLimits) else { return nil }
+        let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
+        var entry = JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash)
+        entry.domainRecord = .success(record)
+        return DecodedLine(entry: entry, error: nil,
+                           links: LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash))
     }
 }
 

@@ -62,6 +62,25 @@ public enum EventCatalog {
     /// - Throws: `DomainError` naming the envelope field (`type`, `v`, `actor.role`, `authority`)
     ///   or the payload field (`data.…`).
     public static func decode(_ draft: EventDraft) throws(DomainError) -> DomainEvent {
+        let entry = try checkedEntry(draft)
+        var reader = PayloadReader(draft.data)
+        return try entry.decode(&reader, draft.version)
+    }
+
+    /// Decodes like `decode(_:)`, reading the payload from `checkedData`, bytes that
+    /// `JSONParser.checkedCanonicalPrefix(_:limits:)` accepted under `limits` as one object,
+    /// instead of from `draft.data`: no JSON tree is built. It decodes the same payload, and
+    /// refuses the same drafts, as `decode(_:)` given the object those bytes hold.
+    public static func decode(_ draft: EventDraft, checkedData: UnsafeRawBufferPointer, limits: JSONLimits) throws(DomainError) -> DomainEvent {
+        let entry = try checkedEntry(draft)
+        return try CanonicalMembers.withMembers(ofChecked: checkedData, limits: limits) { (members) throws(DomainError) -> DomainEvent in
+            var reader = PayloadReader(members)
+            return try entry.decode(&reader, draft.version)
+        }
+    }
+
+    /// The catalogue entry of `draft`'s type, once its version, issuer and authority are checked.
+    private static func checkedEntry(_ draft: EventDraft) throws(DomainError) -> Entry {
         guard let entry = entries[draft.type] else {
             throw DomainError(field: "type", "unknown event type \"\(draft.type)\"; see Journal/EVENTS.md for the \(entries.count) types")
         }
@@ -82,8 +101,7 @@ public enum EventCatalog {
         if payloadType.requiresAuthority && draft.authority == nil {
             throw DomainError(field: "authority", "\(draft.type) must cite the document (文号) or approval it rests on")
         }
-        var reader = PayloadReader(draft.data)
-        return try entry.decode(&reader, draft.version)
+        return entry
     }
 
     /// Refuses a person's name where an opaque id belongs.

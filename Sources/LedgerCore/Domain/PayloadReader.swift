@@ -7,6 +7,8 @@ public struct PayloadReader {
     private enum Source {
         case object(JSONObject)
         case item(JSONValue)
+        /// An object's members still in its checked canonical bytes (a replay's payloads).
+        case members(CanonicalMembers)
     }
 
     private let source: Source
@@ -23,6 +25,13 @@ public struct PayloadReader {
         self.path = path
     }
 
+    /// Creates a reader of members located in checked canonical bytes; it must not outlive
+    /// them (see `EventCatalog.decode(_:checkedData:limits:)`, the one caller).
+    init(_ members: CanonicalMembers) {
+        self.source = .members(members)
+        self.path = "data"
+    }
+
     private init(item: JSONValue) {
         self.source = .item(item)
         self.path = ""
@@ -36,9 +45,17 @@ public struct PayloadReader {
             return value
         case .object(let object):
             guard let (index, value) = object.indexedValue(forKey: key) else { return nil }
-            if index < 64 { readMask |= 1 << UInt64(index) } else { readBeyond64.append(index) }
+            markRead(index)
+            return value
+        case .members(let members):
+            guard let (index, value) = members.indexedValue(forKey: key) else { return nil }
+            markRead(index)
             return value
         }
+    }
+
+    private mutating func markRead(_ index: Int) {
+        if index < 64 { readMask |= 1 << UInt64(index) } else { readBeyond64.append(index) }
     }
 
     private mutating func required(_ key: String) throws(DomainError) -> JSONValue {
@@ -279,9 +296,19 @@ public struct PayloadReader {
 
     /// Refuses any member not read (for nested objects, which carry no provenance).
     public func finishNested() throws(DomainError) {
-        guard case .object(let object) = source else { return }
-        for index in 0..<object.count where !(index < 64 ? readMask & (1 << UInt64(index)) != 0 : readBeyond64.contains(index)) {
-            throw DomainError(field: field(object.key(at: index)), "unknown field")
+        let count: Int
+        switch source {
+        case .item: return
+        case .object(let object): count = object.count
+        case .members(let members): count = members.count
+        }
+        for index in 0..<count where !(index < 64 ? readMask & (1 << UInt64(index)) != 0 : readBeyond64.contains(index)) {
+            let key = switch source {
+            case .object(let object): object.key(at: index)
+            case .members(let members): members.key(at: index)
+            case .item: ""
+            }
+            throw DomainError(field: field(key), "unknown field")
         }
     }
 

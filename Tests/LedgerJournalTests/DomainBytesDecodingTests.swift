@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+import LedgerCore
+@testable import LedgerJournal
+
+/// A replay reads each payload straight from the checked bytes of `data`
+/// (`EventCatalog.decode(_:checkedData:limits:)`); these tests hold it to the general path,
+/// which builds the JSON tree first, on the shipped journal and on mutations of it.
+@Suite("Domain records read from bytes")
+struct DomainBytesDecodingTests {
+    static let shippedLines: [[UInt8]] = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Journal/ledger.jsonl")
+        let bytes = [UInt8](try! Data(contentsOf: url))
+        return bytes.split(separator: UInt8(ascii: "\n")).map(Array.init)
+    }()
+
+    /// The record through the general path, or its refusal; nil when the line does not decode.
+    static func general(_ line: [UInt8]) -> Result<DomainEventRecord, DomainError>? {
+        guard let decoded = try? line.withUnsafeBytes({ try JournalLine.decode($0) }) else { return nil }
+        return Result { () throws(DomainError) in try DomainEventRecord(decoded.event) }
+    }
+
+    /// The record read from the bytes of `data`, or its refusal; nil when the fast line decoder
+    /// does not take the line or its quick check cannot decide `data` (the general path is used).
+    static func fromBytes(_ line: [UInt8]) -> Result<DomainEventRecord, DomainError>? {
+        line.withUnsafeBytes { bytes in
+            guard let (decoded, range) = FastLineDecoder.decodeLocatingData(bytes), let range else { return nil }
+            #expect(decoded.event.draft.data.isEmpty, "data located, not built")
+            return Result { () throws(DomainError) in
+                try DomainEventRecord(decoded.event, checkedData: UnsafeRawBufferPointer(rebasing: bytes[range]), limits: FastLineDecoder.dataLimits)
+            }
+        }
+    }
+
+    static func agree(_ left: Result<DomainEventRecord, DomainError>, _ right: Result<DomainEventRecord, DomainError>) -> Bool {
+        switch (left, right) {
+        case (.success(let one), .success(let other)): one == other
+        case (.failure(let one), .failure(let other)): one.field == other.field && one.message == other.message
+        default: false
+        }
+    }
+
+    @Test func everyShippedLineDecodesFromItsBytesToTheSameRecord() throws {
+        var fromBytesCount = 0
+        for (index, line) in Self.shippedLines.enumerated() {
+            let general = try #require(Self.general(line), "line \(index + 1) decodes")
+            guard let fast = Self.fromBytes(line) else { continue }
+            fromBytesCount += 1
+            #expect(Self.agree(fast, general), "line \(index + 1)")
+            #expect((try? fast.get()) != nil, "line \(index + 1) is a valid event")
+        }
+        // Lines with escapes in `data` take the general path; nearly all are read from bytes.
+        #expect(fromBytesCount >= Self.shippedLines.count * 9 / 10, "\(fromBytesCount) of \(Self.shippedLines.count)")
+    }
+
+    @Test func mutatedDataGivesTheSameRecordOrTheSameRefusal() {
+        let seed = TestRandom.seedFromEnvironment(default: UInt64.random(in: 0...UInt64.max))
+        var generator = TestRandom(seed: seed)
+        let alphabet = Array(#"{}[]",:0123456789-aeftnlrsuz\ é中"#.utf8)
+        var compared = 0
+        var refusedByBoth = 0
+        for line in Self.shippedLines {
+            guard let range = line.withUnsafeBytes({ FastLineDecoder.decodeLocatingData($0)?.dataRange }) else { continue }
+            for _ in 0..<20 {
+                var mutated = line
+                // Inside `data`, so the envelope stays valid and the payload is what changes.
+                let position = range.lowerBound + 1 + Int(generator.next() % UInt64(range.count - 1))
+                switch generator.next() % 3 {
+                case 0: mutated[position] ^= UInt8(1 << (generator.next() % 8))
+                case 1: mutated.remove(at: position)
+                default: mutated.insert(alphabet[Int(generator.next() % UInt64(alphabet.count))], at: position)
+                }
+                guard let fast = Self.fromBytes(mutated) else { continue }
+                guard let general = Self.general(mutated) else {
+                    Issue.record("seed \(seed): the fast decoder took a line the general one refuses: \(String(decoding: mutated, as: UTF8.self))")
+                    continue
+                }
+                compared += 1
+                if case .failure = general { refusedByBoth += 1 }
+                #expect(Self.agree(fast, general), "seed \(seed): \(String(decoding: mutated, as: UTF8.self))")
+            }
+        }
+        // Both outcomes occur: mutations that keep a valid payload (a digit) and ones refused.
+        #expect(compared > refusedByBoth && refusedByBoth > 0, "seed \(seed): compared \(compared), refused \(refusedByBoth)")
+    }
+
+    @Test func anUnknownOrMissingFieldIsNamedAsOnTheGeneralPath() throws {
+        let line = try #require(Self.shippedLines.first { String(decoding: $0, as: UTF8.self).contains(#""type":"SchoolRegistered""#) })
+        let text = String(decoding: line, as: UTF8.self)
+        // `schoolId` becomes `schoolIe`: still sorted, now unknown, and `schoolId` is missing.
+        let renamed = Array(text.replacingOccurrences(of: #""schoolId":"#, with: #""schoolIe":"#).utf8)
+        let fast = try #require(Self.fromBytes(renamed))
+        let general = try #require(Self.general(renamed))
+        #expect(Self.agree(fast, general))
+        guard case .failure(let error) = fast else { Issue.record("expected a refusal"); return }
+        #expect(error.field == "data.schoolId")
+        #expect(error.message == "missing")
+    }
+
+    @Test func aReplayEqualsTheFoldOfRecordsDecodedTheGeneralWay() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        var bytes: [UInt8] = []
+        for line in Self.shippedLines { bytes += line + [UInt8(ascii: "\n")] }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let records = try Self.shippedLines.map { line in try #require(Self.general(line)).get() }
+        #expect(try JournalReading.state(path: path) == Projector.build(records))
+    }
+}
