@@ -21,8 +21,10 @@ extension PolicyEvaluator {
     /// Findings of a periodic rule whose parameters stay JSON, for one group and school year.
     /// Kinds not judged here return no finding.
     static func periodicKind(_ rule: PolicyRule, parameters: JSONObject, group: LedgerState.GroupEntry, members: [LedgerState.MemberView],
-                             year: Int, days: Range<Int>, period: String, state: LedgerState) -> [Finding] {
-        let input = PeriodicInput(rule: rule, group: group, members: members, year: year, days: days, period: period, state: state)
+                             year: Int, days: Range<Int>, period: String, state: LedgerState,
+                             index: PeriodicIndex? = nil) -> [Finding] {
+        let input = PeriodicInput(rule: rule, group: group, members: members, year: year, days: days, period: period, state: state,
+                                  index: index ?? PeriodicIndex(state))
         let params = KindParams(parameters)
         let finding: Finding?
         switch rule.kind {
@@ -64,7 +66,7 @@ extension PolicyEvaluator {
             return input.finding(.notApplicable, "\(input.group.groupId) was established on \(dayText(established)), after the period judged")
         }
         let span = first.days.lowerBound..<last.days.upperBound
-        let activities = input.state.activities.values.filter { $0.payload.groupId == input.group.groupId && kinds.contains($0.payload.kind) }
+        let activities = (input.index.activitiesByGroup[input.group.groupId] ?? []).filter { kinds.contains($0.payload.kind) }
         let amount: (LedgerState.Recorded<GroupActivityHeld>) -> Int64 = { inDays ? ($0.payload.days ?? 1) : 1 }
         let what = inDays ? "day(s) of " : ""
         if scope == "subject" || scope == "subjectTeacher" {
@@ -176,7 +178,7 @@ extension PolicyEvaluator {
         if pendingUntil == nil && window.days.lowerBound < establishedDay {
             return input.finding(.notApplicable, "\(input.group.groupId) was established on \(established.map(String.init(describing:)) ?? "?"), after \(window.label) began")
         }
-        let assessments = input.state.assessments.values.filter { $0.payload.groupId == input.group.groupId }
+        let assessments = input.index.assessmentsByGroup[input.group.groupId] ?? []
         let inWindow = assessments.filter { lies($0.stamp.effective, in: window.days) }
         let qualifying = inWindow.filter { entry in assessors.allSatisfy { entry.payload.assessedBy.contains($0) } }
         let describe: (LedgerState.Recorded<GroupAssessed>) -> String = { entry in
@@ -306,6 +308,7 @@ extension PolicyEvaluator {
         let days: Range<Int>
         let period: String
         let state: LedgerState
+        let index: PeriodicIndex
 
         var lead: LedgerState.MemberView? { members.first { $0.role == .lead } }
         /// Members other than the lead.

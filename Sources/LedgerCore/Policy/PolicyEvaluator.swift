@@ -103,6 +103,7 @@ public enum PolicyEvaluator {
         let (start, end) = (days.lowerBound, days.upperBound)
         let period = "\(year)-\(year + 1)"
         var findings: [Finding] = []
+        let index = PeriodicIndex(state)
         for group in state.groups.values.sorted(by: { $0.groupId < $1.groupId }) where group.isEstablished {
             guard let profile = profile(for: group.jurisdictionId, onDay: start, in: state) else { continue }
             let members = state.members(ofGroup: group.groupId, onDay: start)
@@ -111,13 +112,13 @@ public enum PolicyEvaluator {
                 switch rule.parameters {
                 case .ratioMin(let metric, let minimum, let kinds) where metric == "rotationRatio" || metric == "staffExchangeRatio":
                     findings.append(ratioFinding(rule, group: group, members: members, minimum: minimum, kinds: kinds, year: year,
-                                                 days: start..<end, period: period, state: state))
+                                                 days: start..<end, period: period, state: state, index: index))
                 case .fundMinPerUnit(let minimumFen, let newWithinYears):
                     findings.append(fundFinding(rule, group: group, members: members, minimumFen: minimumFen, newWithinYears: newWithinYears,
                                                 year: year, start: start, period: period, state: state))
                 case .recorded(let parameters) where rule.kind != .descriptive && !onAppendKinds.contains(rule.kind):
                     findings += periodicKind(rule, parameters: parameters, group: group, members: members, year: year,
-                                             days: start..<end, period: period, state: state)
+                                             days: start..<end, period: period, state: state, index: index)
                 default:
                     continue
                 }
@@ -127,7 +128,8 @@ public enum PolicyEvaluator {
     }
 
     private static func ratioFinding(_ rule: PolicyRule, group: LedgerState.GroupEntry, members: [LedgerState.MemberView], minimum: Ratio,
-                                     kinds: [SecondmentKind], year: Int, days: Range<Int>, period: String, state: LedgerState) -> Finding {
+                                     kinds: [SecondmentKind], year: Int, days: Range<Int>, period: String, state: LedgerState,
+                                     index: PeriodicIndex) -> Finding {
         let schools = Set(members.map(\.membership.schoolId))
         let missing = schools.filter { state.headcounts[$0]?[year] == nil }.sorted()
         let subject = "group \(group.groupId)"
@@ -137,9 +139,8 @@ public enum PolicyEvaluator {
                            evidenceSeqs: [], quoteZh: rule.quoteZh)
         }
         let total = schools.reduce(Int64(0)) { $0 + (state.headcounts[$1]?[year]?.teachers ?? 0) }
-        let moves = state.secondments.values.filter { entry in
-            schools.contains(entry.payload.fromSchoolId) && days.contains(entry.stamp.effective.firstDayNumber)
-                && (kinds.isEmpty || kinds.contains(entry.payload.kind))
+        let moves = schools.flatMap { index.secondmentsByFromSchool[$0] ?? [] }.filter { entry in
+            days.contains(entry.stamp.effective.firstDayNumber) && (kinds.isEmpty || kinds.contains(entry.payload.kind))
         }
         let rotated = Int64(Set(moves.map(\.payload.staffId)).count)
         let met = total > 0 && minimum.isMet(count: rotated, total: total)
