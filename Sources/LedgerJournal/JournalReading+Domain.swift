@@ -48,56 +48,22 @@ extension JournalReading {
         try fold(path: path, knownAt: knownAt, observe: nil)
     }
 
-    /// The journal's corrections, found without decoding the journal: the sound prefix (its
-    /// end located from the tail) is searched for the bytes `"type":"EntryCorrected"`, and only
-    /// the lines that hold them are decoded. A canonical line always holds those bytes when it
-    /// is a correction (the envelope's keys are written unescaped); a line whose `data` merely
-    /// contains them decodes to another type and is skipped. Lines past the sound prefix (a
-    /// torn tail) are never searched, so an unfinished correction is never in force.
+    /// The journal's corrections, in seq order, found without decoding the journal (see
+    /// `JournalSurvey`).
     public static func corrections(path: String) throws -> [DomainEventRecord] {
-        guard FileDescriptor.exists(path) else { return [] }
-        let file: FileDescriptor
-        do { file = try FileDescriptor.openForReading(path) } catch { throw JournalError(error) }
-        defer { file.close() }
-        var corrections: [DomainEventRecord] = []
-        let pattern = BytePattern(Array(#""type":"EntryCorrected""#.utf8))
-        do {
-            let size = try JournalLock.stableSize(file)
-            let soundEnd = try JournalTailLocator.locate(file, sizeBytes: size).soundByteCount
-            try LineReader(file: file, endOffset: soundEnd).forEachChunk { slices in
-                // A chunk's lines lie back to back in the reader's buffer: search it as one run.
-                guard let first = slices.first?.bytes.baseAddress, let last = slices.last, let lastBase = last.bytes.baseAddress else { return true }
-                let run = UnsafeRawBufferPointer(start: first, count: first.distance(to: lastBase) + last.bytes.count)
-                var from = 0
-                var sliceIndex = 0
-                while let hit = pattern.firstOffset(in: run, from: from) {
-                    // The line holding the hit: slices are in order, so search forward only.
-                    while sliceIndex < slices.count, first.distance(to: slices[sliceIndex].bytes.baseAddress!) + slices[sliceIndex].bytes.count < hit {
-                        sliceIndex += 1
-                    }
-                    guard sliceIndex < slices.count else { break }
-                    let slice = slices[sliceIndex]
-                    if let line = try? JournalLine.decode(slice.bytes), line.event.type == EntryCorrected.eventType {
-                        let entry = JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: nil)
-                        corrections.append(try domainRecord(entry, path: path))
-                    }
-                    from = first.distance(to: slice.bytes.baseAddress!) + slice.bytes.count
-                    sliceIndex += 1
-                }
-                return true
-            }
-        } catch let error as SystemCallError {
-            throw JournalError(error)
-        }
-        return corrections
+        try JournalSurvey.survey(path: path).corrections
     }
 
-    /// Folds the journal once: corrections are found by an envelope-only scan, then every
-    /// event is decoded and folded in a single pass.
+    /// Folds the journal once: corrections and event counts are found by a scan of the lines'
+    /// endings, then every event is decoded and folded in a single pass.
     static func fold(path: String, knownAt: KnownAt, observe: ((LedgerState, DomainEventRecord) -> Void)?) throws -> LedgerState {
-        let corrections = try corrections(path: path)
+        let survey = try JournalSurvey.survey(path: path)
+        // Tables sized for the whole journal; a cut at an earlier seq or time would leave
+        // most of that room empty.
+        let counts = knownAt == .latest ? survey.eventCountsByTypeIndex : nil
         do {
-            return try Projector.build(corrections: corrections, knownAt: knownAt, observe: observe) { visit in
+            return try Projector.build(corrections: survey.corrections, knownAt: knownAt, eventCountsByTypeIndex: counts,
+                                       observe: observe) { visit in
                 try replayDomain(path: path, visit)
             }
         } catch let error as DomainError {

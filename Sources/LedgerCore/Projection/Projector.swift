@@ -33,8 +33,10 @@ public enum Projector {
 
     /// The state as known at `knownAt`, with the corrections already known: `replay` is called
     /// once. (Finding corrections needs only each line's type, which the journal layer reads
-    /// far more cheaply than a typed payload.)
+    /// far more cheaply than a typed payload.) `eventCountsByTypeIndex`, when known, sizes the
+    /// state's tables before the fold (see `LedgerState.reserveCapacity`).
     public static func build(corrections: [DomainEventRecord], knownAt: KnownAt = .latest,
+                             eventCountsByTypeIndex: [Int]? = nil,
                              observe: ((LedgerState, DomainEventRecord) -> Void)? = nil,
                              replay: (_ visit: (DomainEventRecord) throws -> Void) throws -> Void) throws -> LedgerState {
         var inForce: [Int64: Correction] = [:]
@@ -43,6 +45,7 @@ public enum Projector {
             inForce[correction.targetSeq] = Correction(correctionSeq: record.seq, replacement: correction.replacement)
         }
         var state = LedgerState()
+        if let eventCountsByTypeIndex { state.reserveCapacity(eventCountsByTypeIndex: eventCountsByTypeIndex) }
         try replay { record in
             guard knownAt.includes(record) else { return }
             if let observe, inForce[record.seq] == nil { observe(state, record) }
