@@ -32,22 +32,39 @@ struct Options {
     /// Only print the size of this journal's state.
     var stateSizeOf: String?
 
-    init(_ arguments: [String]) {
+    static let usage = """
+        usage: groupledger-bench [--events N] [--batch N] [--runs N] [--dir PATH] [--phases components,append,read,verify]
+                                 [--from-journal PATH] [--keep] [--reuse]
+               groupledger-bench --state-size-of PATH
+        """
+
+    /// Parses the arguments; nil (after printing why and the usage) when they are not valid.
+    init?(_ arguments: [String]) {
         var index = 0
+        func refuse(_ message: String) {
+            FileHandle.standardError.write(Data("groupledger-bench: \(message)\n\(Self.usage)\n".utf8))
+        }
+        func number(_ text: String, _ option: String) -> Int? {
+            guard let value = Int(text), value > 0 else { refuse("\(option) takes a positive whole number, found '\(text)'"); return nil }
+            return value
+        }
         while index < arguments.count {
-            if arguments[index] == "--reuse" { reuse = true; index += 1; continue }
-            if arguments[index] == "--keep" { keep = true; index += 1; continue }
-            guard index + 1 < arguments.count else { break }
+            let option = arguments[index]
+            if option == "--reuse" { reuse = true; index += 1; continue }
+            if option == "--keep" { keep = true; index += 1; continue }
+            if option == "--help" || option == "-h" { print(Self.usage); exit(0) }
+            let known = ["--events", "--batch", "--runs", "--dir", "--phases", "--from-journal", "--state-size-of"]
+            guard known.contains(option) else { refuse("unknown option '\(option)'"); return nil }
+            guard index + 1 < arguments.count else { refuse("\(option) needs a value"); return nil }
             let value = arguments[index + 1]
-            switch arguments[index] {
-            case "--events": events = Int(value) ?? events
-            case "--batch": batch = Int(value) ?? batch
-            case "--runs": runs = Int(value) ?? runs
+            switch option {
+            case "--events": guard let number = number(value, option) else { return nil }; events = number
+            case "--batch": guard let number = number(value, option) else { return nil }; batch = number
+            case "--runs": guard let number = number(value, option) else { return nil }; runs = number
             case "--dir": directory = value
             case "--phases": phases = Set(value.split(separator: ",").map(String.init))
             case "--from-journal": sourceJournal = value
-            case "--state-size-of": stateSizeOf = value
-            default: break
+            default: stateSizeOf = value
             }
             index += 2
         }
@@ -104,7 +121,7 @@ func draft(_ index: Int) -> EventDraft {
     )
 }
 
-let options = Options(Array(CommandLine.arguments.dropFirst()))
+guard let options = Options(Array(CommandLine.arguments.dropFirst())) else { exit(2) }
 
 if let journal = options.stateSizeOf {
     var state = LedgerState()
@@ -124,7 +141,12 @@ if let journal = options.stateSizeOf {
     }
     exit(0)
 }
-try? FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
+do {
+    try FileManager.default.createDirectory(atPath: options.directory, withIntermediateDirectories: true)
+} catch {
+    FileHandle.standardError.write(Data("groupledger-bench: cannot use --dir \(options.directory) for the benchmark's journal: \(error.localizedDescription)\n".utf8))
+    exit(1)
+}
 let path = options.directory + "/bench.jsonl"
 let clock = FixedClock(try! UTCTimestamp(parsing: "2025-01-10T02:00:00Z"))
 print("groupledger-bench: \(options.events) events, batches of \(options.batch), \(options.runs) runs, in \(options.directory)")
