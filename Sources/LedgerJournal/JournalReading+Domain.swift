@@ -58,12 +58,9 @@ extension JournalReading {
     /// endings, then every event is decoded and folded in a single pass.
     static func fold(path: String, knownAt: KnownAt, observe: ((LedgerState, DomainEventRecord) -> Void)?) throws -> LedgerState {
         let survey = try JournalSurvey.survey(path: path)
-        // Tables sized for the whole journal; a cut at an earlier seq or time would leave
-        // most of that room empty.
-        let counts = knownAt == .latest ? survey.eventCountsByTypeIndex : nil
         do {
-            return try Projector.build(corrections: survey.corrections, knownAt: knownAt, eventCountsByTypeIndex: counts,
-                                       observe: observe) { visit in
+            return try Projector.build(corrections: survey.corrections, knownAt: knownAt,
+                                       eventCountsByTypeIndex: survey.eventCounts(before: knownAt), observe: observe) { visit in
                 try replayDomain(path: path, visit)
             }
         } catch let error as DomainError {

@@ -13,6 +13,24 @@ public struct JournalSurvey: Sendable {
     /// canonical way is not counted (the replay reports it).
     public var eventCountsByTypeIndex: [Int]
 
+    /// The counts to size a state known at `knownAt` by: all of them for the whole journal;
+    /// for a cut at a seq, each type's share of the events before it (as if the types were
+    /// spread evenly: a guess, which only decides how often a table grows); none for a cut at
+    /// a time, which the survey cannot place.
+    public func eventCounts(before knownAt: KnownAt) -> [Int]? {
+        switch knownAt {
+        case .latest:
+            return eventCountsByTypeIndex
+        case .seq(let seq):
+            let total = eventCountsByTypeIndex.reduce(0, +)
+            guard total > 0 else { return nil }
+            let cut = Int(max(0, min(seq, Int64(total))))
+            return eventCountsByTypeIndex.map { $0 * cut / total }
+        case .recorded:
+            return nil
+        }
+    }
+
     /// Surveys the journal at `path` (none: an empty survey). Lines past the sound prefix (a
     /// torn tail) are not read, so an unfinished correction is never in force.
     public static func survey(path: String) throws -> JournalSurvey {

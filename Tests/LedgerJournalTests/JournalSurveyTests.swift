@@ -46,6 +46,16 @@ struct JournalSurveyTests {
         }
     }
 
+    @Test func aCutBySeqIsSizedByItsShareOfTheEvents() throws {
+        let survey = JournalSurvey(corrections: [], eventCountsByTypeIndex: [10, 0, 30, 60])
+        #expect(survey.eventCounts(before: .latest) == [10, 0, 30, 60])
+        #expect(survey.eventCounts(before: .seq(50)) == [5, 0, 15, 30])
+        #expect(survey.eventCounts(before: .seq(0)) == [0, 0, 0, 0])
+        #expect(survey.eventCounts(before: .seq(1_000)) == [10, 0, 30, 60])
+        #expect(survey.eventCounts(before: .recorded(try UTCTimestamp(parsing: "2025-01-01T00:00:00Z"))) == nil)
+        #expect(JournalSurvey(corrections: [], eventCountsByTypeIndex: [0, 0]).eventCounts(before: .seq(5)) == nil)
+    }
+
     @Test func tablesSizedFromTheSurveyGiveTheSameState() throws {
         let records = try DomainBytesDecodingTests.shippedLines.map { line in try #require(DomainBytesDecodingTests.general(line)).get() }
         var counts = Array(repeating: 0, count: DomainEvent.typeNamesByIndex.count)

@@ -56,7 +56,8 @@ public enum Projector {
 
     /// Folds like `build(corrections:…)`, calling `visit` for every event with the state before
     /// it and the seq of the correction in force for it, if any (for replays and histories).
-    public static func walk(corrections: [DomainEventRecord],
+    /// `eventCountsByTypeIndex`, when known, sizes the state's tables before the walk.
+    public static func walk(corrections: [DomainEventRecord], eventCountsByTypeIndex: [Int]? = nil,
                             replay: (_ visit: (DomainEventRecord) throws -> Void) throws -> Void,
                             visit: (LedgerState, DomainEventRecord, Int64?) throws -> Void) throws -> LedgerState {
         var inForce: [Int64: Correction] = [:]
@@ -65,6 +66,7 @@ public enum Projector {
             inForce[correction.targetSeq] = Correction(correctionSeq: record.seq, replacement: correction.replacement)
         }
         var state = LedgerState()
+        if let eventCountsByTypeIndex { state.reserveCapacity(eventCountsByTypeIndex: eventCountsByTypeIndex) }
         // `replay` calls its argument synchronously, so `visit` never outlives this call.
         try withoutActuallyEscaping(visit) { visit in
             try replay { record in

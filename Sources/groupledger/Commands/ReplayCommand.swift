@@ -48,9 +48,10 @@ enum ReplayCommand: Command {
 enum AuditWalk {
     /// Calls `visit` with each event in seq order.
     static func walk(path: String, _ visit: (ReplayEntry) throws -> Void) throws {
-        let corrections = try JournalReading.corrections(path: path)
+        let survey = try JournalSurvey.survey(path: path)
         do {
-            _ = try Projector.walk(corrections: corrections, replay: { next in try JournalReading.replayDomain(path: path, next) }) { before, record, correctedBy in
+            _ = try Projector.walk(corrections: survey.corrections, eventCountsByTypeIndex: survey.eventCountsByTypeIndex,
+                                   replay: { next in try JournalReading.replayDomain(path: path, next) }) { before, record, correctedBy in
                 let findings = correctedBy == nil ? PolicyEvaluator.onAppend(record, state: before) : []
                 try visit(ReplayEntry(record: record, change: ChangeText.describe(record, before: before), findings: findings, correctedBy: correctedBy))
             }
