@@ -98,13 +98,19 @@ struct DomainBytesDecodingTests {
         #expect(error.message == "missing")
     }
 
-    @Test func aReplayEqualsTheFoldOfRecordsDecodedTheGeneralWay() throws {
-        let directory = TemporaryDirectory()
+    /// The shipped journal written to `directory` (its path), and its records decoded the
+    /// general way.
+    static func shippedJournal(in directory: TemporaryDirectory) throws -> (path: String, records: [DomainEventRecord]) {
         let path = directory.file("ledger.jsonl")
         var bytes: [UInt8] = []
-        for line in Self.shippedLines { bytes += line + [UInt8(ascii: "\n")] }
+        for line in shippedLines { bytes += line + [UInt8(ascii: "\n")] }
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let records = try Self.shippedLines.map { line in try #require(Self.general(line)).get() }
+        return (path, try shippedLines.map { line in try #require(general(line)).get() })
+    }
+
+    @Test func aReplayEqualsTheFoldOfRecordsDecodedTheGeneralWay() throws {
+        let directory = TemporaryDirectory()
+        let (path, records) = try Self.shippedJournal(in: directory)
         #expect(try JournalReading.state(path: path) == Projector.build(records))
     }
 }

@@ -9,11 +9,7 @@ import LedgerCore
 struct JournalSurveyTests {
     @Test func countsEveryShippedLineByTheTypeItDecodesTo() throws {
         let directory = TemporaryDirectory()
-        let path = directory.file("ledger.jsonl")
-        var bytes: [UInt8] = []
-        for line in DomainBytesDecodingTests.shippedLines { bytes += line + [UInt8(ascii: "\n")] }
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
-        let records = try DomainBytesDecodingTests.shippedLines.map { line in try #require(DomainBytesDecodingTests.general(line)).get() }
+        let (path, records) = try DomainBytesDecodingTests.shippedJournal(in: directory)
         var expected = Array(repeating: 0, count: DomainEvent.typeNamesByIndex.count)
         for record in records { expected[Int(record.event.typeIndex)] += 1 }
 
