@@ -223,16 +223,16 @@ extension LedgerState {
 
     // Membership tests look up the index, not the value: `table[id]` would copy the whole entry
     // (retaining each of its strings) only to compare it with nil.
-    func unused<Value>(_ id: String, in table: [String: Value], _ field: String, _ noun: String) throws(DomainError) {
+    func unused<Value>(_ id: String, in table: KeyedTable<Value>, _ field: String, _ noun: String) throws(DomainError) {
         if table.index(forKey: id) != nil { throw DomainError(field: field, "\(noun) \"\(id)\" is already registered") }
     }
 
-    func known<Value>(_ id: String, in table: [String: Value], _ field: String, _ noun: String) throws(DomainError) {
+    func known<Value>(_ id: String, in table: KeyedTable<Value>, _ field: String, _ noun: String) throws(DomainError) {
         _ = try index(of: id, in: table, field, noun)
     }
 
     /// The position of a known id's entry, to read and change it in place with one lookup.
-    func index<Value>(of id: String, in table: [String: Value], _ field: String, _ noun: String) throws(DomainError) -> Dictionary<String, Value>.Index {
+    func index<Value>(of id: String, in table: KeyedTable<Value>, _ field: String, _ noun: String) throws(DomainError) -> Int {
         guard let index = table.index(forKey: id) else { throw DomainError(field: field, "unknown \(noun) \"\(id)\"") }
         return index
     }
@@ -247,7 +247,7 @@ extension LedgerState {
     /// Reads the entry at `position` where it lies. `table.values[position].field` would copy
     /// the whole entry (hundreds of bytes, retaining each of its strings) to read one field;
     /// an `inout` access does not. Nothing is changed unless `read` changes it.
-    static func inPlace<Value, Result>(_ table: inout [String: Value], _ position: Dictionary<String, Value>.Index,
+    static func inPlace<Value, Result>(_ table: inout KeyedTable<Value>, _ position: Int,
                                        _ read: (inout Value) -> Result) -> Result {
         read(&table.values[position])
     }

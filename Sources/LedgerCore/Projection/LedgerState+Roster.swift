@@ -82,10 +82,10 @@ extension LedgerState {
     /// The first half of a roster snapshot: authorities, documents and schools.
     public struct RosterFirstHalf: Sendable {
         var lastSeq: Int64 = 0
-        var authorities: [String: AuthorityEntry] = [:]
-        var documents: [String: DocumentEntry] = [:]
+        var authorities: KeyedTable<AuthorityEntry> = [:]
+        var documents: KeyedTable<DocumentEntry> = [:]
         var documentsByNumber: [String: String] = [:]
-        var schools: [String: SchoolEntry] = [:]
+        var schools: KeyedTable<SchoolEntry> = [:]
 
         /// Decodes the bytes before `secondHalfOffset` (which must end with the comma before it).
         /// - Throws: `DomainError` naming the byte where the snapshot does not fit.
@@ -118,8 +118,8 @@ extension LedgerState {
 
     /// The second half of a roster snapshot: groups and memberships.
     public struct RosterSecondHalf: Sendable {
-        var groups: [String: GroupEntry] = [:]
-        var memberships: [String: MembershipEntry] = [:]
+        var groups: KeyedTable<GroupEntry> = [:]
+        var memberships: KeyedTable<MembershipEntry> = [:]
         var membershipsByGroup: [String: [String]] = [:]
         var membershipsBySchool: [String: [String]] = [:]
 

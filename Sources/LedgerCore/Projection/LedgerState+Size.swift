@@ -19,20 +19,24 @@ extension LedgerState {
     /// overhead and fragmentation are not seen, which is why benchmarks also print peak RSS.
     public func tableSizes(sampleSize: Int = 512) -> [TableSize] {
         let sizer = HeapSizer(sampleSize: sampleSize)
-        var sizes = [
+        // Dense tables (`KeyedTable`), then hash tables: one array literal of both would
+        // overload the type checker.
+        var sizes: [TableSize] = [
             sizer.table("authorities", authorities), sizer.table("documents", documents),
-            sizer.table("documentsByNumber", documentsByNumber), sizer.table("schools", schools),
-            sizer.table("campuses", campuses), sizer.table("headcounts", headcounts),
-            sizer.table("profiles", profiles), sizer.table("approvals", approvals),
-            sizer.table("groups", groups), sizer.table("memberships", memberships),
-            sizer.table("membershipsByGroup", membershipsByGroup), sizer.table("membershipsBySchool", membershipsBySchool),
-            sizer.table("staff", staff), sizer.table("secondments", secondments),
-            sizer.table("openSecondmentByStaff", openSecondmentByStaff), sizer.table("allocations", allocations),
+            sizer.table("schools", schools), sizer.table("campuses", campuses),
+            sizer.table("approvals", approvals), sizer.table("groups", groups),
+            sizer.table("memberships", memberships), sizer.table("staff", staff),
+            sizer.table("secondments", secondments), sizer.table("allocations", allocations),
             sizer.table("earmarks", earmarks), sizer.table("expenditures", expenditures),
             sizer.table("costShares", costShares), sizer.table("roleAssignments", roleAssignments),
             sizer.table("activities", activities), sizer.table("assessments", assessments),
-            sizer.table("corrected", corrected),
         ]
+        sizes += [
+            sizer.table("documentsByNumber", documentsByNumber), sizer.table("headcounts", headcounts),
+            sizer.table("profiles", profiles), sizer.table("membershipsByGroup", membershipsByGroup),
+            sizer.table("membershipsBySchool", membershipsBySchool), sizer.table("openSecondmentByStaff", openSecondmentByStaff),
+        ]
+        sizes.append(sizer.table("corrected", corrected))
         sizes.append(sizer.array("eventTypeIndexes", eventTypeIndexes))
         sizes.append(sizer.array("seals", seals))
         sizes.append(TableSize(name: "erasedSubjects", count: erasedSubjects.count,
@@ -74,6 +78,20 @@ private struct HeapSizer {
         }
         let heap = sampled == 0 ? 0 : sampleHeap * table.count / sampled
         return LedgerState.TableSize(name: name, count: table.count, estimatedBytes: storage + keyHeap + heap)
+    }
+
+    func table<Value>(_ name: String, _ table: KeyedTable<Value>) -> LedgerState.TableSize {
+        // The index's buckets hold an id and a 32-bit position; keys and values are arrays.
+        let index = Self.hashStorageBytes(capacity: table.indexCapacity, stride: MemoryLayout<String>.stride + MemoryLayout<Int32>.stride)
+        let arrays = 64 + table.keys.capacity * MemoryLayout<String>.stride + table.values.capacity * MemoryLayout<Value>.stride
+        var keyHeap = 0
+        var sampleHeap = 0
+        for (position, key) in table.keys.enumerated() {
+            keyHeap += Self.stringHeapBytes(key)
+            if position < sampleSize { sampleHeap += heapBytes(of: table.values[position]) }
+        }
+        let heap = table.isEmpty ? 0 : sampleHeap * table.count / Swift.min(table.count, sampleSize)
+        return LedgerState.TableSize(name: name, count: table.count, estimatedBytes: index + arrays + keyHeap + heap)
     }
 
     func table<Value>(_ name: String, _ table: [Int64: Value]) -> LedgerState.TableSize {

@@ -164,37 +164,37 @@ public struct LedgerState: Sendable, Equatable {
         public var ended: Stamp?
     }
 
-    public internal(set) var authorities: [String: AuthorityEntry] = [:]
-    public internal(set) var documents: [String: DocumentEntry] = [:]
+    public internal(set) var authorities: KeyedTable<AuthorityEntry> = [:]
+    public internal(set) var documents: KeyedTable<DocumentEntry> = [:]
     /// Document ids by normalised 文号.
     public internal(set) var documentsByNumber: [String: String] = [:]
-    public internal(set) var schools: [String: SchoolEntry] = [:]
-    public internal(set) var campuses: [String: Recorded<CampusRegistered>] = [:]
+    public internal(set) var schools: KeyedTable<SchoolEntry> = [:]
+    public internal(set) var campuses: KeyedTable<Recorded<CampusRegistered>> = [:]
     /// Teachers per school and year (the latest record wins).
     public internal(set) var headcounts: [String: [Int: HeadcountRecorded]] = [:]
     /// Adopted profile versions by profile id, in version order.
     public internal(set) var profiles: [String: [Recorded<PolicyProfileAdopted>]] = [:]
     /// Each adopted profile decoded once, by profile id then version order (parallel to `profiles`).
     public internal(set) var decodedProfiles: [String: [PolicyProfile]] = [:]
-    public internal(set) var approvals: [String: ApprovalEntry] = [:]
-    public internal(set) var groups: [String: GroupEntry] = [:]
-    public internal(set) var memberships: [String: MembershipEntry] = [:]
+    public internal(set) var approvals: KeyedTable<ApprovalEntry> = [:]
+    public internal(set) var groups: KeyedTable<GroupEntry> = [:]
+    public internal(set) var memberships: KeyedTable<MembershipEntry> = [:]
     /// Membership ids by group, in joining order.
     public internal(set) var membershipsByGroup: [String: [String]] = [:]
     /// Membership ids by school, in joining order.
     public internal(set) var membershipsBySchool: [String: [String]] = [:]
-    public internal(set) var staff: [String: StaffEntry] = [:]
-    public internal(set) var secondments: [String: SecondmentEntry] = [:]
+    public internal(set) var staff: KeyedTable<StaffEntry> = [:]
+    public internal(set) var secondments: KeyedTable<SecondmentEntry> = [:]
     /// The open secondment of each staff member who has one (an index: checking "already on
     /// secondment" must not scan every secondment ever recorded).
     public internal(set) var openSecondmentByStaff: [String: String] = [:]
-    public internal(set) var allocations: [String: AllocationEntry] = [:]
-    public internal(set) var earmarks: [String: EarmarkEntry] = [:]
-    public internal(set) var expenditures: [String: Recorded<ExpenditureRecorded>] = [:]
-    public internal(set) var costShares: [String: Recorded<CostShareApportioned>] = [:]
-    public internal(set) var roleAssignments: [String: RoleAssignmentEntry] = [:]
-    public internal(set) var activities: [String: Recorded<GroupActivityHeld>] = [:]
-    public internal(set) var assessments: [String: Recorded<GroupAssessed>] = [:]
+    public internal(set) var allocations: KeyedTable<AllocationEntry> = [:]
+    public internal(set) var earmarks: KeyedTable<EarmarkEntry> = [:]
+    public internal(set) var expenditures: KeyedTable<Recorded<ExpenditureRecorded>> = [:]
+    public internal(set) var costShares: KeyedTable<Recorded<CostShareApportioned>> = [:]
+    public internal(set) var roleAssignments: KeyedTable<RoleAssignmentEntry> = [:]
+    public internal(set) var activities: KeyedTable<Recorded<GroupActivityHeld>> = [:]
+    public internal(set) var assessments: KeyedTable<Recorded<GroupAssessed>> = [:]
     /// Subjects whose personal data was erased from the register.
     public internal(set) var erasedSubjects: Set<String> = []
     /// The last seq applied (0 before any).
