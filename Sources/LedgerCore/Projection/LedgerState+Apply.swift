@@ -182,7 +182,7 @@ extension LedgerState {
                                                                 roles: [Recorded(payload: payload.role, stamp: stamp)], joined: stamp,
                                                                 synthetic: payload.provenance.synthetic)
             membershipsByGroup[payload.groupId, default: []].append(payload.membershipId)
-            openMembershipPositionsByGroup[payload.groupId, default: []].append(Int32(memberships.count - 1))
+            openMembershipsByGroup[payload.groupId, default: []].append(Int32(memberships.count - 1))
             membershipsBySchool[payload.schoolId, default: []].append(payload.membershipId)
 
         case .schoolExitedGroup(let payload):
@@ -198,7 +198,7 @@ extension LedgerState {
             if let approval = payload.approvalId { try known(approval, in: approvals, "data.approvalId", "approval") }
             let position = memberships.index(forKey: payload.membershipId)!
             memberships.values[position].exit = Recorded(payload: payload.reason, stamp: stamp)
-            openMembershipPositionsByGroup[membership.groupId]?.removeAll { $0 == Int32(position) }
+            openMembershipsByGroup[membership.groupId]?.removeAll { $0 == Int32(position) }
 
         case .groupLeadChanged(let payload):
             try known(payload.groupId, in: groups, "data.groupId", "group")
@@ -221,7 +221,7 @@ extension LedgerState {
 
     /// The memberships of a group without an exit, in joining order.
     public func openMemberships(ofGroup groupId: String) -> [MembershipEntry] {
-        (openMembershipPositionsByGroup[groupId] ?? []).map { memberships.values[Int($0)] }
+        (openMembershipsByGroup[groupId] ?? []).map { memberships.values[Int($0)] }
     }
 
     // Membership tests look up the index, not the value: `table[id]` would copy the whole entry

@@ -121,7 +121,7 @@ extension LedgerState {
         var groups: KeyedTable<GroupEntry> = [:]
         var memberships: KeyedTable<MembershipEntry> = [:]
         var membershipsByGroup: [String: [String]] = [:]
-        var openMembershipPositionsByGroup: [String: [Int32]] = [:]
+        var openMembershipsByGroup: [String: [Int32]] = [:]
         var membershipsBySchool: [String: [String]] = [:]
 
         /// Decodes the bytes from `secondHalfOffset` to the end.
@@ -135,7 +135,7 @@ extension LedgerState {
             for entry in list {
                 memberships[entry.membershipId] = entry
                 membershipsByGroup[entry.groupId, default: []].append(entry.membershipId)
-                if entry.isOpen { openMembershipPositionsByGroup[entry.groupId, default: []].append(Int32(memberships.count - 1)) }
+                if entry.isOpen { openMembershipsByGroup[entry.groupId, default: []].append(Int32(memberships.count - 1)) }
                 membershipsBySchool[entry.schoolId, default: []].append(entry.membershipId)
             }
             try reader.expect(UInt8(ascii: "]"), "the end of the snapshot")
@@ -155,7 +155,7 @@ extension LedgerState {
         groups = second.groups
         memberships = second.memberships
         membershipsByGroup = second.membershipsByGroup
-        openMembershipPositionsByGroup = second.openMembershipPositionsByGroup
+        openMembershipsByGroup = second.openMembershipsByGroup
         membershipsBySchool = second.membershipsBySchool
     }
 

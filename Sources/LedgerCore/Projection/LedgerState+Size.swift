@@ -35,7 +35,7 @@ extension LedgerState {
             sizer.table("documentsByNumber", documentsByNumber), sizer.table("headcounts", headcounts),
             sizer.table("profiles", profiles), sizer.table("membershipsByGroup", membershipsByGroup),
             sizer.table("membershipsBySchool", membershipsBySchool), sizer.table("openSecondmentByStaff", openSecondmentByStaff),
-            sizer.table("openMembershipPositionsByGroup", openMembershipPositionsByGroup),
+            sizer.table("openMembershipsByGroup", openMembershipsByGroup),
         ]
         sizes.append(sizer.table("corrected", corrected))
         sizes.append(sizer.array("eventTypeIndexes", eventTypeIndexes))

@@ -184,7 +184,7 @@ public struct LedgerState: Sendable, Equatable {
     /// Positions in `memberships` of each group's memberships without an exit, in joining order
     /// (an index: the checks on joining, exits and lead changes must not walk every membership
     /// a group ever had, which grows with the journal).
-    public internal(set) var openMembershipPositionsByGroup: [String: [Int32]] = [:]
+    public internal(set) var openMembershipsByGroup: [String: [Int32]] = [:]
     /// Membership ids by school, in joining order.
     public internal(set) var membershipsBySchool: [String: [String]] = [:]
     public internal(set) var staff: KeyedTable<StaffEntry> = [:]
