@@ -227,17 +227,7 @@ struct ProjectionTests {
         print("projection seed \(seed)")
         let records = try GeneratedHistory.records(count: 3_000, seed: seed)
         #expect(records.count == 3_000)
-        var incremental = LedgerState()
-        var applied: [DomainEventRecord] = []
-        for record in records {
-            applied.append(record)
-            if case .entryCorrected = record.event {
-                // A correction changes what earlier events mean: replay with it in force.
-                incremental = try Projector.build(applied)
-            } else {
-                try incremental.apply(record)
-            }
-        }
+        let incremental = try GeneratedHistory.foldIncrementally(records)
         let rebuilt = try Projector.build(records)
         #expect(rebuilt == incremental, "seed \(seed)")
         #expect(rebuilt.lastSeq == 3_000)
@@ -252,18 +242,10 @@ extension ProjectionTests {
     @Test(arguments: [1, 7, 2_024] as [UInt64])
     func theOpenMembershipIndexAgreesWithAWalkOfEveryMembership(seed: UInt64) throws {
         let records = try GeneratedHistory.records(count: 1_500, seed: seed)
-        var state = LedgerState()
-        var applied: [DomainEventRecord] = []
         var exits = 0
-        for record in records {
-            applied.append(record)
-            if case .entryCorrected = record.event {
-                // A correction changes what earlier events mean (a voided exit reopens a
-                // membership): the index is rebuilt by a replay with it in force.
-                state = try Projector.build(applied)
-            } else {
-                try state.apply(record)
-            }
+        // A voided exit reopens a membership: the fold replays at each correction, so the index
+        // is checked both as maintained event by event and as rebuilt.
+        _ = try GeneratedHistory.foldIncrementally(records) { state, record in
             if case .schoolExitedGroup = record.event { exits += 1 }
             for groupId in state.groups.keys {
                 let walked = (state.membershipsByGroup[groupId] ?? []).compactMap { state.memberships[$0] }.filter(\.isOpen)
@@ -287,6 +269,25 @@ enum GeneratedHistory {
             value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
             return value ^ (value >> 31)
         }
+    }
+
+    /// The state maintained event by event, as an appending session keeps it: `apply` for each
+    /// event, a replay with the correction in force at each correction (a correction changes
+    /// what earlier events mean). `observe` sees the state after each event.
+    static func foldIncrementally(_ records: [DomainEventRecord],
+                                  observe: (LedgerState, DomainEventRecord) -> Void = { _, _ in }) throws -> LedgerState {
+        var state = LedgerState()
+        var applied: [DomainEventRecord] = []
+        for record in records {
+            applied.append(record)
+            if case .entryCorrected = record.event {
+                state = try Projector.build(applied)
+            } else {
+                try state.apply(record)
+            }
+            observe(state, record)
+        }
+        return state
     }
 
     static func records(count: Int, seed: UInt64) throws -> [DomainEventRecord] {
