@@ -4,7 +4,7 @@
 /// Why not a `Dictionary<String, Value>`: a hash table keeps its load under ¾ by doubling, so
 /// at a few million entries about half of its buckets are empty, and each bucket is as wide as
 /// an id plus a whole entry (250–550 bytes here). This table's buckets hold an id and a 32-bit
-/// position (24 bytes); the entries sit in an array sized from the journal survey's exact
+/// position (20 bytes); the entries sit in an array sized from the journal survey's exact
 /// counts. Entries are never removed: the ledger is append-only, and so is its state.
 ///
 /// Iteration is in insertion order (seq order for a fold). Equality ignores order, as a

@@ -186,8 +186,8 @@ extension LedgerState {
             membershipsBySchool[payload.schoolId, default: []].append(payload.membershipId)
 
         case .schoolExitedGroup(let payload):
-            try known(payload.membershipId, in: memberships, "data.membershipId", "membership")
-            let membership = memberships[payload.membershipId]!
+            let position = try index(of: payload.membershipId, in: memberships, "data.membershipId", "membership")
+            let membership = memberships.values[position]
             guard membership.isOpen else {
                 throw DomainError(field: "data.membershipId", "\(membership.schoolId) already left \(membership.groupId) (seq \(membership.exit!.stamp.seq))")
             }
@@ -196,7 +196,6 @@ extension LedgerState {
                 throw DomainError(field: "data.membershipId", "\(membership.schoolId) leads \(membership.groupId) while \(other.schoolId) and others remain; change the lead first")
             }
             if let approval = payload.approvalId { try known(approval, in: approvals, "data.approvalId", "approval") }
-            let position = memberships.index(forKey: payload.membershipId)!
             memberships.values[position].exit = Recorded(payload: payload.reason, stamp: stamp)
             openMembershipsByGroup[membership.groupId]?.removeAll { $0 == Int32(position) }
 
