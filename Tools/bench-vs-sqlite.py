@@ -20,7 +20,9 @@ the median of --runs runs with the spread (min–max), and the peak RSS of each 
   size     the state's size after the replay, table by table (`groupledger-bench --state-size-of`:
            entries and estimated bytes, with the process's peak RSS).
 
-Ratios are GroupLedger/SQLite rates (above 1: GroupLedger is faster). Benchmarks, not tests.
+Ratios are GroupLedger/SQLite rates (above 1: GroupLedger is faster): the ratio of the medians,
+and the range of the ratios of each run with the SQLite run taken right after it (the two sides
+take turns, so a drift in this machine's speed falls on both). Benchmarks, not tests.
 """
 import argparse, os, re, resource, sqlite3, statistics, subprocess, sys, time
 
@@ -106,27 +108,38 @@ def main():
     print(f"journal: {journal}: {events} events, {size / 1e6:.0f} MB, {size / max(events, 1):.0f} bytes/line; {options.runs} runs each\n")
     results = []
 
-    # Appends, with the same lines and batching on both sides.
+    # Appends, with the same lines and batching on both sides; then the replay. The two sides
+    # take turns run by run (GroupLedger, SQLite, GroupLedger, …) rather than all of one side's
+    # runs first: this machine's speed drifts by a fifth over minutes, and turns put both sides
+    # in the same minutes. Each pair gives a ratio, and the spread of those ratios is printed.
     for batch, count in ((1, min(options.fsync_events, events)), (100, events), (1000, events)):
-        output = subprocess.run([os.path.join(BIN, "groupledger-bench"), "--events", str(count), "--batch", str(batch), "--runs", str(options.runs),
-                                 "--phases", "append", "--from-journal", journal, "--dir", os.path.join(options.dir, "engine")],
-                                check=True, capture_output=True, text=True).stdout
-        rate = float(re.search(r"durable append, batch +\d+: +([\d.]+) events/s", output).group(1))
-        raw = re.search(r"raw write\+fsync: +([\d.]+) fsyncs/s", output)
-        sqlite_times = [sqlite_load(os.path.join(options.dir, "events.sqlite"), lines[:count], batch) for _ in range(options.runs)]
+        rates, sqlite_times, raw_rate = [], [], None
+        for _ in range(options.runs):
+            output = subprocess.run([os.path.join(BIN, "groupledger-bench"), "--events", str(count), "--batch", str(batch), "--runs", "1",
+                                     "--phases", "append", "--from-journal", journal, "--dir", os.path.join(options.dir, "engine")],
+                                    check=True, capture_output=True, text=True).stdout
+            rates.append(float(re.search(r"durable append, batch +\d+: +([\d.]+) events/s", output).group(1)))
+            raw = re.search(r"raw write\+fsync: +([\d.]+) fsyncs/s", output)
+            raw_rate = raw_rate or (float(raw.group(1)) if raw else None)
+            sqlite_times.append(sqlite_load(os.path.join(options.dir, "events.sqlite"), lines[:count], batch))
+        rate = statistics.median(rates)
         sqlite_rate = count / statistics.median(sqlite_times)
-        note = f"; raw write+fsync of this disk {float(raw.group(1)):.0f}/s, GroupLedger at {rate / float(raw.group(1)):.2f}×" if batch == 1 and raw else ""
-        results.append((f"append, batch {batch} ({count} events)", f"{rate:,.0f} events/s", f"{sqlite_rate:,.0f} events/s ({spread(sqlite_times)})",
-                        rate / sqlite_rate, note))
+        pairs = [ours / (count / theirs) for ours, theirs in zip(rates, sqlite_times)]
+        note = f"; raw write+fsync of this disk {raw_rate:.0f}/s, GroupLedger at {rate / raw_rate:.2f}×" if batch == 1 and raw_rate else ""
+        results.append((f"append, batch {batch} ({count} events)", f"{rate:,.0f} events/s (min {min(rates):,.0f}, max {max(rates):,.0f})",
+                        f"{sqlite_rate:,.0f} events/s ({spread(sqlite_times)})", rate / sqlite_rate, pairs, note))
 
     # Replay: a full rebuild against a scan with JSON decoding.
     sqlite_load(os.path.join(options.dir, "events.sqlite"), lines, 1000)
     del lines
-    gl = [run([os.path.join(BIN, "groupledger"), "state", "--no-checkpoint", "--format", "json", "--journal", journal]) for _ in range(options.runs)]
-    sq = [run([sys.executable, "-c", SCAN, os.path.join(options.dir, "events.sqlite"), str(events)]) for _ in range(options.runs)]
+    gl, sq = [], []
+    for _ in range(options.runs):
+        gl.append(run([os.path.join(BIN, "groupledger"), "state", "--no-checkpoint", "--format", "json", "--journal", journal]))
+        sq.append(run([sys.executable, "-c", SCAN, os.path.join(options.dir, "events.sqlite"), str(events)]))
     results.append(("replay: full rebuild vs scan + json.loads", f"{spread([t for t, _ in gl])}, {max(r for _, r in gl) // 1024} MB",
                     f"{spread([t for t, _ in sq])}, {max(r for _, r in sq) // 1024} MB",
-                    statistics.median([t for t, _ in sq]) / statistics.median([t for t, _ in gl]), ""))
+                    statistics.median([t for t, _ in sq]) / statistics.median([t for t, _ in gl]),
+                    [theirs / ours for (ours, _), (theirs, _) in zip(gl, sq)], ""))
 
     # GroupLedger alone.
     for label, command in (
@@ -137,17 +150,18 @@ def main():
         if label.startswith("state"):
             run([os.path.join(BIN, "groupledger"), "state", "--journal", journal])  # writes the checkpoint if there is none
         measured = [run([os.path.join(BIN, "groupledger")] + command + ["--journal", journal]) for _ in range(options.runs)]
-        results.append((label, f"{spread([t for t, _ in measured])}, {max(r for _, r in measured) // 1024} MB", "", None, ""))
+        results.append((label, f"{spread([t for t, _ in measured])}, {max(r for _, r in measured) // 1024} MB", "", None, [], ""))
 
     # The state a replay keeps, table by table.
     sizes = subprocess.run([os.path.join(BIN, "groupledger-bench"), "--state-size-of", journal],
                            check=True, capture_output=True, text=True).stdout
 
     width = max(len(row[0]) for row in results)
-    for label, ours, theirs, ratio, note in results:
+    for label, ours, theirs, ratio, pairs, note in results:
         line = f"{label:<{width}}  GroupLedger {ours}"
         if theirs:
-            line += f"\n{'':<{width}}  SQLite      {theirs}\n{'':<{width}}  GroupLedger/SQLite {ratio:.2f}×{note}"
+            line += (f"\n{'':<{width}}  SQLite      {theirs}\n{'':<{width}}  GroupLedger/SQLite {ratio:.2f}× of the medians"
+                     f" (run by run {min(pairs):.2f}×–{max(pairs):.2f}×){note}")
         print(line)
     print("\n" + sizes, end="")
 
