@@ -38,11 +38,15 @@ let package = Package(
             path: "Tools/generate-journal",
             swiftSettings: strictSettings
         ),
+        // Starting the built executables from the tests and tools (posix_spawn; Foundation's
+        // Process crashes now and then on Linux, see the file).
+        .target(name: "CChildProcessSpawn", path: "Tools/child-process-spawn"),
+        .target(name: "ChildProcess", dependencies: ["CChildProcessSpawn"], path: "Tools/child-process", swiftSettings: strictSettings),
         // The crash (SIGKILL mid-append) and concurrency (processes appending at once) tests,
         // with figures; the CLI tests run a small version of each.
         .executableTarget(
             name: "journal-stress",
-            dependencies: ["LedgerCore", "LedgerJournal"],
+            dependencies: ["LedgerCore", "LedgerJournal", "ChildProcess"],
             path: "Tools/journal-stress",
             swiftSettings: strictSettings
         ),
@@ -64,7 +68,7 @@ let package = Package(
         .testTarget(
             name: "GroupLedgerCLITests",
             // Depending on the executable makes `swift test` build it; the tests run the binary.
-            dependencies: ["LedgerCore", "LedgerJournal", "groupledger", "generate-journal", "journal-stress"],
+            dependencies: ["LedgerCore", "LedgerJournal", "ChildProcess", "groupledger", "generate-journal", "journal-stress"],
             // Golden outputs are read from the source tree by path, not bundled.
             exclude: ["Golden"],
             swiftSettings: strictSettings

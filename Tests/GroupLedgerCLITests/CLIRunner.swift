@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -23,30 +24,13 @@ enum CLI {
     /// not be UTF-8) on stdin.
     static func run(_ arguments: [String], in directory: String, input: String? = nil, inputBytes: [UInt8]? = nil,
                     environment: [String: String] = [:]) throws -> CLIResult {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         var merged = ProcessInfo.processInfo.environment
         merged["GROUPLEDGER_JOURNAL"] = nil
         merged["GROUPLEDGER_CLOCK"] = "2025-01-10T02:00:00Z"
         for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        let output = Pipe()
-        let error = Pipe()
-        let inputPipe = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = inputPipe
-        try process.run()
-        if let data = inputBytes.map({ Data($0) }) ?? input.map({ Data($0.utf8) }) { inputPipe.fileHandleForWriting.write(data) }
-        try inputPipe.fileHandleForWriting.close()
-        // Read both pipes before waiting, so a full pipe cannot block the child.
-        let outputData = output.fileHandleForReading.readDataToEndOfFile()
-        let errorData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return CLIResult(status: process.terminationStatus, standardOutput: String(decoding: outputData, as: UTF8.self),
-                         standardError: String(decoding: errorData, as: UTF8.self))
+        let result = try ChildProcess.run(executable.path, arguments, directory: directory, environment: merged,
+                                          input: inputBytes ?? input.map { Array($0.utf8) } ?? [])
+        return CLIResult(status: result.status, standardOutput: result.outputText, standardError: result.errorText)
     }
 }
 

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import LedgerCore
 import Testing
@@ -12,14 +13,7 @@ struct GeneratorTests {
     }()
 
     static func generate(_ arguments: [String], in directory: String) throws -> Int32 {
-        let process = Process()
-        process.executableURL = generator
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try ChildProcess.run(generator.path, arguments, directory: directory, standardOutput: .discard, standardError: .inherit).status
     }
 
     @Test func writesAValidDeterministicJournalWithEveryEventType() throws {

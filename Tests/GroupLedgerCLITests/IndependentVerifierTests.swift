@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -6,17 +7,9 @@ import Testing
 @Suite("The independent verifier")
 struct IndependentVerifierTests {
     static func python(_ arguments: [String], in directory: String) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         let script = arguments.first == "--packet" ? "verify_journal.py" : CLI.packageRoot.appendingPathComponent("Tools/verify_journal.py").path
-        process.arguments = ["python3", script] + arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ChildProcess.run("/usr/bin/env", ["python3", script] + arguments, directory: directory, standardError: .inherit)
+        return (result.status, result.outputText)
     }
 
     @Test func agreesWithTheToolOnTheShippedJournalAndItsProofs() throws {
@@ -78,16 +71,8 @@ struct AuditPacketTests {
         let export = try CLI.run(["export", "--jurisdiction", "zy", "--out", "packet", "--journal", shipped], in: scratch.path)
         #expect(export.status == 0, "\(export.standardError)")
         let digest = try CLI.run(["digest", "--journal", shipped], in: scratch.path).standardOutput.trimmingCharacters(in: .newlines)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "verify_journal.py", "--packet", "."]
-        process.currentDirectoryURL = URL(fileURLWithPath: scratch.path + "/packet")
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(text)")
+        let (status, text) = try IndependentVerifierTests.python(["--packet", "."], in: scratch.path + "/packet")
+        #expect(status == 0, "\(text)")
         #expect(text.hasSuffix("each included in the journal of digest \(digest)\n"))
         let events = try scratch.text("packet/events.jsonl")
         #expect(events.contains("张教发〔2024〕79号") && !events.contains("邵教发"))

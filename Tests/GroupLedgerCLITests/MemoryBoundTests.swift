@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 
@@ -15,22 +16,16 @@ import Testing
 @Suite("Memory stays bounded by the state")
 struct MemoryBoundTests {
     /// Runs the built `groupledger` and returns its peak resident memory in KiB. A small Python
-    /// parent runs it and reads `RUSAGE_CHILDREN`, which covers that one child exactly (in this
-    /// process, Foundation reaps children itself, so `wait4` here could find nothing to report).
+    /// parent runs it and reads `RUSAGE_CHILDREN`, which covers that one child exactly. Not
+    /// `wait4` here: `posix_spawn` runs a child in its parent's memory until `exec`, and Linux
+    /// counts the peak of that memory (this whole test process's) as the child's.
     static func peakMemoryKilobytes(_ arguments: [String]) throws -> Int {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", """
+        let result = try ChildProcess.run("/usr/bin/env", ["python3", "-c", """
             import resource, subprocess, sys
             code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
             print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss if code == 0 else -code)
-            """, CLI.executable.path] + arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let kilobytes = try #require(Int(String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+            """, CLI.executable.path] + arguments, standardError: .inherit)
+        let kilobytes = try #require(Int(result.outputText.trimmingCharacters(in: .whitespacesAndNewlines)))
         try #require(kilobytes > 0, "groupledger \(arguments.joined(separator: " ")) failed with status \(-kilobytes)")
         return kilobytes
     }

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Testing
 import LedgerCore
@@ -15,15 +16,8 @@ struct ProcessReliabilityTests {
     }()
 
     static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ChildProcess.run(executable.path, arguments, standardError: .inherit)
+        return (result.status, result.outputText)
     }
 
     /// The number after `label: ` in the tool's output.

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Glibc
 import LedgerCore
@@ -30,22 +31,18 @@ struct ConcurrencyRun {
         defer { if self.journal == nil { unlink(journal) } }
         var figures = Figures(processes: processes, appends: processes * appendsPerProcess)
         let started = DispatchTime.now().uptimeNanoseconds
-        var workers: [(Process, Pipe)] = []
+        var workers: [ChildProcess] = []
         for worker in 0..<processes {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = ["worker", "--journal", journal, "--seed", String(seed), "--run", "0", "--worker", String(worker),
-                                 "--batches", String(appendsPerProcess), "--max-batch-events", "1", "--fixed-size"]
-            let output = Pipe()
-            process.standardOutput = output
-            try process.run()
-            workers.append((process, output))
+            workers.append(try ChildProcess.start(executable, ["worker", "--journal", journal, "--seed", String(seed), "--run", "0",
+                                                               "--worker", String(worker), "--batches", String(appendsPerProcess),
+                                                               "--max-batch-events", "1", "--fixed-size"],
+                                                  standardError: .inherit))
         }
-        for (worker, (process, output)) in workers.enumerated() {
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            if process.terminationStatus != 0 { figures.failures.append("worker \(worker) exited with \(process.terminationStatus)") }
-            figures.acknowledged += text.split(separator: "\n").filter { $0.hasPrefix("ack ") }.count
+        // All at once: a worker blocked on a full pipe while it holds the journal's lock must
+        // not wait for a reader that waits for another worker.
+        for (worker, result) in try ChildProcess.finish(workers).enumerated() {
+            if result.status != 0 { figures.failures.append("worker \(worker) exited with status \(result.status)") }
+            figures.acknowledged += result.outputText.split(separator: "\n").filter { $0.hasPrefix("ack ") }.count
         }
         figures.seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
 

@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 import Glibc
 import LedgerCore
@@ -117,17 +118,12 @@ struct CrashTrials {
     /// Starts a worker, kills it with SIGKILL after `afterMilliseconds`, and returns the
     /// acknowledgements it wrote before it died (whole lines only).
     private func runAndKill(executable: String, journal: String, trial: Int, afterMilliseconds: Int) throws -> [Acknowledgement] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["worker", "--journal", journal, "--seed", String(seed), "--run", String(trial), "--worker", "0",
-                             "--batches", "1000000", "--max-batch-events", String(maxBatchEvents)]
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
+        let worker = try ChildProcess.start(executable, ["worker", "--journal", journal, "--seed", String(seed), "--run", String(trial),
+                                                         "--worker", "0", "--batches", "1000000", "--max-batch-events", String(maxBatchEvents)],
+                                            standardError: .inherit)
         usleep(UInt32(afterMilliseconds * 1_000))
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        worker.send(SIGKILL)
+        let text = try worker.finish().outputText
         var acknowledgements: [Acknowledgement] = []
         for line in text.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
             let fields = line.split(separator: " ")
