@@ -1,3 +1,4 @@
+import Dispatch
 public import LedgerCore
 
 /// What an append wrote, reported only after the bytes are on disk (after fsync).
@@ -45,6 +46,8 @@ public final class JournalWriter {
     private var poisonedBy: JournalError?
     /// The write, fsync and truncate calls: the C library's, or a test double's.
     private let calls: any StorageSystemCalls
+    /// Where `append(contentsOf:)` writes and fsyncs one batch while the next is encoded.
+    private lazy var ioQueue = DispatchQueue(label: "groupledger.journal-writer.io")
 
     /// Creates a writer; the file is opened (and created, mode 0640) on the first append.
     /// - Parameter lockWaitMilliseconds: how long an append waits for another writer.
@@ -78,16 +81,7 @@ public final class JournalWriter {
     @discardableResult
     public func append(_ drafts: [EventDraft], expectSeq: Int64? = nil) throws(JournalError) -> AppendReceipt {
         if let poisonedBy { throw poisonedBy }
-        guard !drafts.isEmpty else { throw JournalError(.invalidInput, path: path, message: "nothing to append: the batch is empty") }
-        guard drafts.count <= JournalLimits.maxBatchEvents else {
-            throw JournalError(.limitExceeded, path: path,
-                               message: "a batch holds at most \(JournalLimits.maxBatchEvents) events, found \(drafts.count); split the input")
-        }
-        for (index, draft) in drafts.enumerated() {
-            do { try draft.validate() } catch {
-                throw JournalError(.invalidInput, path: path, field: error.field, message: "event \(index + 1) of the batch: \(error.message)")
-            }
-        }
+        try validate(drafts)
         let file = try openFile()
         try JournalLock.acquireExclusive(file, displayPath: path, waitMilliseconds: lockWaitMilliseconds)
         defer { file.unlock() }
@@ -96,6 +90,122 @@ public final class JournalWriter {
             throw JournalError(.expectSeqMismatch, path: path,
                                message: "expected the journal's last seq to be \(expectSeq), but it is \(start.eventCount); nothing was appended")
         }
+        let encoded = try encode(drafts, after: start)
+        try write(encoded.bytes, to: file, at: start.byteCount)
+        position = encoded.end
+        return encoded.receipt
+    }
+
+    /// Appends `batches` in order, each exactly as `append` would (its own seq range, recorded
+    /// time, write and fsync; the file is byte-identical to appending them one by one), but
+    /// encodes each batch while the one before it is being written and fsynced on another
+    /// thread, so the disk's wait overlaps the encoding instead of following it.
+    ///
+    /// Durability: `acknowledged` is called on the calling thread with each batch's receipt, in
+    /// order, only after that batch was written and fsynced. The journal's lock is held
+    /// throughout.
+    /// - Parameter expectSeq: when given, nothing is appended unless the journal's last seq is
+    ///   exactly this before the first batch.
+    /// - Throws: `JournalError` for the first batch that fails (invalid, over a limit, or a
+    ///   failed write or fsync). Every batch before it was acknowledged; it and every batch
+    ///   after it were not, and the journal ends with the last acknowledged batch, except
+    ///   after a failed fsync, which leaves the writer refusing appends exactly as `append` does.
+    public func append(contentsOf batches: [[EventDraft]], expectSeq: Int64? = nil,
+                       acknowledged: (AppendReceipt) -> Void) throws(JournalError) {
+        if let poisonedBy { throw poisonedBy }
+        guard !batches.isEmpty else { return }
+        let file = try openFile()
+        try JournalLock.acquireExclusive(file, displayPath: path, waitMilliseconds: lockWaitMilliseconds)
+        defer { file.unlock() }
+        var start = try currentPosition(file)
+        if let expectSeq, expectSeq != start.eventCount {
+            throw JournalError(.expectSeqMismatch, path: path,
+                               message: "expected the journal's last seq to be \(expectSeq), but it is \(start.eventCount); nothing was appended")
+        }
+        var inFlight: WriteInFlight?
+        // Waits for the batch being written, and acknowledges it once it is on disk.
+        func settle() throws(JournalError) {
+            guard let flight = inFlight else { return }
+            inFlight = nil
+            flight.done.wait()
+            if let error = flight.error { throw error }
+            position = flight.encoded.end
+            acknowledged(flight.encoded.receipt)
+        }
+        for drafts in batches {
+            let encoded: EncodedBatch
+            do {
+                try validate(drafts)
+                encoded = try encode(drafts, after: start)
+            } catch {
+                // The batch before, if its write fails, is the first failure; else this one is.
+                try settle()
+                throw error
+            }
+            try settle()
+            let flight = WriteInFlight(encoded: encoded)
+            let writer = UncheckedWriter(writer: self, file: file)
+            inFlight = flight
+            ioQueue.async {
+                do throws(JournalError) {
+                    try writer.writer.write(flight.encoded.bytes, to: writer.file, at: flight.encoded.receipt.byteOffset)
+                } catch {
+                    flight.error = error
+                }
+                flight.done.signal()
+            }
+            start = encoded.end
+        }
+        try settle()
+    }
+
+    /// A batch encoded and chained after a position: its bytes, its receipt (once on disk) and
+    /// where the journal ends after it.
+    private struct EncodedBatch {
+        var bytes: [UInt8]
+        var receipt: AppendReceipt
+        var end: JournalPosition
+    }
+
+    /// One batch's write and fsync on `ioQueue`: written there, read by the calling thread only
+    /// after it waited on `done`.
+    private final class WriteInFlight: @unchecked Sendable {
+        let encoded: EncodedBatch
+        let done = DispatchSemaphore(value: 0)
+        var error: JournalError?
+
+        init(encoded: EncodedBatch) { self.encoded = encoded }
+    }
+
+    /// The writer handed to `ioQueue`. While a write is in flight the calling thread touches
+    /// none of the state `write` changes (`position`, `poisonedBy`, `createdFile`) until it waited.
+    private struct UncheckedWriter: @unchecked Sendable {
+        let writer: JournalWriter
+        let file: FileDescriptor
+    }
+
+    /// Validates every draft; the error names the first invalid one.
+    private func validate(_ drafts: [EventDraft]) throws(JournalError) {
+        guard !drafts.isEmpty else { throw JournalError(.invalidInput, path: path, message: "nothing to append: the batch is empty") }
+        guard drafts.count <= JournalLimits.maxBatchEvents else {
+            throw JournalError(.limitExceeded, path: path,
+                               message: "a batch holds at most \(JournalLimits.maxBatchEvents) events, found \(drafts.count); split the input")
+        }
+        // Through the buffer: iterating the array, even by index, copied every draft (a retain
+        // and release per field).
+        let invalid = drafts.withUnsafeBufferPointer { buffer -> (index: Int, error: EnvelopeError)? in
+            for index in buffer.indices {
+                do throws(EnvelopeError) { try buffer[index].validate() } catch { return (index, error) }
+            }
+            return nil
+        }
+        if let (index, error) = invalid {
+            throw JournalError(.invalidInput, path: path, field: error.field, message: "event \(index + 1) of the batch: \(error.message)")
+        }
+    }
+
+    /// Checks the seq limit, gives the batch its recorded time and encodes it after `start`.
+    private func encode(_ drafts: [EventDraft], after start: JournalPosition) throws(JournalError) -> EncodedBatch {
         guard start.eventCount + Int64(drafts.count) <= JournalLimits.maxSeq else {
             throw JournalError(.limitExceeded, path: path, message: "the journal would pass the largest seq \(JournalLimits.maxSeq)")
         }
@@ -103,12 +213,12 @@ public final class JournalWriter {
         var recorded = clock.now()
         if let last = start.lastRecorded, recorded < last { recorded = last }
         let (bytes, lastLine, lastLeafHash) = try encodeBatch(drafts, after: start, recorded: recorded)
-        try write(bytes, to: file, at: start.byteCount)
-        position = JournalPosition(eventCount: start.eventCount + Int64(drafts.count), byteCount: start.byteCount + Int64(bytes.count),
-                                   lastLeafHash: lastLeafHash, lastRecorded: recorded,
-                                   lastLineOffset: start.byteCount + Int64(lastLine.lowerBound), lastLineByteCount: lastLine.count)
-        return AppendReceipt(firstSeq: start.eventCount + 1, lastSeq: start.eventCount + Int64(drafts.count), recorded: recorded,
-                             byteOffset: start.byteCount, byteCount: Int64(bytes.count))
+        let end = JournalPosition(eventCount: start.eventCount + Int64(drafts.count), byteCount: start.byteCount + Int64(bytes.count),
+                                  lastLeafHash: lastLeafHash, lastRecorded: recorded,
+                                  lastLineOffset: start.byteCount + Int64(lastLine.lowerBound), lastLineByteCount: lastLine.count)
+        let receipt = AppendReceipt(firstSeq: start.eventCount + 1, lastSeq: start.eventCount + Int64(drafts.count), recorded: recorded,
+                                    byteOffset: start.byteCount, byteCount: Int64(bytes.count))
+        return EncodedBatch(bytes: bytes, receipt: receipt, end: end)
     }
 
     /// Closes the file. The writer can be used again; it reopens on the next append.

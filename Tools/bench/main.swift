@@ -27,13 +27,13 @@ struct Options {
     var keep = false
     /// Append these events (the first `events` of a journal) instead of synthetic ones.
     var sourceJournal: String?
-    /// Which phases to run: append, read, verify (all by default).
-    var phases: Set<String> = ["components", "append", "read", "verify"]
+    /// Which phases to run: components, append, pipelined, read, verify (all by default).
+    var phases: Set<String> = ["components", "append", "pipelined", "read", "verify"]
     /// Only print the size of this journal's state.
     var stateSizeOf: String?
 
     static let usage = """
-        usage: groupledger-bench [--events N] [--batch N] [--runs N] [--dir PATH] [--phases components,append,read,verify]
+        usage: groupledger-bench [--events N] [--batch N] [--runs N] [--dir PATH] [--phases components,append,pipelined,read,verify]
                                  [--from-journal PATH] [--keep] [--reuse]
                groupledger-bench --state-size-of PATH
         """
@@ -234,7 +234,9 @@ struct SourceDrafts {
 
 /// Appends `options.events` events in batches and returns the seconds spent inside `append`
 /// (reading the source is not timed); `lastCPUSeconds` is set to the CPU time of the appends.
-func timedAppends(to writer: JournalWriter) throws -> Double {
+/// With `pipelined`, each slice of batches goes through `append(contentsOf:)`, which encodes a
+/// batch while the one before is written and fsynced; otherwise one `append` per batch.
+func timedAppends(to writer: JournalWriter, pipelined: Bool = false) throws -> Double {
     var elapsed = 0.0
     var cpu = 0.0
     var written = 0
@@ -250,7 +252,15 @@ func timedAppends(to writer: JournalWriter) throws -> Double {
             if source == nil { return count == drafts.count ? drafts : Array(drafts[0..<count]) }
             return Array(slice[offset..<(offset + count)])
         }
-        elapsed += try seconds { for batch in batches { try writer.append(batch) } }
+        elapsed += try seconds {
+            if pipelined {
+                var acknowledged = 0
+                try writer.append(contentsOf: batches) { _ in acknowledged += 1 }
+                precondition(acknowledged == batches.count)
+            } else {
+                for batch in batches { try writer.append(batch) }
+            }
+        }
         cpu += lastCPUSeconds
         written += sliceCount
     }
@@ -290,6 +300,25 @@ let sizeBytes = Int64(status.st_size)
 if !appendTimes.isEmpty {
     print(String(format: "durable append, batch %5d: %8.0f events/s   %@   (%.0f bytes/line)", options.batch,
                  Double(options.events) / median(appendTimes), summary(appendTimes), Double(sizeBytes) / Double(options.events)))
+}
+// The same batches through `append(contentsOf:)`: each still written and fsynced on its own
+// before it is acknowledged, with the next one encoded meanwhile. The file must come out
+// byte-identical to the one-by-one appends' (the bench's clock gives both the same times).
+var pipelinedTimes: [Double] = []
+let oneByOne = appendTimes.isEmpty ? nil : try Data(contentsOf: URL(fileURLWithPath: path))
+for _ in 0..<(reusing || !options.phases.contains("pipelined") ? 0 : options.runs) {
+    unlink(path)
+    let writer = JournalWriter(path: path, clock: clock)
+    pipelinedTimes.append(try timedAppends(to: writer, pipelined: true))
+    writer.close()
+    if let oneByOne {
+        let pipelined = try Data(contentsOf: URL(fileURLWithPath: path))
+        precondition(pipelined == oneByOne, "pipelined appends wrote other bytes")
+    }
+}
+if !pipelinedTimes.isEmpty {
+    print(String(format: "durable append, batch %5d, pipelined: %8.0f events/s   %@", options.batch,
+                 Double(options.events) / median(pipelinedTimes), summary(pipelinedTimes)))
 }
 
 var readTimes: [Double] = []
