@@ -273,10 +273,14 @@ extension DecodedLine {
         let checkedData = UnsafeRawBufferPointer(rebasing: slice.bytes[dataRange])
         guard let record = try? DomainEventRecord(line.event, checkedData: checkedData, limits: FastLineDecoder.dataLimits) else { return nil }
         let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
-        var entry = JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash)
-        entry.domainRecord = .success(record)
-        return DecodedLine(entry: entry, error: nil,
-                           links: LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash))
+        let links = LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash)
+        // Moved, not copied: a copy of a line retains every string in it, and releasing the
+        // original releases them again (about 6% of the decoding workers' time).
+        var decoded = DecodedLine(entry: JournalEntry(line: consume line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount),
+                                                      leafHash: leafHash),
+                                  error: nil, links: links)
+        decoded.entry?.domainRecord = .success(consume record)
+        return decoded
     }
 }
 
