@@ -25,13 +25,18 @@ struct ProcessReliabilityTests {
         output.split(separator: "\n").first { $0.hasPrefix(label + ": ") }.flatMap { Int($0.dropFirst(label.count + 2)) }
     }
 
-    @Test func everyAcknowledgedBatchSurvivesSIGKILLWholeAndNoPartialBatchIsVisible() throws {
+    /// One `append` per batch, and `append(contentsOf:)` eight batches at a time (each batch
+    /// acknowledged from its callback, the next encoded while the one before is fsynced).
+    @Test(arguments: [false, true])
+    func everyAcknowledgedBatchSurvivesSIGKILLWholeAndNoPartialBatchIsVisible(pipelined: Bool) throws {
         let scratch = Scratch()
         let seed = ProcessInfo.processInfo.environment["GROUPLEDGER_TEST_SEED"] ?? "7"
         let result = try Self.run(["crash", "--trials", "16", "--seed", seed, "--trials-per-journal", "8", "--max-batch-events", "400",
-                                   "--min-delay-ms", "20", "--max-delay-ms", "400", "--directory", scratch.path, "--keep"])
+                                   "--min-delay-ms", "20", "--max-delay-ms", "400", "--directory", scratch.path, "--keep"]
+                                  + (pipelined ? ["--pipelined"] : []))
         #expect(result.status == 0, "seed \(seed): \(result.output)")
         #expect(Self.figure("trials", in: result.output) == 16)
+        #expect(result.output.contains("appended through append(contentsOf:)") == pipelined)
         #expect(Self.figure("lost", in: result.output) == 0, "seed \(seed): \(result.output)")
         #expect(Self.figure("partial", in: result.output) == 0, "seed \(seed): \(result.output)")
         #expect((Self.figure("acknowledged batches", in: result.output) ?? 0) > 0, "no trial lived long enough to acknowledge a batch")

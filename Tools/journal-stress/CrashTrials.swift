@@ -17,6 +17,8 @@ struct CrashTrials {
     var maximumDelayMilliseconds = 250
     var directory: String?
     var keep = false
+    /// Workers append through `append(contentsOf:)` (`--pipelined`).
+    var pipelined = false
     /// For checking the checker: after each kill, cut this many bytes off the journal, as a
     /// disk that lost acknowledged data would. The run must then report losses.
     var selfTestCutBytes = 0
@@ -119,7 +121,8 @@ struct CrashTrials {
     /// acknowledgements it wrote before it died (whole lines only).
     private func runAndKill(executable: String, journal: String, trial: Int, afterMilliseconds: Int) throws -> [Acknowledgement] {
         let worker = try ChildProcess.start(executable, ["worker", "--journal", journal, "--seed", String(seed), "--run", String(trial),
-                                                         "--worker", "0", "--batches", "1000000", "--max-batch-events", String(maxBatchEvents)],
+                                                         "--worker", "0", "--batches", "1000000", "--max-batch-events", String(maxBatchEvents)]
+                                                + (pipelined ? ["--pipelined"] : []),
                                             standardError: .inherit)
         usleep(UInt32(afterMilliseconds * 1_000))
         worker.send(SIGKILL)

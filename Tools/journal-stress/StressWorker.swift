@@ -5,9 +5,30 @@ import LedgerJournal
 /// The appending process: appends its batches one after another and, after each append has
 /// returned (after fsync), writes `ack WORKER BATCH FIRSTSEQ LASTSEQ` on standard output in one
 /// `write(2)`, so a kill leaves either the whole acknowledgement in the pipe or none of it.
+/// With `pipelined`, it hands `append(contentsOf:)` eight batches at a time and acknowledges
+/// each batch from its callback, which runs once that batch is on disk.
 enum StressWorker {
-    static func run(journal: String, batches: StressBatches, batchCount: Int) -> Int32 {
+    /// Batches per `append(contentsOf:)` call when pipelined.
+    static let batchesPerPipelinedCall = 8
+
+    static func run(journal: String, batches: StressBatches, batchCount: Int, pipelined: Bool = false) -> Int32 {
         let writer = JournalWriter(path: journal, clock: SystemClock(), lockWaitMilliseconds: 600_000)
+        if pipelined {
+            for first in stride(from: 0, to: batchCount, by: batchesPerPipelinedCall) {
+                let indexes = first..<min(batchCount, first + batchesPerPipelinedCall)
+                var acknowledgedIndex = first
+                do {
+                    try writer.append(contentsOf: indexes.map { batches.drafts(ofBatch: $0) }) { receipt in
+                        writeAll(STDOUT_FILENO, "ack \(batches.worker) \(acknowledgedIndex) \(receipt.firstSeq) \(receipt.lastSeq)\n")
+                        acknowledgedIndex += 1
+                    }
+                } catch {
+                    writeAll(STDERR_FILENO, "journal-stress worker \(batches.worker): batch \(acknowledgedIndex): \(error)\n")
+                    return 1
+                }
+            }
+            return 0
+        }
         for index in 0..<batchCount {
             do {
                 let receipt = try writer.append(batches.drafts(ofBatch: index))

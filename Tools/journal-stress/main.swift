@@ -1,7 +1,7 @@
 // journal-stress: the crash and concurrency tests of the journal, with figures.
 //
 //   journal-stress crash [--trials 200] [--seed S] [--trials-per-journal 4] [--max-batch-events 2000]
-//                        [--min-delay-ms 5] [--max-delay-ms 250] [--directory DIR --keep]
+//                        [--min-delay-ms 5] [--max-delay-ms 250] [--directory DIR --keep] [--pipelined]
 //       A worker process appends batches and is SIGKILLed at a random moment, once per trial.
 //       After each kill: recover, verify, and check every acknowledged batch is present, whole
 //       and exactly as sent. Prints trials, acknowledged batches, lost and partial (both must be
@@ -60,16 +60,18 @@ func executablePath() -> String {
 let arguments = CommandLine.arguments.dropFirst()
 switch arguments.first {
 case "worker":
-    let given = options(arguments.dropFirst(), flags: ["--fixed-size"])
+    let given = options(arguments.dropFirst(), flags: ["--fixed-size", "--pipelined"])
     guard let journal = given["--journal"] else { usage("worker: missing --journal") }
     let batches = StressBatches(seed: number(given, "--seed", default: 1), run: number(given, "--run", default: 0),
                                 worker: number(given, "--worker", default: 0), maxBatchEvents: max(1, number(given, "--max-batch-events", default: 1)),
                                 fixedSize: given["--fixed-size"] != nil)
-    exit(StressWorker.run(journal: journal, batches: batches, batchCount: number(given, "--batches", default: 1)))
+    exit(StressWorker.run(journal: journal, batches: batches, batchCount: number(given, "--batches", default: 1),
+                          pipelined: given["--pipelined"] != nil))
 
 case "crash":
-    let given = options(arguments.dropFirst(), flags: ["--keep"])
+    let given = options(arguments.dropFirst(), flags: ["--keep", "--pipelined"])
     var trials = CrashTrials()
+    trials.pipelined = given["--pipelined"] != nil
     trials.trials = number(given, "--trials", default: 200)
     trials.seed = number(given, "--seed", default: 1)
     trials.trialsPerJournal = max(1, number(given, "--trials-per-journal", default: 4))
@@ -79,7 +81,7 @@ case "crash":
     trials.directory = given["--directory"]
     trials.keep = given["--keep"] != nil
     trials.selfTestCutBytes = number(given, "--self-test-cut-bytes", default: 0)
-    say("journal-stress crash: seed \(trials.seed), \(trials.trials) trials, a new journal every \(trials.trialsPerJournal), batches of 1–\(trials.maxBatchEvents) events, SIGKILL after \(trials.minimumDelayMilliseconds)–\(trials.maximumDelayMilliseconds) ms")
+    say("journal-stress crash: seed \(trials.seed), \(trials.trials) trials, a new journal every \(trials.trialsPerJournal), batches of 1–\(trials.maxBatchEvents) events, SIGKILL after \(trials.minimumDelayMilliseconds)–\(trials.maximumDelayMilliseconds) ms\(trials.pipelined ? ", appended through append(contentsOf:)" : "")")
     do {
         let figures = try trials.run(executable: executablePath(), progress: say)
         for failure in figures.otherFailures.prefix(20) { say("FAILED: \(failure)") }
