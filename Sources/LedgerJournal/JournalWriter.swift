@@ -82,6 +82,19 @@ public final class JournalWriter {
     public func append(_ drafts: [EventDraft], expectSeq: Int64? = nil) throws(JournalError) -> AppendReceipt {
         if let poisonedBy { throw poisonedBy }
         try validate(drafts)
+        return try withLockedEnd(expectSeq: expectSeq) { (file, start) throws(JournalError) in
+            let encoded = try encode(drafts, after: start)
+            try write(encoded.bytes, to: file, at: start.byteCount)
+            position = encoded.end
+            return encoded.receipt
+        }
+    }
+
+    /// Opens the journal, takes its lock, finds where it ends and checks `expectSeq` against
+    /// that, then runs `body` with the file and the end; the lock is released after it.
+    private func withLockedEnd<Result>(expectSeq: Int64?, _ body: (FileDescriptor, JournalPosition) throws(JournalError) -> Result)
+        throws(JournalError) -> Result
+    {
         let file = try openFile()
         try JournalLock.acquireExclusive(file, displayPath: path, waitMilliseconds: lockWaitMilliseconds)
         defer { file.unlock() }
@@ -90,10 +103,7 @@ public final class JournalWriter {
             throw JournalError(.expectSeqMismatch, path: path,
                                message: "expected the journal's last seq to be \(expectSeq), but it is \(start.eventCount); nothing was appended")
         }
-        let encoded = try encode(drafts, after: start)
-        try write(encoded.bytes, to: file, at: start.byteCount)
-        position = encoded.end
-        return encoded.receipt
+        return try body(file, start)
     }
 
     /// Appends `batches` in order, each exactly as `append` would (its own seq range, recorded
@@ -114,14 +124,15 @@ public final class JournalWriter {
                        acknowledged: (AppendReceipt) -> Void) throws(JournalError) {
         if let poisonedBy { throw poisonedBy }
         guard !batches.isEmpty else { return }
-        let file = try openFile()
-        try JournalLock.acquireExclusive(file, displayPath: path, waitMilliseconds: lockWaitMilliseconds)
-        defer { file.unlock() }
-        var start = try currentPosition(file)
-        if let expectSeq, expectSeq != start.eventCount {
-            throw JournalError(.expectSeqMismatch, path: path,
-                               message: "expected the journal's last seq to be \(expectSeq), but it is \(start.eventCount); nothing was appended")
+        try withLockedEnd(expectSeq: expectSeq) { (file, end) throws(JournalError) in
+            try append(batches, to: file, after: end, acknowledged: acknowledged)
         }
+    }
+
+    /// `append(contentsOf:)` once the lock is held: the pipeline itself.
+    private func append(_ batches: [[EventDraft]], to file: FileDescriptor, after end: JournalPosition,
+                        acknowledged: (AppendReceipt) -> Void) throws(JournalError) {
+        var start = end
         var inFlight: WriteInFlight?
         // Waits for the batch being written, and acknowledges it once it is on disk.
         func settle() throws(JournalError) {

@@ -39,10 +39,12 @@ struct MemoryBoundTests {
         func withJournal(_ name: String, last: Int, _ command: [String]) -> [String] {
             command.map { $0 == "LAST" ? String(last) : $0 } + ["--journal", scratch.path + "/" + name]
         }
-        // The smaller of two runs: the peak depends a little on when the background decoder's
-        // chunks are freed, which varies under the load of the other tests running in parallel.
+        // The smallest of three runs: the peak depends a little on when the background decoder's
+        // chunks are freed, which varies under the load of the other tests running in parallel
+        // (`export` has about 1 MB to spare here; under the full suite's load, the smaller of two
+        // runs once came out 2.2 MB over).
         func peak(_ arguments: [String]) throws -> Int {
-            min(try Self.peakMemoryKilobytes(arguments), try Self.peakMemoryKilobytes(arguments))
+            try (0..<3).map { _ in try Self.peakMemoryKilobytes(arguments) }.min()!
         }
         func growth(_ command: [String], last: Int) throws -> Int {
             let small = try peak(withJournal("small.jsonl", last: 2_000, command))
