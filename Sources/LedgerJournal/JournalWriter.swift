@@ -202,16 +202,10 @@ public final class JournalWriter {
             throw JournalError(.limitExceeded, path: path,
                                message: "a batch holds at most \(JournalLimits.maxBatchEvents) events, found \(drafts.count); split the input")
         }
-        // Through the buffer: iterating the array, even by index, copied every draft (a retain
-        // and release per field).
-        let invalid = drafts.withUnsafeBufferPointer { buffer -> (index: Int, error: EnvelopeError)? in
-            for index in buffer.indices {
-                do throws(EnvelopeError) { try buffer[index].validate() } catch { return (index, error) }
+        for index in drafts.indices {
+            do throws(EnvelopeError) { try drafts[index].validate() } catch {
+                throw JournalError(.invalidInput, path: path, field: error.field, message: "event \(index + 1) of the batch: \(error.message)")
             }
-            return nil
-        }
-        if let (index, error) = invalid {
-            throw JournalError(.invalidInput, path: path, field: error.field, message: "event \(index + 1) of the batch: \(error.message)")
         }
     }
 
