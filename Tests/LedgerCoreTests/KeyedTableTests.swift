@@ -49,4 +49,46 @@ struct KeyedTableTests {
         #expect(table["id-999"] == 999)
         #expect(table.keys.first == "id-0" && table.keys.last == "id-999")
     }
+
+    @Test func theIndexAgreesWithADictionaryThroughEveryGrowth() {
+        // Grown one key at a time from empty (the index rebuilds at 8, 16, 32 … keys), with
+        // ids of every length around the hash's 8-byte words, Chinese text, and the empty id.
+        var table = KeyedTable<Int>()
+        var reference: [String: Int] = [:]
+        var generator = CanonicalJSONTests.SeededGenerator(seed: 7)
+        for number in 0..<5_000 {
+            let length = Int(generator.next() % 20)
+            var id = String(repeating: "x", count: length) + "-\(number)"
+            if number % 97 == 0 { id = "学校\(number)" }
+            if number == 4_321 { id = "" }
+            table[id] = number
+            reference[id] = number
+            if number % 500 == 0 {
+                for (key, value) in reference { #expect(table[key] == value) }
+            }
+        }
+        #expect(table.count == reference.count)
+        for (key, value) in reference { #expect(table[key] == value && table.keys[table.index(forKey: key)!] == key) }
+        for absent in ["x", "-1", "xx-5000", "学校96", "y-1"] { #expect(table[absent] == nil) }
+        #expect(table.capacity >= table.count)
+    }
+
+    @Test func appendingANewKeyIsFoundLikeOneSetBySubscript() {
+        var table = KeyedTable<String>()
+        table.reserveCapacity(3)
+        table.append("一", forNewKey: "a")
+        table["b"] = "二"
+        table.append("三", forNewKey: "c")
+        #expect(table.keys == ["a", "b", "c"])
+        #expect(table["a"] == "一" && table["c"] == "三")
+        #expect(table == ["c": "三", "b": "二", "a": "一"])
+    }
+
+    @Test func theHashDependsOnEveryByte() {
+        // Ids differing in one byte, in the first word, the last word or the tail, and in length.
+        let ids = ["staff-00000001", "staff-00000002", "ataff-00000001", "staff-000000010", "staff-0000000", "sec-1", "sec-2", "sec-1 "]
+        let hashes = Set(ids.map(KeyIndex.hash))
+        #expect(hashes.count == ids.count)
+    }
 }
+

@@ -3,15 +3,15 @@
 ///
 /// Why not a `Dictionary<String, Value>`: a hash table keeps its load under ¾ by doubling, so
 /// at a few million entries about half of its buckets are empty, and each bucket is as wide as
-/// an id plus a whole entry (250–550 bytes here). This table's buckets hold an id and a 32-bit
-/// position (20 bytes); the entries sit in an array sized from the journal survey's exact
-/// counts. Entries are never removed: the ledger is append-only, and so is its state.
+/// an id plus a whole entry (250–550 bytes here). This table's buckets are 8 bytes (see
+/// `KeyIndex`); the entries sit in an array sized from the journal survey's exact counts.
+/// Entries are never removed: the ledger is append-only, and so is its state.
 ///
 /// Iteration is in insertion order (seq order for a fold). Equality ignores order, as a
 /// dictionary's does, so a state equals another with the same entries however it was built.
 public struct KeyedTable<Value: Sendable>: Sendable {
     /// Positions in `keys` and `values` by id.
-    private var positions: [String: Int32] = [:]
+    private var positions = KeyIndex()
     /// The ids, in insertion order.
     public private(set) var keys: [String] = []
     /// The entries, parallel to `keys`. Changed in place by position; never reordered.
@@ -27,30 +27,36 @@ public struct KeyedTable<Value: Sendable>: Sendable {
     /// nil for a key that has an entry is a programming error (entries are never removed).
     public subscript(key: String) -> Value? {
         get {
-            guard let position = positions[key] else { return nil }
-            return values[Int(position)]
+            guard let position = positions.position(of: key, in: keys) else { return nil }
+            return values[position]
         }
         set {
-            if let position = positions[key] {
+            if let position = positions.position(of: key, in: keys) {
                 guard let newValue else { preconditionFailure("a state entry is never removed (\(key))") }
-                values[Int(position)] = newValue
+                values[position] = newValue
             } else if let newValue {
-                precondition(values.count < Int(Int32.max), "a table holds at most \(Int32.max) entries")
-                positions[key] = Int32(values.count)
-                keys.append(key)
-                values.append(newValue)
+                append(newValue, forNewKey: key)
             }
         }
     }
 
+    /// Adds an entry under `key`, which the caller has checked is not in the table (one
+    /// lookup fewer than the subscript's setter, which looks first).
+    public mutating func append(_ value: Value, forNewKey key: String) {
+        precondition(values.count < Int(Int32.max), "a table holds at most \(Int32.max) entries")
+        keys.append(key)
+        values.append(value)
+        positions.insert(position: keys.count - 1, in: keys)
+    }
+
     /// The position of `key`'s entry in `values`, if it has one.
     public func index(forKey key: String) -> Int? {
-        positions[key].map { Int($0) }
+        positions.position(of: key, in: keys)
     }
 
     /// Reserves room for `minimumCapacity` entries in all three parts.
     public mutating func reserveCapacity(_ minimumCapacity: Int) {
-        positions.reserveCapacity(minimumCapacity)
+        positions.reserveCapacity(minimumCapacity, keys: keys)
         keys.reserveCapacity(minimumCapacity)
         values.reserveCapacity(minimumCapacity)
     }
@@ -58,8 +64,8 @@ public struct KeyedTable<Value: Sendable>: Sendable {
     /// Entries the table can hold without growing (the smallest of its parts).
     public var capacity: Int { Swift.min(positions.capacity, keys.capacity, values.capacity) }
 
-    /// The capacity of the hash index alone (for size estimates).
-    var indexCapacity: Int { positions.capacity }
+    /// The number of buckets of the hash index (for size estimates).
+    var indexBucketCount: Int { positions.bucketCount }
 }
 
 extension KeyedTable: RandomAccessCollection {
@@ -77,7 +83,7 @@ extension KeyedTable: Equatable where Value: Equatable {
     public static func == (lhs: KeyedTable, rhs: KeyedTable) -> Bool {
         guard lhs.count == rhs.count else { return false }
         for (key, value) in lhs {
-            guard let position = rhs.positions[key], rhs.values[Int(position)] == value else { return false }
+            guard let position = rhs.index(forKey: key), rhs.values[position] == value else { return false }
         }
         return true
     }

@@ -27,32 +27,32 @@ extension LedgerState {
         let stamp = Stamp(effective: record.effective, seq: record.seq)
         switch record.event {
         case .authorityRegistered(let payload):
-            try unused(payload.authorityId, in: authorities, "data.authorityId", "authority")
-            if let parent = payload.parentAuthorityId { try known(parent, in: authorities, "data.parentAuthorityId", "authority") }
-            authorities[payload.authorityId] = AuthorityEntry(payload: payload, stamp: stamp)
+            try authorities.requireUnused(payload.authorityId, "data.authorityId", "authority")
+            if let parent = payload.parentAuthorityId { try authorities.requireKnown(parent, "data.parentAuthorityId", "authority") }
+            authorities.append(AuthorityEntry(payload: payload, stamp: stamp), forNewKey: payload.authorityId)
 
         case .policyDocumentRegistered(let payload):
-            try unused(payload.documentId, in: documents, "data.documentId", "document")
+            try documents.requireUnused(payload.documentId, "data.documentId", "document")
             if let number = payload.docNumber, let existing = documentsByNumber[number.normalized] {
                 throw DomainError(field: "data.docNumber", "\(number.normalized) is already registered as document \"\(existing)\"")
             }
-            if let issuer = payload.issuerAuthorityId { try known(issuer, in: authorities, "data.issuerAuthorityId", "authority") }
-            documents[payload.documentId] = DocumentEntry(payload: payload, stamp: stamp)
+            if let issuer = payload.issuerAuthorityId { try authorities.requireKnown(issuer, "data.issuerAuthorityId", "authority") }
+            documents.append(DocumentEntry(payload: payload, stamp: stamp), forNewKey: payload.documentId)
             if let number = payload.docNumber { documentsByNumber[number.normalized] = payload.documentId }
 
         case .schoolRegistered(let payload):
-            try unused(payload.schoolId, in: schools, "data.schoolId", "school")
-            try known(payload.administeredBy, in: authorities, "data.administeredBy", "authority")
-            if let central = payload.centralSchoolId { try known(central, in: schools, "data.centralSchoolId", "school") }
-            schools[payload.schoolId] = SchoolEntry(payload: payload, stamp: stamp)
+            try schools.requireUnused(payload.schoolId, "data.schoolId", "school")
+            try authorities.requireKnown(payload.administeredBy, "data.administeredBy", "authority")
+            if let central = payload.centralSchoolId { try schools.requireKnown(central, "data.centralSchoolId", "school") }
+            schools.append(SchoolEntry(payload: payload, stamp: stamp), forNewKey: payload.schoolId)
 
         case .campusRegistered(let payload):
-            try unused(payload.campusId, in: campuses, "data.campusId", "campus")
+            try campuses.requireUnused(payload.campusId, "data.campusId", "campus")
             try openSchool(payload.schoolId, "data.schoolId")
-            campuses[payload.campusId] = Recorded(payload: payload, stamp: stamp)
+            campuses.append(Recorded(payload: payload, stamp: stamp), forNewKey: payload.campusId)
 
         case .schoolRenamed(let payload):
-            try known(payload.schoolId, in: schools, "data.schoolId", "school")
+            try schools.requireKnown(payload.schoolId, "data.schoolId", "school")
             schools[payload.schoolId]?.renames.append(Recorded(payload: payload.nameZh, stamp: stamp))
 
         case .schoolClosed(let payload):
@@ -64,12 +64,12 @@ extension LedgerState {
             schools[payload.schoolId]?.closed = Recorded(payload: payload.mergedIntoSchoolId, stamp: stamp)
 
         case .headcountRecorded(let payload):
-            try known(payload.schoolId, in: schools, "data.schoolId", "school")
+            try schools.requireKnown(payload.schoolId, "data.schoolId", "school")
             headcounts[payload.schoolId, default: [:]][payload.year] = payload
 
         case .policyProfileAdopted(let payload):
             for (index, documentId) in payload.sourceDocumentIds.enumerated() {
-                try known(documentId, in: documents, "data.sourceDocumentIds[\(index)]", "document")
+                try documents.requireKnown(documentId, "data.sourceDocumentIds[\(index)]", "document")
             }
             // The profile document itself must type-check: known rule kinds, typed parameters.
             let profile = try PolicyProfile(payload.profile)
@@ -84,34 +84,35 @@ extension LedgerState {
             decodedProfiles[payload.profileId, default: []].append(profile)
 
         case .approvalRequested(let payload):
-            try unused(payload.approvalId, in: approvals, "data.approvalId", "approval")
-            try known(payload.addressedTo, in: authorities, "data.addressedTo", "authority")
+            try approvals.requireUnused(payload.approvalId, "data.approvalId", "approval")
+            try authorities.requireKnown(payload.addressedTo, "data.addressedTo", "authority")
             if authorities[payload.requestedBy] == nil && schools[payload.requestedBy] == nil {
                 throw DomainError(field: "data.requestedBy", "unknown authority or school \"\(payload.requestedBy)\"")
             }
-            if let group = payload.groupId { try known(group, in: groups, "data.groupId", "group") }
-            if let school = payload.schoolId { try known(school, in: schools, "data.schoolId", "school") }
-            approvals[payload.approvalId] = ApprovalEntry(request: payload, requestStamp: stamp)
+            if let group = payload.groupId { try groups.requireKnown(group, "data.groupId", "group") }
+            if let school = payload.schoolId { try schools.requireKnown(school, "data.schoolId", "school") }
+            approvals.append(ApprovalEntry(request: payload, requestStamp: stamp), forNewKey: payload.approvalId)
 
         case .approvalDecided(let payload):
-            try known(payload.approvalId, in: approvals, "data.approvalId", "approval request")
+            try approvals.requireKnown(payload.approvalId, "data.approvalId", "approval request")
             if approvals[payload.approvalId]?.decision != nil {
                 throw DomainError(field: "data.approvalId", "approval \"\(payload.approvalId)\" is already decided")
             }
-            try known(payload.decidedBy, in: authorities, "data.decidedBy", "authority")
-            if let document = payload.documentId { try known(document, in: documents, "data.documentId", "document") }
+            try authorities.requireKnown(payload.decidedBy, "data.decidedBy", "authority")
+            if let document = payload.documentId { try documents.requireKnown(document, "data.documentId", "document") }
             approvals[payload.approvalId]?.decision = payload
             approvals[payload.approvalId]?.decisionStamp = stamp
 
         case .groupProposed(let payload):
-            try unused(payload.groupId, in: groups, "data.groupId", "group")
-            if let lead = payload.proposedLeadSchoolId { try known(lead, in: schools, "data.proposedLeadSchoolId", "school") }
+            try groups.requireUnused(payload.groupId, "data.groupId", "group")
+            if let lead = payload.proposedLeadSchoolId { try schools.requireKnown(lead, "data.proposedLeadSchoolId", "school") }
             for (index, school) in payload.proposedMemberSchoolIds.enumerated() {
-                try known(school, in: schools, "data.proposedMemberSchoolIds[\(index)]", "school")
+                try schools.requireKnown(school, "data.proposedMemberSchoolIds[\(index)]", "school")
             }
-            if let document = payload.documentId { try known(document, in: documents, "data.documentId", "document") }
-            groups[payload.groupId] = GroupEntry(groupId: payload.groupId, nameZh: payload.nameZh, jurisdictionId: payload.jurisdictionId,
-                                                 type: payload.type, proposal: payload, proposedStamp: stamp)
+            if let document = payload.documentId { try documents.requireKnown(document, "data.documentId", "document") }
+            groups.append(GroupEntry(groupId: payload.groupId, nameZh: payload.nameZh, jurisdictionId: payload.jurisdictionId,
+                                     type: payload.type, proposal: payload, proposedStamp: stamp),
+                          forNewKey: payload.groupId)
 
         case .groupEstablished(let payload):
             if let existing = groups[payload.groupId] {
@@ -120,8 +121,8 @@ extension LedgerState {
                     throw DomainError(field: "data.groupId", "the proposal \"\(payload.groupId)\" was withdrawn")
                 }
             }
-            if let parent = payload.parentGroupId { try known(parent, in: groups, "data.parentGroupId", "group") }
-            if let approval = payload.approvalId { try known(approval, in: approvals, "data.approvalId", "approval") }
+            if let parent = payload.parentGroupId { try groups.requireKnown(parent, "data.parentGroupId", "group") }
+            if let approval = payload.approvalId { try approvals.requireKnown(approval, "data.approvalId", "approval") }
             var group = groups[payload.groupId]
                 ?? GroupEntry(groupId: payload.groupId, nameZh: payload.nameZh, jurisdictionId: payload.jurisdictionId, type: payload.type)
             group.nameZh = payload.nameZh
@@ -132,7 +133,7 @@ extension LedgerState {
             groups[payload.groupId] = group
 
         case .groupStatusChanged(let payload):
-            try known(payload.groupId, in: groups, "data.groupId", "group")
+            try groups.requireKnown(payload.groupId, "data.groupId", "group")
             let group = groups[payload.groupId]!
             let current = group.status(onDay: nil)
             guard current != payload.status else {
@@ -153,8 +154,8 @@ extension LedgerState {
             groups[payload.groupId]?.statusChanges.append(GroupEntry.StatusChange(status: payload.status, stamp: stamp))
 
         case .schoolJoinedGroup(let payload):
-            try unused(payload.membershipId, in: memberships, "data.membershipId", "membership")
-            try known(payload.groupId, in: groups, "data.groupId", "group")
+            try memberships.requireUnused(payload.membershipId, "data.membershipId", "membership")
+            try groups.requireKnown(payload.groupId, "data.groupId", "group")
             let group = groups[payload.groupId]!
             guard group.isEstablished else {
                 throw DomainError(field: "data.groupId", "group \"\(payload.groupId)\" is only proposed; record GroupEstablished first")
@@ -164,7 +165,7 @@ extension LedgerState {
             }
             try openSchool(payload.schoolId, "data.schoolId")
             if let campus = payload.campusId {
-                try known(campus, in: campuses, "data.campusId", "campus")
+                try campuses.requireKnown(campus, "data.campusId", "campus")
                 if campuses[campus]?.payload.schoolId != payload.schoolId {
                     throw DomainError(field: "data.campusId", "campus \"\(campus)\" belongs to \"\(campuses[campus]!.payload.schoolId)\", not \"\(payload.schoolId)\"")
                 }
@@ -176,17 +177,18 @@ extension LedgerState {
             if payload.role == .lead, let lead = open.first(where: { $0.role(onDay: nil) == .lead }) {
                 throw DomainError(field: "data.role", "\(payload.groupId) already has the lead \(lead.schoolId); use GroupLeadChanged")
             }
-            if let approval = payload.approvalId { try known(approval, in: approvals, "data.approvalId", "approval") }
-            memberships[payload.membershipId] = MembershipEntry(membershipId: payload.membershipId, groupId: payload.groupId,
-                                                                schoolId: payload.schoolId, campusId: payload.campusId,
-                                                                roles: [Recorded(payload: payload.role, stamp: stamp)], joined: stamp,
-                                                                synthetic: payload.provenance.synthetic)
+            if let approval = payload.approvalId { try approvals.requireKnown(approval, "data.approvalId", "approval") }
+            memberships.append(MembershipEntry(membershipId: payload.membershipId, groupId: payload.groupId,
+                                               schoolId: payload.schoolId, campusId: payload.campusId,
+                                               roles: [Recorded(payload: payload.role, stamp: stamp)], joined: stamp,
+                                               synthetic: payload.provenance.synthetic),
+                               forNewKey: payload.membershipId)
             membershipsByGroup[payload.groupId, default: []].append(payload.membershipId)
             openMembershipsByGroup[payload.groupId, default: []].append(Int32(memberships.count - 1))
             membershipsBySchool[payload.schoolId, default: []].append(payload.membershipId)
 
         case .schoolExitedGroup(let payload):
-            let position = try index(of: payload.membershipId, in: memberships, "data.membershipId", "membership")
+            let position = try memberships.requirePosition(of: payload.membershipId, "data.membershipId", "membership")
             let membership = memberships.values[position]
             guard membership.isOpen else {
                 throw DomainError(field: "data.membershipId", "\(membership.schoolId) already left \(membership.groupId) (seq \(membership.exit!.stamp.seq))")
@@ -195,12 +197,12 @@ extension LedgerState {
                let other = openMemberships(ofGroup: membership.groupId).first(where: { $0.membershipId != membership.membershipId }) {
                 throw DomainError(field: "data.membershipId", "\(membership.schoolId) leads \(membership.groupId) while \(other.schoolId) and others remain; change the lead first")
             }
-            if let approval = payload.approvalId { try known(approval, in: approvals, "data.approvalId", "approval") }
+            if let approval = payload.approvalId { try approvals.requireKnown(approval, "data.approvalId", "approval") }
             memberships.values[position].exit = Recorded(payload: payload.reason, stamp: stamp)
             openMembershipsByGroup[membership.groupId]?.removeAll { $0 == Int32(position) }
 
         case .groupLeadChanged(let payload):
-            try known(payload.groupId, in: groups, "data.groupId", "group")
+            try groups.requireKnown(payload.groupId, "data.groupId", "group")
             let open = openMemberships(ofGroup: payload.groupId)
             guard let incoming = open.first(where: { $0.schoolId == payload.schoolId }) else {
                 throw DomainError(field: "data.schoolId", "\(payload.schoolId) is not a member of \(payload.groupId)")
@@ -223,24 +225,8 @@ extension LedgerState {
         (openMembershipsByGroup[groupId] ?? []).map { memberships.values[Int($0)] }
     }
 
-    // Membership tests look up the index, not the value: `table[id]` would copy the whole entry
-    // (retaining each of its strings) only to compare it with nil.
-    func unused<Value>(_ id: String, in table: KeyedTable<Value>, _ field: String, _ noun: String) throws(DomainError) {
-        if table.index(forKey: id) != nil { throw DomainError(field: field, "\(noun) \"\(id)\" is already registered") }
-    }
-
-    func known<Value>(_ id: String, in table: KeyedTable<Value>, _ field: String, _ noun: String) throws(DomainError) {
-        _ = try index(of: id, in: table, field, noun)
-    }
-
-    /// The position of a known id's entry, to read and change it in place with one lookup.
-    func index<Value>(of id: String, in table: KeyedTable<Value>, _ field: String, _ noun: String) throws(DomainError) -> Int {
-        guard let index = table.index(forKey: id) else { throw DomainError(field: field, "unknown \(noun) \"\(id)\"") }
-        return index
-    }
-
     mutating func openSchool(_ id: String, _ field: String) throws(DomainError) {
-        let position = try index(of: id, in: schools, field, "school")
+        let position = try schools.requirePosition(of: id, field, "school")
         if let closedSeq = Self.inPlace(&schools, position, { $0.closed?.stamp.seq }) {
             throw DomainError(field: field, "school \"\(id)\" was closed (seq \(closedSeq))")
         }

@@ -4,29 +4,29 @@ extension LedgerState {
     mutating func mutateOther(_ record: DomainEventRecord, stamp: Stamp) throws(DomainError) {
         switch record.event {
         case .staffRegistered(let payload):
-            try unused(payload.staffId, in: staff, "data.staffId", "staff member")
+            try staff.requireUnused(payload.staffId, "data.staffId", "staff member")
             try openSchool(payload.homeSchoolId, "data.homeSchoolId")
-            staff[payload.staffId] = StaffEntry(payload: payload, stamp: stamp)
+            staff.append(StaffEntry(payload: payload, stamp: stamp), forNewKey: payload.staffId)
 
         case .staffCredentialRecorded(let payload):
-            let member = try index(of: payload.staffId, in: staff, "data.staffId", "staff member")
+            let member = try staff.requirePosition(of: payload.staffId, "data.staffId", "staff member")
             staff.values[member].credentials.append(payload)
 
         case .secondmentStarted(let payload):
-            try unused(payload.secondmentId, in: secondments, "data.secondmentId", "secondment")
-            try known(payload.staffId, in: staff, "data.staffId", "staff member")
+            try secondments.requireUnused(payload.secondmentId, "data.secondmentId", "secondment")
+            try staff.requireKnown(payload.staffId, "data.staffId", "staff member")
             try openSchool(payload.fromSchoolId, "data.fromSchoolId")
             if let destination = payload.toSchoolId { try openSchool(destination, "data.toSchoolId") }
-            if let group = payload.groupId { try known(group, in: groups, "data.groupId", "group") }
+            if let group = payload.groupId { try groups.requireKnown(group, "data.groupId", "group") }
             if let open = openSecondmentByStaff[payload.staffId] {
                 throw DomainError(field: "data.staffId", "\(payload.staffId) is already on secondment \"\(open)\"")
             }
-            secondments[payload.secondmentId] = SecondmentEntry(payload: payload, stamp: stamp)
+            secondments.append(SecondmentEntry(payload: payload, stamp: stamp), forNewKey: payload.secondmentId)
             openSecondmentByStaff[payload.staffId] = payload.secondmentId
 
         case .secondmentEnded(let payload):
             // By index: one lookup, and the entry is read and changed in place, not copied.
-            let secondment = try index(of: payload.secondmentId, in: secondments, "data.secondmentId", "secondment")
+            let secondment = try secondments.requirePosition(of: payload.secondmentId, "data.secondmentId", "secondment")
             guard Self.inPlace(&secondments, secondment, { $0.isOpen }) else {
                 throw DomainError(field: "data.secondmentId", "secondment \"\(payload.secondmentId)\" has already ended")
             }
@@ -37,60 +37,60 @@ extension LedgerState {
             }
 
         case .fundAllocated(let payload):
-            try unused(payload.allocationId, in: allocations, "data.allocationId", "allocation")
-            try known(payload.fromAuthorityId, in: authorities, "data.fromAuthorityId", "authority")
+            try allocations.requireUnused(payload.allocationId, "data.allocationId", "allocation")
+            try authorities.requireKnown(payload.fromAuthorityId, "data.fromAuthorityId", "authority")
             try openSchool(payload.toSchoolId, "data.toSchoolId")
             if let campus = payload.toCampusId {
-                try known(campus, in: campuses, "data.toCampusId", "campus")
+                try campuses.requireKnown(campus, "data.toCampusId", "campus")
                 if campuses[campus]?.payload.schoolId != payload.toSchoolId {
                     throw DomainError(field: "data.toCampusId", "campus \"\(campus)\" does not belong to \"\(payload.toSchoolId)\"")
                 }
             }
-            if let group = payload.groupId { try known(group, in: groups, "data.groupId", "group") }
-            if let document = payload.documentId { try known(document, in: documents, "data.documentId", "document") }
-            allocations[payload.allocationId] = AllocationEntry(payload: payload, stamp: stamp)
+            if let group = payload.groupId { try groups.requireKnown(group, "data.groupId", "group") }
+            if let document = payload.documentId { try documents.requireKnown(document, "data.documentId", "document") }
+            allocations.append(AllocationEntry(payload: payload, stamp: stamp), forNewKey: payload.allocationId)
 
         case .fundEarmarked(let payload):
-            try unused(payload.earmarkId, in: earmarks, "data.earmarkId", "earmark")
-            let allocation = try index(of: payload.allocationId, in: allocations, "data.allocationId", "allocation")
-            if let school = payload.beneficiarySchoolId { try known(school, in: schools, "data.beneficiarySchoolId", "school") }
-            if let campus = payload.beneficiaryCampusId { try known(campus, in: campuses, "data.beneficiaryCampusId", "campus") }
+            try earmarks.requireUnused(payload.earmarkId, "data.earmarkId", "earmark")
+            let allocation = try allocations.requirePosition(of: payload.allocationId, "data.allocationId", "allocation")
+            if let school = payload.beneficiarySchoolId { try schools.requireKnown(school, "data.beneficiarySchoolId", "school") }
+            if let campus = payload.beneficiaryCampusId { try campuses.requireKnown(campus, "data.beneficiaryCampusId", "campus") }
             let available = Self.inPlace(&allocations, allocation, { $0.availableFen })
             guard payload.amountFen <= available else {
                 throw DomainError(field: "data.amountFen", "earmarking \(payload.amountFen) fen exceeds the \(available) fen still free in allocation \"\(payload.allocationId)\"")
             }
             allocations.values[allocation].earmarkedFen += payload.amountFen
-            earmarks[payload.earmarkId] = EarmarkEntry(payload: payload, stamp: stamp)
+            earmarks.append(EarmarkEntry(payload: payload, stamp: stamp), forNewKey: payload.earmarkId)
 
         case .expenditureRecorded(let payload):
-            try unused(payload.expenditureId, in: expenditures, "data.expenditureId", "expenditure")
-            try known(payload.payerSchoolId, in: schools, "data.payerSchoolId", "school")
-            if let payee = payload.payeeSchoolId { try known(payee, in: schools, "data.payeeSchoolId", "school") }
+            try expenditures.requireUnused(payload.expenditureId, "data.expenditureId", "expenditure")
+            try schools.requireKnown(payload.payerSchoolId, "data.payerSchoolId", "school")
+            if let payee = payload.payeeSchoolId { try schools.requireKnown(payee, "data.payeeSchoolId", "school") }
             if let allocationId = payload.allocationId {
-                let allocation = try index(of: allocationId, in: allocations, "data.allocationId", "allocation")
+                let allocation = try allocations.requirePosition(of: allocationId, "data.allocationId", "allocation")
                 let available = Self.inPlace(&allocations, allocation, { $0.availableFen })
                 guard payload.amountFen <= available else {
                     throw DomainError(field: "data.amountFen", "spending \(payload.amountFen) fen exceeds the \(available) fen left in allocation \"\(allocationId)\" (earmarked money is spent through its earmark)")
                 }
                 allocations.values[allocation].spentFen += payload.amountFen
             } else if let earmarkId = payload.earmarkId {
-                let earmark = try index(of: earmarkId, in: earmarks, "data.earmarkId", "earmark")
+                let earmark = try earmarks.requirePosition(of: earmarkId, "data.earmarkId", "earmark")
                 let available = Self.inPlace(&earmarks, earmark, { $0.availableFen })
                 guard payload.amountFen <= available else {
                     throw DomainError(field: "data.amountFen", "spending \(payload.amountFen) fen exceeds the \(available) fen left in earmark \"\(earmarkId)\"")
                 }
                 earmarks.values[earmark].spentFen += payload.amountFen
             }
-            expenditures[payload.expenditureId] = Recorded(payload: payload, stamp: stamp)
+            expenditures.append(Recorded(payload: payload, stamp: stamp), forNewKey: payload.expenditureId)
 
         case .costShareApportioned(let payload):
-            try unused(payload.costShareId, in: costShares, "data.costShareId", "cost share")
-            try known(payload.groupId, in: groups, "data.groupId", "group")
-            try known(payload.disbursingSchoolId, in: schools, "data.disbursingSchoolId", "school")
+            try costShares.requireUnused(payload.costShareId, "data.costShareId", "cost share")
+            try groups.requireKnown(payload.groupId, "data.groupId", "group")
+            try schools.requireKnown(payload.disbursingSchoolId, "data.disbursingSchoolId", "school")
             var seen: Set<String> = []
             var sum: Int64 = 0
             for (index, share) in payload.shares.enumerated() {
-                try known(share.schoolId, in: schools, "data.shares[\(index)].schoolId", "school")
+                try schools.requireKnown(share.schoolId, "data.shares[\(index)].schoolId", "school")
                 guard seen.insert(share.schoolId).inserted else {
                     throw DomainError(field: "data.shares[\(index)].schoolId", "\(share.schoolId) has two shares")
                 }
@@ -101,37 +101,37 @@ extension LedgerState {
             guard sum == payload.totalFen else {
                 throw DomainError(field: "data.shares", "the shares add up to \(sum) fen, not the total \(payload.totalFen) fen")
             }
-            costShares[payload.costShareId] = Recorded(payload: payload, stamp: stamp)
+            costShares.append(Recorded(payload: payload, stamp: stamp), forNewKey: payload.costShareId)
 
         case .groupRoleAssigned(let payload):
-            try unused(payload.assignmentId, in: roleAssignments, "data.assignmentId", "role assignment")
-            try known(payload.groupId, in: groups, "data.groupId", "group")
-            try known(payload.staffId, in: staff, "data.staffId", "staff member")
-            roleAssignments[payload.assignmentId] = RoleAssignmentEntry(payload: payload, stamp: stamp)
+            try roleAssignments.requireUnused(payload.assignmentId, "data.assignmentId", "role assignment")
+            try groups.requireKnown(payload.groupId, "data.groupId", "group")
+            try staff.requireKnown(payload.staffId, "data.staffId", "staff member")
+            roleAssignments.append(RoleAssignmentEntry(payload: payload, stamp: stamp), forNewKey: payload.assignmentId)
 
         case .groupRoleEnded(let payload):
-            try known(payload.assignmentId, in: roleAssignments, "data.assignmentId", "role assignment")
+            try roleAssignments.requireKnown(payload.assignmentId, "data.assignmentId", "role assignment")
             if roleAssignments[payload.assignmentId]?.ended != nil {
                 throw DomainError(field: "data.assignmentId", "role assignment \"\(payload.assignmentId)\" has already ended")
             }
             roleAssignments[payload.assignmentId]?.ended = stamp
 
         case .groupActivityHeld(let payload):
-            try unused(payload.activityId, in: activities, "data.activityId", "activity")
-            try known(payload.groupId, in: groups, "data.groupId", "group")
-            try known(payload.hostSchoolId, in: schools, "data.hostSchoolId", "school")
+            try activities.requireUnused(payload.activityId, "data.activityId", "activity")
+            try groups.requireKnown(payload.groupId, "data.groupId", "group")
+            try schools.requireKnown(payload.hostSchoolId, "data.hostSchoolId", "school")
             for (index, school) in payload.participantSchoolIds.enumerated() {
-                try known(school, in: schools, "data.participantSchoolIds[\(index)]", "school")
+                try schools.requireKnown(school, "data.participantSchoolIds[\(index)]", "school")
             }
-            activities[payload.activityId] = Recorded(payload: payload, stamp: stamp)
+            activities.append(Recorded(payload: payload, stamp: stamp), forNewKey: payload.activityId)
 
         case .groupAssessed(let payload):
-            try unused(payload.assessmentId, in: assessments, "data.assessmentId", "assessment")
-            try known(payload.groupId, in: groups, "data.groupId", "group")
+            try assessments.requireUnused(payload.assessmentId, "data.assessmentId", "assessment")
+            try groups.requireKnown(payload.groupId, "data.groupId", "group")
             for (index, authority) in payload.assessedBy.enumerated() {
-                try known(authority, in: authorities, "data.assessedBy[\(index)]", "authority")
+                try authorities.requireKnown(authority, "data.assessedBy[\(index)]", "authority")
             }
-            assessments[payload.assessmentId] = Recorded(payload: payload, stamp: stamp)
+            assessments.append(Recorded(payload: payload, stamp: stamp), forNewKey: payload.assessmentId)
 
         case .entryCorrected(let payload):
             guard payload.targetSeq < record.seq, payload.targetSeq >= 1 else {

@@ -82,8 +82,8 @@ private struct HeapSizer {
     }
 
     func table<Value>(_ name: String, _ table: KeyedTable<Value>) -> LedgerState.TableSize {
-        // The index's buckets hold an id and a 32-bit position; keys and values are arrays.
-        let index = Self.hashStorageBytes(capacity: table.indexCapacity, stride: MemoryLayout<String>.stride + MemoryLayout<Int32>.stride)
+        // The index is one array of 8-byte buckets; keys and values are arrays.
+        let index = 32 + table.indexBucketCount * MemoryLayout<UInt64>.stride
         let arrays = 64 + table.keys.capacity * MemoryLayout<String>.stride + table.values.capacity * MemoryLayout<Value>.stride
         var keyHeap = 0
         var sampleHeap = 0
