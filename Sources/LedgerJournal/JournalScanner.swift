@@ -96,7 +96,8 @@ public struct JournalScanner {
     private func run(output: ScanOutput, handOut: (inout ScanState) throws -> Bool) throws -> JournalScanResult {
         var state = ScanState(start: start, checkChain: checkChain)
         var stoppedEarly = false
-        var decodingInBackground: DecodeJob?
+        /// Chunks decoding in the background, oldest first.
+        var decodingInBackground: [DecodeJob] = []
 
         /// Applies the checks that link lines (seq, batch, prev), in order, to a decoded chunk,
         /// and hands out complete batches. Returns false to stop reading.
@@ -123,32 +124,41 @@ public struct JournalScanner {
         }
 
         // Decoding and hashing a line depend on that line alone, so they run on every core. Large
-        // chunks are decoded in the background (in the reader's buffer) while the previous
-        // chunk's lines are checked in order here; small ones are decoded and checked in place.
+        // chunks are decoded in the background (in the reader's buffers) while earlier chunks'
+        // lines are checked in order here; small ones are decoded and checked in place.
+        //
+        // Two chunks decode ahead of the one being checked: with one, the workers sat idle
+        // whenever they finished a chunk before this thread had folded the one before (about a
+        // fifth of the cores' time in a replay). The reader keeps one more buffer than there are
+        // chunks in flight, so no chunk's bytes are reused while a job reads them.
+        let lookahead = 2
         let progress = JournalProgress.observer
         let totalBytes = progress == nil ? 0 : (endOffset ?? ((try? file.sizeBytes()) ?? 0))
         // The jobs hold the buffers, so bytes a job reads stay allocated until it has finished,
         // even when the reader stops early or throws.
-        let buffers = ChunkBuffers()
+        let buffers = ChunkBuffers(count: lookahead + 1)
         try LineReader(file: file, startOffset: start.byteOffset, endOffset: endOffset, firstLineNumber: start.nextSeq)
             .forEachChunk(into: buffers) { slices in
             if let progress, let last = slices.last { progress(last.byteOffset + last.byteCount + 1, totalBytes) }
             let large = slices.count >= DecodedLine.parallelThreshold
-            let job = large ? DecodeJob(inBackground: slices, holding: buffers, checkChain: checkChain, output: output) : nil
-            if let previous = decodingInBackground {
-                decodingInBackground = nil
-                guard try consume(previous) else {
-                    job?.wait()
+            if large {
+                decodingInBackground.append(DecodeJob(inBackground: slices, holding: buffers, checkChain: checkChain, output: output))
+            }
+            // Check the oldest chunks until at most `lookahead` are in flight (all of them before
+            // a small chunk, which is checked here, in order).
+            while decodingInBackground.count > (large ? lookahead : 0) {
+                guard try consume(decodingInBackground.removeFirst()) else {
+                    for job in decodingInBackground { job.wait() }
+                    decodingInBackground.removeAll()
                     return false
                 }
             }
-            if let job {
-                decodingInBackground = job
-                return true
-            }
+            if large { return true }
             return try consume(DecodeJob(inPlace: slices, checkChain: checkChain, output: output))
         }
-        if let last = decodingInBackground { _ = try consume(last) }
+        for job in decodingInBackground {
+            guard try consume(job) else { break }
+        }
         let tail = stoppedEarly ? .clean : state.finish()
         return JournalScanResult(soundEventCount: state.soundEventCount, soundByteCount: state.soundByteCount,
                                  lastLeafHash: state.soundLeafHash, lastRecorded: state.soundRecorded,

@@ -200,43 +200,54 @@ struct JournalTornTailTests {
 
 @Suite("Scanning large journals (decoded in the background, chunk by chunk)")
 struct LargeJournalScanTests {
-    @Test func aLargeJournalScansCleanAndDamageIsFoundAtTheRightLine() throws {
+    /// 2,000 lines fit one chunk of the reader; 16,000 span several, so chunks are in flight in
+    /// the background (two ahead of the one checked) when damage, a torn tail or a stop comes.
+    @Test(arguments: [2_000, 16_000])
+    func aLargeJournalScansCleanAndDamageIsFoundAtTheRightLine(lineCount: Int) throws {
         let directory = TemporaryDirectory()
         let path = directory.file("large.jsonl")
-        let full = try Fixtures.journal(at: path, batchSizes: Array(repeating: 100, count: 20))
+        let full = try Fixtures.journal(at: path, batchSizes: Array(repeating: 100, count: lineCount / 100))
+        if lineCount > 2_000 { #expect(full.count > 4 * LineReader.chunkBytes) }
         var seqs: [Int64] = []
         let clean = try JournalReading.scan(path: path, checkChain: true) { entries in
             seqs += entries.map(\.seq)
             return true
         }
-        #expect(seqs == Array(1...2_000))
+        // Compared as a whole, not printed whole on failure (16,000 numbers).
+        #expect(seqs.count == lineCount && seqs.elementsEqual(1...Int64(lineCount)), "seqs handed out: \(seqs.count), first out of order: \(String(describing: zip(seqs, 1...).first { $0.0 != Int64($0.1) }))")
         guard case .clean = clean.tail else { Issue.record("expected clean, got \(clean.tail)"); return }
         let starts = Fixtures.lineStarts(full)
-        let leaves = (0..<2_000).map { index in
+        let leaves = (0..<lineCount).map { index in
             full.withUnsafeBytes { MerkleTree.leafHash(UnsafeRawBufferPointer(rebasing: $0[starts[index]..<(starts[index + 1] - 1)])) }
         }
         #expect(try JournalVerifier.verify(path: path).digest.root == MerkleTree.root(leafHashes: leaves))
-        // A changed byte in line 1500 shows at line 1501, whose prev no longer matches.
+        // A changed byte in the line at three quarters shows there or at the line after, whose
+        // prev no longer matches.
+        let changedLine = lineCount * 3 / 4
         var changed = full
-        changed[starts[1_499] + 40] ^= 0x01
+        changed[starts[changedLine - 1] + 40] ^= 0x01
         try Fixtures.write(changed, to: path)
         guard case .corrupt(let problem) = try Fixtures.scan(path).tail else { Issue.record("expected corrupt"); return }
-        #expect(problem.lineNumber == 1_500 || problem.lineNumber == 1_501)
-        // Cut inside line 1999: lines 1901–1998 and the cut piece are the torn remains of the last batch.
-        try Fixtures.write(Array(full[0..<(starts[1_998] + 10)]), to: path)
+        #expect(problem.lineNumber == Int64(changedLine) || problem.lineNumber == Int64(changedLine + 1))
+        // Cut inside the second-last line: the last batch's complete lines and the cut piece are
+        // its torn remains.
+        try Fixtures.write(Array(full[0..<(starts[lineCount - 2] + 10)]), to: path)
         let torn = try Fixtures.scan(path)
-        #expect(torn.soundEventCount == 1_900)
+        #expect(torn.soundEventCount == Int64(lineCount - 100))
         guard case .torn(let tail) = torn.tail else { Issue.record("expected torn"); return }
-        #expect(tail.byteOffset == Int64(starts[1_900]))
+        #expect(tail.byteOffset == Int64(starts[lineCount - 100]))
         #expect(tail.completeLineCount == 98)
-        // Stopping early hands out nothing past the stop.
-        var handed = 0
+        // Stopping early hands out nothing past the stop, early or late in the file.
         try Fixtures.write(full, to: path)
-        _ = try JournalReading.scan(path: path, checkChain: false) { entries in
-            handed += entries.count
-            return handed < 700
+        for stop in [700, lineCount - 300] {
+            var handed = 0
+            let stopped = try JournalReading.scan(path: path, checkChain: false) { entries in
+                handed += entries.count
+                return handed < stop
+            }
+            #expect(handed == stop)
+            #expect(stopped.stoppedEarly && stopped.soundEventCount == Int64(stop))
         }
-        #expect(handed == 700)
     }
 }
 

@@ -40,16 +40,18 @@ public struct LineSlice {
     }
 }
 
-/// The two buffers a `LineReader` reads chunks into, freed when the last holder lets go: a
-/// caller that decodes a chunk in the background keeps them alive until it has finished.
+/// The buffers a `LineReader` reads chunks into, in turn, freed when the last holder lets go:
+/// a caller that decodes chunks in the background keeps them alive until it has finished.
 public final class ChunkBuffers: @unchecked Sendable {
     let buffers: [UnsafeMutableRawBufferPointer]
 
-    /// Allocates two buffers for a reader with lines of at most `maxLineBytes`.
-    public init(maxLineBytes: Int = JournalLimits.maxLineBytes) {
+    /// Allocates `count` buffers (at least two) for a reader with lines of at most
+    /// `maxLineBytes`. With `count` buffers, a chunk's bytes stay valid until `count − 1` more
+    /// chunks have been handed out (see `LineReader.forEachChunk`).
+    public init(count: Int = 2, maxLineBytes: Int = JournalLimits.maxLineBytes) {
+        precondition(count >= 2, "a reader needs two buffers: one to hand out, one to read into")
         let capacity = LineReader.chunkBytes + maxLineBytes + 2
-        buffers = [UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16),
-                   UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16)]
+        buffers = (0..<count).map { _ in UnsafeMutableRawBufferPointer.allocate(byteCount: capacity, alignment: 16) }
     }
 
     deinit {
@@ -57,8 +59,8 @@ public final class ChunkBuffers: @unchecked Sendable {
     }
 }
 
-/// Reads a file line by line in large chunks with `pread`, never holding more than one chunk
-/// plus one maximal line in memory, whatever the file's size.
+/// Reads a file line by line in large chunks with `pread`, never holding more than its few
+/// chunk buffers (each a chunk plus one maximal line) in memory, whatever the file's size.
 public struct LineReader {
     /// Bytes read per system call. 1 MiB measured best: the decoded lines of a chunk stay in
     /// cache while they are checked (4 MiB chunks took 1.5× the CPU time).
@@ -93,9 +95,10 @@ public struct LineReader {
     /// until the end of the file or until `body` returns false. Handing out a chunk at a time
     /// lets the caller decode lines in parallel.
     ///
-    /// Chunks are read into two buffers in turn, so a chunk's slices stay valid until the
-    /// *next* call of `body` returns: a caller may decode chunk N in the background while the
-    /// reader fills the other buffer with chunk N+1, without copying chunk N.
+    /// Chunks are read into the buffers in turn, so with B buffers a chunk's slices stay valid
+    /// until the (B − 1)-th call of `body` after the one that handed them out returns (with
+    /// two, until the *next* call returns): a caller may decode chunks in the background while
+    /// the reader fills another buffer, without copying them.
     ///
     /// An overlong line is handed out once, with `isOverlong` set and empty `bytes`: it is an
     /// error whatever it holds, so its bytes are counted and scanned for NUL but not kept.
@@ -168,10 +171,10 @@ public struct LineReader {
                 }
                 return
             }
-            // Move the unfinished line to the start of the other buffer and read the next chunk
-            // after it; this buffer's lines stay untouched until the next `body` call returns.
+            // Move the unfinished line to the start of the next buffer and read the next chunk
+            // after it; this buffer's lines stay untouched until it comes round again.
             let keep = filled - lineStart
-            current = 1 - current
+            current = (current + 1) % buffers.count
             let previousBase = base
             buffer = buffers[current]
             base = buffer.baseAddress!
