@@ -21,6 +21,21 @@ struct JournalSurveyTests {
         #expect(survey.corrections == corrections)
     }
 
+    /// A large journal is surveyed in parts split at line starts; however it is split (into
+    /// more parts than lines too), the counts and the corrections, in seq order, are the same.
+    @Test func surveyingInPartsGivesTheSameSurvey() throws {
+        let directory = TemporaryDirectory()
+        let (path, _) = try DomainBytesDecodingTests.shippedJournal(in: directory)
+        let whole = try JournalSurvey.survey(path: path, parts: 1)
+        #expect(!whole.corrections.isEmpty)
+        let lineCount = whole.eventCountsByTypeIndex.reduce(0, +)
+        for parts in [2, 3, 7, lineCount + 5] {
+            let split = try JournalSurvey.survey(path: path, parts: parts)
+            #expect(split.eventCountsByTypeIndex == whole.eventCountsByTypeIndex, "\(parts) parts")
+            #expect(split.corrections == whole.corrections, "\(parts) parts")
+        }
+    }
+
     @Test func readsTheTypeOnlyFromACanonicalEnding() {
         let matcher = TypeNameMatcher()
         func index(_ text: String) -> Int? {
