@@ -44,7 +44,7 @@ public struct JournalSurvey: Sendable {
     /// The survey in `parts` parts (nil: one per core for a large journal, see
     /// `partMinimumBytes`); any split gives the same survey.
     static func survey(path: String, parts requestedParts: Int?) throws -> JournalSurvey {
-        var survey = JournalSurvey(corrections: [], eventCountsByTypeIndex: Array(repeating: 0, count: DomainEvent.typeNamesByIndex.count))
+        var survey = JournalSurvey.empty
         guard FileDescriptor.exists(path) else { return survey }
         let file: FileDescriptor
         do { file = try FileDescriptor.openForReading(path) } catch { throw JournalError(error) }
@@ -76,12 +76,17 @@ public struct JournalSurvey: Sendable {
         return survey
     }
 
+    /// No corrections and a zero count for every type.
+    static var empty: JournalSurvey {
+        JournalSurvey(corrections: [], eventCountsByTypeIndex: Array(repeating: 0, count: DomainEvent.typeNamesByIndex.count))
+    }
+
     /// Below this many bytes per part, a journal is surveyed on one thread.
     static let partMinimumBytes: Int64 = 16 << 20
 
     /// The survey of the lines from `start` (a line start) to `end`.
     private static func surveyPart(_ file: FileDescriptor, from start: Int64, to end: Int64, path: String) throws -> JournalSurvey {
-        var survey = JournalSurvey(corrections: [], eventCountsByTypeIndex: Array(repeating: 0, count: DomainEvent.typeNamesByIndex.count))
+        var survey = JournalSurvey.empty
         guard start < end else { return survey }
         let matcher = TypeNameMatcher()
         let correctionIndex = DomainEvent.typeNamesByIndex.firstIndex(of: EntryCorrected.eventType)!
