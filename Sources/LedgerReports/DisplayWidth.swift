@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// Terminal column widths: East Asian wide and fullwidth characters take two columns, so
 /// Chinese names line up in aligned text output.

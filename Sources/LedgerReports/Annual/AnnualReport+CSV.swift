@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// The report as one tidy CSV table, one row per figure and per compliance row, so it pivots in
 /// a spreadsheet. RFC 4180 quoting, CRLF line ends, UTF-8 with a BOM by default (Excel and WPS

@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// The compliance matrix: one row per rule of the profile in force that applies to the group.
 extension AnnualReport.Builder {

@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// The report as one self-contained HTML file: no scripts, no external assets, inline SVG
 /// charts, readable on screen and printable; every piece of recorded text is escaped.

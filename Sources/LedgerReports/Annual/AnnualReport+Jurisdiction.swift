@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// A jurisdiction's own figures: its groups by type and status, coverage of its schools, its
 /// plan against what was established by phase, and adjustments recorded after a seal.

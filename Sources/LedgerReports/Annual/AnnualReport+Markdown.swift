@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// The report as Markdown, for pasting into documents: a table of figures per jurisdiction and
 /// per group, then each group's compliance matrix.

@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// Rotation and money figures of a group.
 extension AnnualReport.Builder {

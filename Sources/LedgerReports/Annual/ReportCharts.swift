@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// The report's charts as inline SVG (no scripts, no external assets): members over the year,
 /// funds allocated against spent, and rotation ratios against their targets, one row per group.

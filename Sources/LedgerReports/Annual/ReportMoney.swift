@@ -1,4 +1,4 @@
-public import LedgerCore
+import LedgerCore
 
 /// Money as reports print it, computed from integer fen without floating point.
 public enum ReportMoney {
