@@ -84,6 +84,17 @@ struct KeyedTableTests {
         #expect(table == ["c": "三", "b": "二", "a": "一"])
     }
 
+    #if DEBUG
+    /// The caller promises the key is new; a debug build checks the promise.
+    @Test func appendingAKeyAlreadyInTheTableStopsADebugBuild() async {
+        await #expect(processExitsWith: .failure) {
+            var table = KeyedTable<String>()
+            table.append("一", forNewKey: "a")
+            table.append("二", forNewKey: "a")
+        }
+    }
+    #endif
+
     @Test func theHashDependsOnEveryByte() {
         // Ids differing in one byte, in the first word, the last word or the tail, and in length.
         let ids = ["staff-00000001", "staff-00000002", "ataff-00000001", "staff-000000010", "staff-0000000", "sec-1", "sec-2", "sec-1 "]

@@ -44,6 +44,8 @@ public struct KeyedTable<Value: Sendable>: Sendable {
     /// lookup fewer than the subscript's setter, which looks first).
     public mutating func append(_ value: Value, forNewKey key: String) {
         precondition(values.count < Int(Int32.max), "a table holds at most \(Int32.max) entries")
+        // Checked in debug builds only: a release replay would pay a second lookup per new id.
+        assert(positions.position(of: key, in: keys) == nil, "append(_:forNewKey:) with a key already in the table: \(key)")
         keys.append(key)
         values.append(value)
         positions.insert(position: keys.count - 1, in: keys)
