@@ -98,6 +98,20 @@ struct DomainBytesDecodingTests {
         #expect(error.message == "missing")
     }
 
+    /// An optional member that is present must hold its type: `null` is refused, not read as
+    /// absent, on both paths (the readers locate an optional before they build it).
+    @Test func anOptionalMemberWrittenAsNullIsRefusedNamingIt() throws {
+        let line = try #require(Self.shippedLines.first { String(decoding: $0, as: UTF8.self).contains(#""groupId":"bs-syn-g1","kind":"ManagementDispatch""#) })
+        let text = String(decoding: line, as: UTF8.self)
+        let nulled = Array(text.replacingOccurrences(of: #""groupId":"bs-syn-g1""#, with: #""groupId":null"#).utf8)
+        let fast = try #require(Self.fromBytes(nulled))
+        let general = try #require(Self.general(nulled))
+        #expect(Self.agree(fast, general))
+        guard case .failure(let error) = fast else { Issue.record("expected a refusal"); return }
+        #expect(error.field == "data.groupId")
+        #expect(error.message == "expected an id of lowercase letters, digits and '-' (at most 64), found null")
+    }
+
     /// The shipped journal written to `directory` (its path), and its records decoded the
     /// general way.
     static func shippedJournal(in directory: TemporaryDirectory) throws -> (path: String, records: [DomainEventRecord]) {

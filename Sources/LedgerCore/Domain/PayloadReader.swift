@@ -54,6 +54,16 @@ public struct PayloadReader {
         }
     }
 
+    /// Whether the payload has a member `key`: located, not built (building a present
+    /// optional's value only to compare it with nil built it twice).
+    private func has(_ key: String) -> Bool {
+        switch source {
+        case .item: true
+        case .object(let object): object.indexedValue(forKey: key) != nil
+        case .members(let members): members.index(forKey: key) != nil
+        }
+    }
+
     private mutating func markRead(_ index: Int) {
         if index < 64 { readMask |= 1 << UInt64(index) } else { readBeyond64.append(index) }
     }
@@ -82,7 +92,7 @@ public struct PayloadReader {
 
     /// An optional string of 1–2000 bytes.
     public mutating func optionalString(_ key: String) throws(DomainError) -> String? {
-        value(key) == nil ? nil : try string(key)
+        has(key) ? try string(key) : nil
     }
 
     /// An Id: `[a-z0-9][a-z0-9-]{0,63}`.
@@ -96,7 +106,7 @@ public struct PayloadReader {
 
     /// An optional Id.
     public mutating func optionalId(_ key: String) throws(DomainError) -> String? {
-        value(key) == nil ? nil : try id(key)
+        has(key) ? try id(key) : nil
     }
 
     /// A list of Ids (absent reads as empty).
@@ -116,7 +126,7 @@ public struct PayloadReader {
 
     /// An optional Chinese name.
     public mutating func optionalNameZh(_ key: String) throws(DomainError) -> String? {
-        value(key) == nil ? nil : try nameZh(key)
+        has(key) ? try nameZh(key) : nil
     }
 
     /// A list of Chinese names (absent reads as empty).
@@ -126,7 +136,7 @@ public struct PayloadReader {
 
     /// A free text of 1–2000 bytes.
     public mutating func optionalText(_ key: String) throws(DomainError) -> String? {
-        value(key) == nil ? nil : try text(key, maxBytes: 2000)
+        has(key) ? try text(key, maxBytes: 2000) : nil
     }
 
     /// A required free text of 1–2000 bytes.
@@ -152,7 +162,7 @@ public struct PayloadReader {
 
     /// An optional 文号.
     public mutating func optionalDocNumber(_ key: String) throws(DomainError) -> DocumentNumber? {
-        value(key) == nil ? nil : try docNumber(key)
+        has(key) ? try docNumber(key) : nil
     }
 
     // MARK: Numbers, dates, flags
@@ -166,7 +176,7 @@ public struct PayloadReader {
 
     /// An optional partial date.
     public mutating func optionalPartialDate(_ key: String) throws(DomainError) -> PartialDate? {
-        value(key) == nil ? nil : try partialDate(key)
+        has(key) ? try partialDate(key) : nil
     }
 
     /// An integer within `range`.
@@ -181,7 +191,7 @@ public struct PayloadReader {
 
     /// An optional integer within `range`.
     public mutating func optionalInteger(_ key: String, in range: ClosedRange<Int64>) throws(DomainError) -> Int64? {
-        value(key) == nil ? nil : try integer(key, in: range)
+        has(key) ? try integer(key, in: range) : nil
     }
 
     /// An amount in fen: a positive integer (money is never floating point).
@@ -208,7 +218,7 @@ public struct PayloadReader {
 
     /// An optional boolean (absent reads as nil).
     public mutating func optionalBool(_ key: String) throws(DomainError) -> Bool? {
-        value(key) == nil ? nil : try bool(key)
+        has(key) ? try bool(key) : nil
     }
 
     // MARK: Vocabularies, lists, objects
@@ -224,7 +234,7 @@ public struct PayloadReader {
 
     /// An optional word.
     public mutating func optionalWord<Word: Vocabulary>(_ key: String, as type: Word.Type = Word.self) throws(DomainError) -> Word? {
-        value(key) == nil ? nil : try word(key, as: type)
+        has(key) ? try word(key, as: type) : nil
     }
 
     /// A list of words (absent reads as empty).
@@ -248,7 +258,7 @@ public struct PayloadReader {
 
     /// An optional raw object.
     public mutating func optionalRawObject(_ key: String) throws(DomainError) -> JSONObject? {
-        value(key) == nil ? nil : try rawObject(key)
+        has(key) ? try rawObject(key) : nil
     }
 
     /// A list of objects, each read by its own reader (absent reads as empty).

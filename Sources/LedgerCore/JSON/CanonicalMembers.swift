@@ -60,16 +60,20 @@ struct CanonicalMembers {
 
     /// The index and value of the member named `key`, or nil when there is none.
     func indexedValue(forKey key: String) -> (index: Int, value: JSONValue)? {
+        guard let found = index(forKey: key) else { return nil }
+        return (found, value(at: found))
+    }
+
+    /// The index of the member named `key`, or nil when there is none; its value is not built.
+    func index(forKey key: String) -> Int? {
         var key = key
-        let found: Int? = key.withUTF8 { wanted in
+        return key.withUTF8 { wanted in
             for (index, member) in members.enumerated() where Int(member.keyCount) == wanted.count
                 && memcmp(base + Int(member.keyStart), wanted.baseAddress!, wanted.count) == 0 {
                 return index
             }
             return nil
         }
-        guard let found else { return nil }
-        return (found, value(at: found))
     }
 
     /// The value of the member at `index`, built now.
