@@ -85,15 +85,23 @@ struct DomainBytesDecodingTests {
         #expect(compared > refusedByBoth && refusedByBoth > 0, "seed \(seed): compared \(compared), refused \(refusedByBoth)")
     }
 
+    /// The refusal of `line`, which both paths decode and refuse alike.
+    static func refusalOnBothPaths(_ line: [UInt8]) throws -> DomainError {
+        let fast = try #require(fromBytes(line))
+        let general = try #require(Self.general(line))
+        #expect(agree(fast, general))
+        guard case .failure(let error) = fast else { throw RefusalExpected() }
+        return error
+    }
+
+    struct RefusalExpected: Error {}
+
     @Test func anUnknownOrMissingFieldIsNamedAsOnTheGeneralPath() throws {
         let line = try #require(Self.shippedLines.first { String(decoding: $0, as: UTF8.self).contains(#""type":"SchoolRegistered""#) })
         let text = String(decoding: line, as: UTF8.self)
         // `schoolId` becomes `schoolIe`: still sorted, now unknown, and `schoolId` is missing.
         let renamed = Array(text.replacingOccurrences(of: #""schoolId":"#, with: #""schoolIe":"#).utf8)
-        let fast = try #require(Self.fromBytes(renamed))
-        let general = try #require(Self.general(renamed))
-        #expect(Self.agree(fast, general))
-        guard case .failure(let error) = fast else { Issue.record("expected a refusal"); return }
+        let error = try Self.refusalOnBothPaths(renamed)
         #expect(error.field == "data.schoolId")
         #expect(error.message == "missing")
     }
@@ -104,10 +112,7 @@ struct DomainBytesDecodingTests {
         let line = try #require(Self.shippedLines.first { String(decoding: $0, as: UTF8.self).contains(#""groupId":"bs-syn-g1","kind":"ManagementDispatch""#) })
         let text = String(decoding: line, as: UTF8.self)
         let nulled = Array(text.replacingOccurrences(of: #""groupId":"bs-syn-g1""#, with: #""groupId":null"#).utf8)
-        let fast = try #require(Self.fromBytes(nulled))
-        let general = try #require(Self.general(nulled))
-        #expect(Self.agree(fast, general))
-        guard case .failure(let error) = fast else { Issue.record("expected a refusal"); return }
+        let error = try Self.refusalOnBothPaths(nulled)
         #expect(error.field == "data.groupId")
         #expect(error.message == "expected an id of lowercase letters, digits and '-' (at most 64), found null")
     }
