@@ -1,5 +1,5 @@
 import LedgerCore
-import LedgerReports
+@testable import LedgerReports
 import Testing
 
 @Suite("Report cells, money and percentages")
@@ -47,5 +47,21 @@ struct ReportFormattingTests {
 
     @Test func htmlTextEscapesEveryMarkupCharacter() {
         #expect(HTMLText.escaped(#"<a href="x" onclick='y'>&</a>"#) == "&lt;a href=&quot;x&quot; onclick=&#39;y&#39;&gt;&amp;&lt;/a&gt;")
+    }
+
+    @Test func markupFollowedByACombiningMarkIsStillEscaped() {
+        // "<" + U+0338 is one Character ("≮" when composed), but a browser still reads the "<".
+        #expect(HTMLText.escaped("<\u{0338}img src=x>") == "&lt;\u{0338}img src=x&gt;")
+        #expect(AnnualReport.markdownCell("<\u{0338}b>") == "&lt;\u{0338}b&gt;")
+        #expect(CSVCell.quoted("\"\u{0301}") == "\"\"\"\u{0301}\"")
+    }
+
+    @Test(arguments: [
+        ("黄塘中学", "黄塘中学"), ("a|b", "a\\|b"), ("back\\slash|", "back\\\\slash\\|"), ("<b>", "&lt;b&gt;"),
+        ("two\r\nlines", "two lines"), ("lf\nonly", "lf only"), ("lone\rcr", "lone\rcr"), ("end\r", "end\r"), ("", ""),
+        ("甲|乙\n丙", "甲\\|乙 丙"),
+    ])
+    func markdownCellsEscapePipesAndMarkupAndFlattenBreaks(text: String, expected: String) {
+        #expect(AnnualReport.markdownCell(text) == expected)
     }
 }

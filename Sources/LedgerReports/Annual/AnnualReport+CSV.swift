@@ -46,8 +46,11 @@ public enum CSVCell {
         if let first = cell.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first), !isNumber(cell) {
             cell = "'" + cell
         }
-        guard cell.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return cell }
-        return "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        let needsQuotes = cell.utf8.contains { byte in
+            byte == UInt8(ascii: ",") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")
+        }
+        guard needsQuotes else { return cell }
+        return "\"" + ASCIIEscaping.escaped(cell) { byte, _ in byte == UInt8(ascii: "\"") ? .replace("\"\"") : .keep } + "\""
     }
 
     /// `-12`, `-12.05`, `+3`: a plain decimal number, which stays a number.

@@ -41,8 +41,17 @@ extension AnnualReport {
     /// A table cell: pipes escaped, line breaks as spaces, and HTML-looking text escaped so a
     /// renderer shows it as written.
     static func markdownCell(_ text: String) -> String {
-        text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "|", with: "\\|")
-            .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            .replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+        ASCIIEscaping.escaped(text) { byte, next in
+            switch byte {
+            case UInt8(ascii: "\\"): .replace("\\\\")
+            case UInt8(ascii: "|"): .replace("\\|")
+            case UInt8(ascii: "<"): .replace("&lt;")
+            case UInt8(ascii: ">"): .replace("&gt;")
+            // CRLF is one break: the CR goes, the LF becomes the space.
+            case UInt8(ascii: "\r") where next == UInt8(ascii: "\n"): .replace("")
+            case UInt8(ascii: "\n"): .replace(" ")
+            default: .keep
+            }
+        }
     }
 }

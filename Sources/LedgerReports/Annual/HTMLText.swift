@@ -2,18 +2,15 @@
 public enum HTMLText {
     /// `&`, `<`, `>`, `"` and `'` as character references; everything else as written.
     public static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
+        ASCIIEscaping.escaped(text) { byte, _ in
+            switch byte {
+            case UInt8(ascii: "&"): .replace("&amp;")
+            case UInt8(ascii: "<"): .replace("&lt;")
+            case UInt8(ascii: ">"): .replace("&gt;")
+            case UInt8(ascii: "\""): .replace("&quot;")
+            case UInt8(ascii: "'"): .replace("&#39;")
+            default: .keep
             }
         }
-        return result
     }
 }
