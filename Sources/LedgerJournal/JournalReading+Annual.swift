@@ -6,13 +6,16 @@ public import LedgerCore
 extension JournalReading {
     /// The inputs of a report for the days `startDay..<endDay`, with periodic findings for the
     /// school year starting in `schoolYear`.
+    ///
+    /// The journal is verified in the same pass (`verification`: its digest and tail, as
+    /// `JournalVerifier.verify` gives them), so a report reads it once.
     public static func annualInputs(path: String, startDay: Int, endDay: Int, schoolYear: Int) throws
         -> (state: LedgerState, onAppendFindings: [(seq: Int64, finding: Finding)], periodicFindings: [Finding], authorities: [Int64: Authority],
-            adjustments: [AnnualAdjustment]) {
+            adjustments: [AnnualAdjustment], verification: JournalVerification) {
         var findings: [(seq: Int64, finding: Finding)] = []
         var authorities: [Int64: Authority] = [:]
         var adjustments: [AnnualAdjustment] = []
-        let state = try fold(path: path, knownAt: .latest) { before, record in
+        let (state, verification) = try foldVerifying(path: path) { before, record in
             if let authority = record.authority { authorities[record.seq] = authority }
             guard (startDay..<endDay).contains(record.effective.firstDayNumber) else { return }
             for finding in PolicyEvaluator.onAppend(record, state: before) { findings.append((record.seq, finding)) }
@@ -23,6 +26,6 @@ extension JournalReading {
                                                     reasonZh: record.event.payload.provenance.adjustmentZh ?? ""))
             }
         }
-        return (state, findings, PolicyEvaluator.periodic(state, schoolYear: schoolYear), authorities, adjustments)
+        return (state, findings, PolicyEvaluator.periodic(state, schoolYear: schoolYear), authorities, adjustments, verification)
     }
 }

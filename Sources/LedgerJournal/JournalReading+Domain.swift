@@ -6,16 +6,26 @@ extension JournalReading {
     /// - Throws: `JournalError` naming the line and field of an event the domain refuses, or of
     ///   a damaged line.
     public static func replayDomain(path: String, _ visit: (DomainEventRecord) throws -> Void) throws {
-        // Typed payloads are decoded on the scan's worker threads, beside the lines.
-        let result = try withScanner(path: path, checkChain: false) { scanner in
+        _ = try replayDomain(path: path, onLeafHash: nil, visit)
+    }
+
+    /// Replays like `replayDomain(path:_:)`; with `onLeafHash`, the chain is checked as well
+    /// (as `verify` checks it) and `onLeafHash` gets each line's leaf hash, in seq order, just
+    /// before its record is visited. Returns what the scan found.
+    static func replayDomain(path: String, onLeafHash: ((SHA256Digest) -> Void)?,
+                             _ visit: (DomainEventRecord) throws -> Void) throws -> JournalScanResult {
+        // Typed payloads are decoded (and lines hashed) on the scan's worker threads.
+        let result = try withScanner(path: path, checkChain: onLeafHash != nil) { scanner in
             try scanner.runTakingDomainRecords { entries in
                 for index in entries.indices {
+                    if let onLeafHash, let leafHash = entries[index].leafHash { onLeafHash(leafHash) }
                     try visit(try takeDomainRecord(&entries[index], path: path))
                 }
                 return true
             }
         }
         if case .corrupt = result.tail, let error = error(for: result.tail, path: path) { throw error }
+        return result
     }
 
     /// Moves the domain record out of `entry` (or decodes it), or throws the journal error
@@ -57,14 +67,46 @@ extension JournalReading {
     /// Folds the journal once: corrections and event counts are found by a scan of the lines'
     /// endings, then every event is decoded and folded in a single pass.
     static func fold(path: String, knownAt: KnownAt, observe: ((LedgerState, DomainEventRecord) -> Void)?) throws -> LedgerState {
+        try fold(path: path, knownAt: knownAt, observe: observe, onLeafHash: nil).state
+    }
+
+    /// Folds like `fold(path:knownAt:observe:)`; with `onLeafHash`, checks the chain in the same
+    /// pass (see `replayDomain(path:onLeafHash:_:)`).
+    static func fold(path: String, knownAt: KnownAt, observe: ((LedgerState, DomainEventRecord) -> Void)?,
+                     onLeafHash: ((SHA256Digest) -> Void)?) throws -> (state: LedgerState, scan: JournalScanResult?) {
         let survey = try JournalSurvey.survey(path: path)
+        var scan: JournalScanResult?
         do {
-            return try Projector.build(corrections: survey.corrections, knownAt: knownAt,
-                                       eventCountsByTypeIndex: survey.eventCounts(before: knownAt), observe: observe) { visit in
-                try replayDomain(path: path, visit)
+            let state = try Projector.build(corrections: survey.corrections, knownAt: knownAt,
+                                            eventCountsByTypeIndex: survey.eventCounts(before: knownAt), observe: observe) { visit in
+                scan = try replayDomain(path: path, onLeafHash: onLeafHash, visit)
             }
+            return (state, scan)
         } catch let error as DomainError {
             throw JournalError(.invalidInput, path: path, field: error.field, message: error.message)
+        }
+    }
+
+    /// Folds like `fold(path:knownAt:observe:)` up to the latest event and verifies the journal
+    /// in the same pass, as `JournalVerifier.verify` would: one read of the journal instead of
+    /// two. A torn tail is left out, as by every reader.
+    ///
+    /// Errors keep `verify`'s precedence: when the fold fails (say, a line refused by the
+    /// domain) and the journal is also damaged further on, the damage is what is thrown, as a
+    /// verification before the fold would have found it first.
+    static func foldVerifying(path: String, observe: ((LedgerState, DomainEventRecord) -> Void)?) throws -> (state: LedgerState, verification: JournalVerification) {
+        var frontier = MerkleFrontier()
+        do {
+            let (state, scan) = try fold(path: path, knownAt: .latest, observe: observe, onLeafHash: { frontier.append(leafHash: $0) })
+            let eventCount = scan?.soundEventCount ?? 0
+            return (state, JournalVerification(eventCount: eventCount, digest: JournalDigest(size: eventCount, root: frontier.root()),
+                                               tail: scan?.tail ?? .clean, digestProblem: nil))
+        } catch {
+            if (error as? JournalError)?.code != .corrupt, let damage = self.error(for: try JournalVerifier.verify(path: path).tail, path: path),
+               damage.code == .corrupt {
+                throw damage
+            }
+            throw error
         }
     }
 }

@@ -150,6 +150,37 @@ struct ReportEscapingTests {
     }
 }
 
+/// A report verifies the journal in the pass that folds it; damage must still be reported as
+/// damage, at the line that shows it, whatever the fold met first.
+@Suite("Annual reports on a damaged journal")
+struct ReportOnDamagedJournalTests {
+    @Test func damageAfterALineTheDomainRefusesIsWhatTheReportNames() throws {
+        let scratch = Scratch()
+        var lines = try String(contentsOfFile: AuditCommandTests.shipped, encoding: .utf8).split(separator: "\n").map(String.init)
+        // A joining that ends its batch and is not the last line: its batch is whole (so it is
+        // folded) before the line after it, whose prev no longer matches, is read.
+        let index = try #require(lines.indices.dropLast().first { index in
+            guard let event = try? JSONSerialization.jsonObject(with: Data(lines[index].utf8)) as? [String: Any],
+                  event["type"] as? String == "SchoolJoinedGroup", let seq = event["seq"] as? Int,
+                  let batch = event["batch"] as? [String: Int] else { return false }
+            return seq == batch["first"]! + batch["count"]! - 1
+        })
+        let schoolId = try #require(lines[index].firstRange(of: #/"schoolId":"[^"]+"/#))
+        lines[index].replaceSubrange(schoolId, with: #""schoolId":"no-such-school""#)
+        let journal = scratch.path + "/ledger.jsonl"
+        try Data((lines.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: journal))
+
+        let verify = try CLI.run(["verify", "--journal", journal], in: scratch.path)
+        #expect(verify.status != 0 && verify.standardOutput.contains("line \(index + 2)") && verify.standardOutput.contains("prev"),
+                "\(verify.standardOutput)")
+        let report = try CLI.run(["report", "annual", "--year", "2024", "--format", "md", "--journal", journal], in: scratch.path)
+        #expect(report.status != 0)
+        #expect(report.standardOutput.isEmpty)
+        #expect(report.standardError.contains("line \(index + 2)") && report.standardError.contains("prev") && !report.standardError.contains("no-such-school"),
+                "\(report.standardError)")
+    }
+}
+
 /// The year-end seal: later events effective in a sealed year are refused unless they are
 /// explicit adjustments citing an authority, and the next report lists them.
 @Suite("Year-end seal")

@@ -38,9 +38,9 @@ enum ReportAnnualCommand: Command {
         let period = ReportPeriod(year: Int(year), basis: basis)
         let outPath = arguments.value("--out")
         if let outPath { try OutputFile.refuseJournal(outPath, journalPath: path) }
-        let verified = try JournalVerifier.verify(path: path)
-        if let problem = JournalReading.error(for: verified.tail, path: path), problem.code != .tornTail { throw problem }
         let read = try JournalReading.annualInputs(path: path, startDay: period.startDay, endDay: period.endDay, schoolYear: Int(year))
+        let verified = read.verification
+        if let problem = JournalReading.error(for: verified.tail, path: path), problem.code != .tornTail { throw problem }
         let jurisdiction = try arguments.value("--jurisdiction").map { try EntityNames.jurisdiction($0, in: read.state, path: path) }
         let group = try arguments.value("--group").map { try EntityNames.resolve($0, in: read.state, path: path) }
         if let group, read.state.groups[group] == nil {
