@@ -215,19 +215,25 @@ extension AnnualReport {
             let ended = all.filter { entry in entry.endStamp.map { period.contains($0.effective) } ?? false }
             let open = all.filter { $0.stamp.effective.firstDayNumber <= lastDay && state.isRunning($0, onDay: lastDay) }
             func breakdown(_ entries: [LedgerState.SecondmentEntry], _ key: (LedgerState.SecondmentEntry) -> String) -> String {
-                Dictionary(grouping: entries, by: key).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }.map { "\($0.0) \($0.1)" }.joined(separator: "，")
+                var counts: [String: Int] = [:]
+                for entry in entries { counts[key(entry), default: 0] += 1 }
+                return counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: "，")
             }
+            // Each start's direction once (it reads the group's roster on the day it started);
+            // the breakdowns by kind and over all kinds share it.
+            let directions = Dictionary(started.map { ($0.stamp.seq, direction($0, group: group)) }, uniquingKeysWith: { first, _ in first })
+            let startDirection = { (entry: LedgerState.SecondmentEntry) in directions[entry.stamp.seq] ?? "" }
             var figures: [ReportFigure] = []
             for kind in SecondmentKind.allCases {
                 let ofKind = started.filter { $0.payload.kind == kind }
                 guard !ofKind.isEmpty else { continue }
                 figures.append(ReportFigure(section: "secondments", measure: "started.\(kind.rawValue)", labelZh: "开始：\(Language.zh.word(kind))",
                                             labelEn: "started: \(kind.rawValue)", value: .count(ofKind.count), evidenceSeqs: ofKind.map(\.stamp.seq),
-                                            detail: breakdown(ofKind) { direction($0, group: group) }))
+                                            detail: breakdown(ofKind, startDirection)))
             }
             figures.append(ReportFigure(section: "secondments", measure: "started", labelZh: "开始交流（合计）", labelEn: "started (all kinds)",
                                         value: .count(started.count), evidenceSeqs: started.map(\.stamp.seq),
-                                        detail: breakdown(started) { direction($0, group: group) }))
+                                        detail: breakdown(started, startDirection)))
             figures.append(ReportFigure(section: "secondments", measure: "ended", labelZh: "结束交流", labelEn: "ended", value: .count(ended.count),
                                         evidenceSeqs: ended.compactMap { $0.endStamp?.seq },
                                         detail: breakdown(ended) { $0.ending.map { Language.zh.word($0.outcome) } ?? "-" }))
