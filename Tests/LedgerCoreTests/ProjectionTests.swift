@@ -255,6 +255,30 @@ extension ProjectionTests {
         }
         #expect(exits > 50, "the history exits often enough to exercise removal")
     }
+
+    /// The reports' quick membership queries agree with reading the entries: each school's
+    /// spans hold on exactly the days `isMember(onDay:)` does, and the first open membership
+    /// is the timeline's first open one.
+    @Test(arguments: [1, 7] as [UInt64])
+    func membershipSpansAndTheFirstOpenMembershipAgreeWithTheEntries(seed: UInt64) throws {
+        let state = try Projector.build(try GeneratedHistory.records(count: 1_500, seed: seed))
+        let spansBySchool = state.membershipSpansBySchool()
+        let days = Set(state.memberships.values.flatMap { entry in
+            [entry.joined.effective.firstDayNumber, entry.exit?.stamp.effective.firstDayNumber].compactMap { $0 }.flatMap { [$0 - 1, $0, $0 + 1] }
+        })
+        var exited = 0
+        for schoolId in state.schools.keys {
+            let timeline = state.membershipTimeline(ofSchool: schoolId)
+            let spans = spansBySchool[schoolId] ?? []
+            #expect(spans.map(\.groupId) == timeline.map(\.groupId), "school \(schoolId), seed \(seed)")
+            for (span, entry) in zip(spans, timeline) {
+                if entry.exit != nil { exited += 1 }
+                for day in days { #expect(span.contains(day: day) == entry.isMember(onDay: day), "\(entry.membershipId) on day \(day)") }
+            }
+            #expect(state.groupIdOfFirstOpenMembership(ofSchool: schoolId) == timeline.first(where: \.isOpen)?.groupId, "school \(schoolId)")
+        }
+        #expect(exited > 20, "the history has exits, so spans end")
+    }
 }
 
 /// A generated history of valid events: schools, groups, joins and exits, lead changes, money

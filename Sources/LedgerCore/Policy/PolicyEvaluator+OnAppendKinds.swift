@@ -13,10 +13,10 @@ extension PolicyEvaluator {
         case .schoolJoinedGroup(let payload): return state.groups[payload.groupId]
         case .secondmentStarted(let payload):
             if let group = payload.groupId { return state.groups[group] }
-            return state.membershipTimeline(ofSchool: payload.fromSchoolId).first(where: \.isOpen).flatMap { state.groups[$0.groupId] }
+            return state.groupIdOfFirstOpenMembership(ofSchool: payload.fromSchoolId).flatMap { state.groups[$0] }
         case .costShareApportioned(let payload): return state.groups[payload.groupId]
         case .expenditureRecorded(let payload):
-            return state.membershipTimeline(ofSchool: payload.payerSchoolId).first(where: \.isOpen).flatMap { state.groups[$0.groupId] }
+            return state.groupIdOfFirstOpenMembership(ofSchool: payload.payerSchoolId).flatMap { state.groups[$0] }
         default: return nil
         }
     }

@@ -56,6 +56,41 @@ extension LedgerState {
         return views.filter { $0.role == .lead } + views.filter { $0.role != .lead }
     }
 
+    /// A membership as the days it covers, without the entry: what asking "which groups was
+    /// this school in on day d" many times needs (a report asks it twice per secondment, and
+    /// reading whole entries for it was most of a 10M-event report).
+    public struct MembershipSpan: Sendable, Equatable {
+        public var groupId: String
+        /// The day it took effect.
+        public var firstDay: Int
+        /// The day the exit took effect (no longer a member from then), if any.
+        public var exitDay: Int?
+
+        /// Whether the school is a member on `day` (as `MembershipEntry.isMember(onDay:)`).
+        public func contains(day: Int) -> Bool { firstDay <= day && exitDay.map { day < $0 } ?? true }
+    }
+
+    /// Every school's memberships as spans, in joining order, from one pass over the memberships.
+    public func membershipSpansBySchool() -> [String: [MembershipSpan]] {
+        var spans: [String: [MembershipSpan]] = [:]
+        for membership in memberships.values {
+            spans[membership.schoolId, default: []].append(MembershipSpan(groupId: membership.groupId, firstDay: membership.joined.effective.firstDayNumber,
+                                                                         exitDay: membership.exit?.stamp.effective.firstDayNumber))
+        }
+        return spans
+    }
+
+    /// The group of the school's first membership without an exit, in joining order. Entries
+    /// are read in place: copying the school's memberships to find it, for every expenditure and
+    /// secondment a report judges, was a tenth of a 10M-event report.
+    public func groupIdOfFirstOpenMembership(ofSchool schoolId: String) -> String? {
+        for membershipId in membershipsBySchool[schoolId] ?? [] {
+            guard let position = memberships.index(forKey: membershipId), memberships.values[position].isOpen else { continue }
+            return memberships.values[position].groupId
+        }
+        return nil
+    }
+
     /// A school's memberships over time (every one, open or closed), in joining order.
     public func membershipTimeline(ofSchool schoolId: String) -> [MembershipEntry] {
         (membershipsBySchool[schoolId] ?? []).compactMap { memberships[$0] }

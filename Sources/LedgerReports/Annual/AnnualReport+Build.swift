@@ -50,15 +50,19 @@ extension AnnualReport {
         let inputs: Inputs
         let period: ReportPeriod
         var state: LedgerState { inputs.state }
-        /// Secondments by the group they serve, in seq order (indexed once: scanning every
-        /// secondment per group made a million-event report take minutes).
-        let secondmentsByGroup: [String: [LedgerState.SecondmentEntry]]
-        /// Secondments by home school, in seq order.
-        let secondmentsByHomeSchool: [String: [LedgerState.SecondmentEntry]]
-        /// Money by the group it is for, and earmarks and spending by their source, in seq order.
+        // The indexes below hold positions in the state's tables, not copies of the entries:
+        // at 10M events copies of every secondment (twice) and expenditure were over 1 GB.
+
+        /// Positions in `state.secondments` by the group they serve, in seq order (indexed
+        /// once: scanning every secondment per group made a million-event report take minutes).
+        let secondmentPositionsByGroup: [String: [Int32]]
+        /// Positions in `state.secondments` by home school, in seq order.
+        let secondmentPositionsByHomeSchool: [String: [Int32]]
+        /// Money by the group it is for, and earmarks by their allocation, in seq order.
         let allocationsByGroup: [String: [LedgerState.AllocationEntry]]
         let earmarksByAllocation: [String: [LedgerState.EarmarkEntry]]
-        let expendituresBySource: [String: [LedgerState.Recorded<ExpenditureRecorded>]]
+        /// Positions in `state.expenditures` by the allocation or earmark paid from, in seq order.
+        let expenditurePositionsBySource: [String: [Int32]]
         /// Findings (periodic and on-append) by the group their subject belongs to.
         let findingsByGroup: [String: [Finding]]
 
@@ -66,43 +70,57 @@ extension AnnualReport {
             self.inputs = inputs
             self.period = period
             let state = inputs.state
-            var byGroup: [String: [LedgerState.SecondmentEntry]] = [:]
-            var byHome: [String: [LedgerState.SecondmentEntry]] = [:]
-            for entry in state.secondments.values.sorted(by: { $0.stamp.seq < $1.stamp.seq }) {
-                byHome[entry.payload.fromSchoolId, default: []].append(entry)
-                if let groupId = entry.payload.groupId {
-                    byGroup[groupId, default: []].append(entry)
+            var byGroup: [String: [Int32]] = [:]
+            var byHome: [String: [Int32]] = [:]
+            let secondments = state.secondments.values
+            let spansBySchool = state.membershipSpansBySchool()
+            func groupIds(ofSchool schoolId: String, onDay day: Int) -> [String] {
+                var groupIds: [String] = []
+                for span in spansBySchool[schoolId] ?? [] where span.contains(day: day) && !groupIds.contains(span.groupId) { groupIds.append(span.groupId) }
+                return groupIds
+            }
+            for position in Self.seqOrder(secondments, seq: { $0.stamp.seq }) {
+                let payload = secondments[Int(position)].payload
+                byHome[payload.fromSchoolId, default: []].append(position)
+                if let groupId = payload.groupId {
+                    byGroup[groupId, default: []].append(position)
                     continue
                 }
                 // Naming no group: every group both ends belonged to on the day it started.
-                guard let destination = entry.payload.toSchoolId else { continue }
-                let day = entry.stamp.effective.firstDayNumber
-                func groups(of school: String) -> Set<String> {
-                    Set((state.membershipsBySchool[school] ?? []).compactMap { id in
-                        state.memberships[id].flatMap { $0.isMember(onDay: day) ? $0.groupId : nil }
-                    })
-                }
-                for groupId in groups(of: entry.payload.fromSchoolId).intersection(groups(of: destination)) {
-                    byGroup[groupId, default: []].append(entry)
+                guard let destination = payload.toSchoolId else { continue }
+                let day = secondments[Int(position)].stamp.effective.firstDayNumber
+                let destinationGroups = groupIds(ofSchool: destination, onDay: day)
+                for groupId in groupIds(ofSchool: payload.fromSchoolId, onDay: day) where destinationGroups.contains(groupId) {
+                    byGroup[groupId, default: []].append(position)
                 }
             }
-            secondmentsByGroup = byGroup
-            secondmentsByHomeSchool = byHome
+            secondmentPositionsByGroup = byGroup
+            secondmentPositionsByHomeSchool = byHome
             allocationsByGroup = Dictionary(grouping: state.allocations.values.filter { $0.payload.groupId != nil }.sorted { $0.stamp.seq < $1.stamp.seq }) {
                 $0.payload.groupId ?? ""
             }
             earmarksByAllocation = Dictionary(grouping: state.earmarks.values.sorted { $0.stamp.seq < $1.stamp.seq }) { $0.payload.allocationId }
-            var bySource: [String: [LedgerState.Recorded<ExpenditureRecorded>]] = [:]
-            for entry in state.expenditures.values.sorted(by: { $0.stamp.seq < $1.stamp.seq }) {
-                if let allocation = entry.payload.allocationId { bySource[allocation, default: []].append(entry) }
-                if let earmark = entry.payload.earmarkId { bySource[earmark, default: []].append(entry) }
+            var bySource: [String: [Int32]] = [:]
+            let expenditures = state.expenditures.values
+            for position in Self.seqOrder(expenditures, seq: { $0.stamp.seq }) {
+                if let allocation = expenditures[Int(position)].payload.allocationId { bySource[allocation, default: []].append(position) }
+                if let earmark = expenditures[Int(position)].payload.earmarkId { bySource[earmark, default: []].append(position) }
             }
-            expendituresBySource = bySource
+            expenditurePositionsBySource = bySource
             var findings: [String: [Finding]] = [:]
             for finding in inputs.periodicFindings + inputs.onAppendFindings.map(\.finding) {
                 if let groupId = Self.groupId(ofSubject: finding.subject, in: state) { findings[groupId, default: []].append(finding) }
             }
             findingsByGroup = findings
+        }
+
+        /// The positions of `entries` in seq order: the order of insertion, which a fold in seq
+        /// order gives already (checked here, not assumed).
+        static func seqOrder<Entry>(_ entries: [Entry], seq: (Entry) -> Int64) -> [Int32] {
+            var positions = (0..<Int32(entries.count)).map { $0 }
+            let inOrder = entries.indices.dropFirst().allSatisfy { seq(entries[$0 - 1]) < seq(entries[$0]) }
+            if !inOrder { positions.sort { seq(entries[Int($0)]) < seq(entries[Int($1)]) } }
+            return positions
         }
 
         /// The group a finding's subject (`group bs-g1`, `membership m-…`) belongs to.
@@ -195,7 +213,20 @@ extension AnnualReport {
 
         /// The group's secondments: those naming it, or (naming none) between two of its members.
         func secondments(of group: LedgerState.GroupEntry) -> [LedgerState.SecondmentEntry] {
-            secondmentsByGroup[group.groupId] ?? []
+            let entries = inputs.state.secondments.values
+            return (secondmentPositionsByGroup[group.groupId] ?? []).map { entries[Int($0)] }
+        }
+
+        /// The secondments from a home school, in seq order.
+        func secondments(fromHomeSchool schoolId: String) -> [LedgerState.SecondmentEntry] {
+            let entries = inputs.state.secondments.values
+            return (secondmentPositionsByHomeSchool[schoolId] ?? []).map { entries[Int($0)] }
+        }
+
+        /// The expenditures paid from an allocation or earmark, in seq order.
+        func expenditures(fromSource sourceId: String) -> [LedgerState.Recorded<ExpenditureRecorded>] {
+            let entries = inputs.state.expenditures.values
+            return (expenditurePositionsBySource[sourceId] ?? []).map { entries[Int($0)] }
         }
 
         /// `牵头校→成员校`: the roles of the two ends on the day it started (外部 for a host outside the ledger).

@@ -14,7 +14,7 @@ extension AnnualReport.Builder {
         let headcounts = members.compactMap { state.headcounts[$0]?[period.year] }
         let missing = members.filter { state.headcounts[$0]?[period.year] == nil }.map(schoolName)
         let total = headcounts.reduce(Int64(0)) { $0 + $1.teachers }
-        let moves = members.flatMap { secondmentsByHomeSchool[$0] ?? [] }.filter { entry in
+        let moves = members.flatMap(secondments(fromHomeSchool:)).filter { entry in
             period.contains(entry.stamp.effective)
                 && (ratioRule?.kinds.isEmpty ?? true || ratioRule!.kinds.contains(entry.payload.kind))
         }
@@ -53,7 +53,7 @@ extension AnnualReport.Builder {
         // period, each expenditure once.
         var seen: Set<String> = []
         let spending = (allocations.map(\.payload.allocationId) + earmarks.map(\.payload.earmarkId))
-            .flatMap { expendituresBySource[$0] ?? [] }
+            .flatMap(expenditures(fromSource:))
             .filter { $0.stamp.effective.firstDayNumber < period.endDay && seen.insert($0.payload.expenditureId).inserted }
         let allocated = allocations.reduce(Int64(0)) { $0 + $1.payload.amountFen }
         let earmarked = earmarks.reduce(Int64(0)) { $0 + $1.payload.amountFen }
