@@ -117,7 +117,7 @@ extension AnnualReport {
         /// The positions of `entries` in seq order: the order of insertion, which a fold in seq
         /// order gives already (checked here, not assumed).
         static func seqOrder<Entry>(_ entries: [Entry], seq: (Entry) -> Int64) -> [Int32] {
-            var positions = (0..<Int32(entries.count)).map { $0 }
+            var positions = Array(0..<Int32(entries.count))
             let inOrder = entries.indices.dropFirst().allSatisfy { seq(entries[$0 - 1]) < seq(entries[$0]) }
             if !inOrder { positions.sort { seq(entries[Int($0)]) < seq(entries[Int($1)]) } }
             return positions
