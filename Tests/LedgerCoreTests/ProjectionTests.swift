@@ -237,10 +237,11 @@ struct ProjectionTests {
 }
 
 extension ProjectionTests {
-    /// The index of open memberships by group agrees, after every event, with a walk over every
-    /// membership the group ever had: same memberships, in joining order.
+    /// The indexes of open memberships by group and by school agree, after every event, with a
+    /// walk over every membership the group (or school) ever had: same memberships, in joining
+    /// order.
     @Test(arguments: [1, 7, 2_024] as [UInt64])
-    func theOpenMembershipIndexAgreesWithAWalkOfEveryMembership(seed: UInt64) throws {
+    func theOpenMembershipIndexesAgreeWithAWalkOfEveryMembership(seed: UInt64) throws {
         let records = try GeneratedHistory.records(count: 1_500, seed: seed)
         var exits = 0
         // A voided exit reopens a membership: the fold replays at each correction, so the index
@@ -251,6 +252,11 @@ extension ProjectionTests {
                 let walked = (state.membershipsByGroup[groupId] ?? []).compactMap { state.memberships[$0] }.filter(\.isOpen)
                 #expect(state.openMemberships(ofGroup: groupId).map(\.membershipId) == walked.map(\.membershipId),
                         "group \(groupId) after seq \(record.seq), seed \(seed)")
+            }
+            for schoolId in state.schools.keys {
+                let walked = state.membershipTimeline(ofSchool: schoolId).filter(\.isOpen)
+                #expect(state.openMemberships(ofSchool: schoolId).map(\.membershipId) == walked.map(\.membershipId),
+                        "school \(schoolId) after seq \(record.seq), seed \(seed)")
             }
         }
         #expect(exits > 50, "the history exits often enough to exercise removal")

@@ -4,7 +4,7 @@ import Testing
 @Suite("Roster snapshots (what a checkpoint stores)")
 struct RosterSnapshotTests {
     /// A snapshot of a generated history restores every roster table exactly, and the memberships'
-    /// per-group and per-school order, which the views rely on.
+    /// per-group and per-school order (all of them and the open ones), which the views rely on.
     @Test func aSnapshotRestoresTheRosterTablesExactly() throws {
         let seed = UInt64.random(in: 0...UInt64.max)
         let state = try Projector.build(try GeneratedHistory.records(count: 3_000, seed: seed))
@@ -17,6 +17,8 @@ struct RosterSnapshotTests {
         #expect(restored.memberships == state.memberships, "seed \(seed)")
         #expect(restored.membershipsByGroup == state.membershipsByGroup, "seed \(seed)")
         #expect(restored.membershipsBySchool == state.membershipsBySchool, "seed \(seed)")
+        #expect(restored.openMembershipsByGroup == state.openMembershipsByGroup, "seed \(seed)")
+        #expect(restored.openMembershipsBySchool == state.openMembershipsBySchool, "seed \(seed)")
         #expect(state.memberships.count > 100, "seed \(seed)")
         // The other tables are not in a snapshot.
         #expect(restored.secondments.isEmpty && restored.allocations.isEmpty && restored.staff.isEmpty)

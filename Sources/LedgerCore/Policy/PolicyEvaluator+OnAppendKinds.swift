@@ -115,7 +115,7 @@ extension PolicyEvaluator {
                            message: "the rule's conditions on \(payload.category.rawValue) cannot be read from the recorded events",
                            evidenceSeqs: [record.seq], quoteZh: rule.quoteZh)
         }
-        let payerRoles = state.membershipTimeline(ofSchool: payload.payerSchoolId).filter(\.isOpen).map { $0.role(onDay: nil) }
+        let payerRoles = state.openMemberships(ofSchool: payload.payerSchoolId).map { $0.role(onDay: nil) }
         let met = payerRoles.contains(role)
         return Finding(ruleId: rule.id, severity: rule.severity, status: met ? .met : .notMet, subject: "expenditure \(payload.expenditureId)",
                        message: met ? "\(payload.payerSchoolId) pays as a \(role.rawValue) school, as the rule says"

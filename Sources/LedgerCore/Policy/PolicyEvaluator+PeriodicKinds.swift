@@ -66,7 +66,8 @@ extension PolicyEvaluator {
             return input.finding(.notApplicable, "\(input.group.groupId) was established on \(dayText(established)), after the period judged")
         }
         let span = first.days.lowerBound..<last.days.upperBound
-        let activities = (input.index.activitiesByGroup[input.group.groupId] ?? []).filter { kinds.contains($0.payload.kind) }
+        // Only activities that overlap the span can lie in a window or be left unplaced in it.
+        let activities = input.index.activities(ofGroup: input.group.groupId) { overlaps($0, span) }.filter { kinds.contains($0.payload.kind) }
         let amount: (LedgerState.Recorded<GroupActivityHeld>) -> Int64 = { inDays ? ($0.payload.days ?? 1) : 1 }
         let what = inDays ? "day(s) of " : ""
         if scope == "subject" || scope == "subjectTeacher" {

@@ -139,8 +139,8 @@ public enum PolicyEvaluator {
                            evidenceSeqs: [], quoteZh: rule.quoteZh)
         }
         let total = schools.reduce(Int64(0)) { $0 + (state.headcounts[$1]?[year]?.teachers ?? 0) }
-        let moves = schools.flatMap { index.secondmentsByFromSchool[$0] ?? [] }.filter { entry in
-            days.contains(entry.stamp.effective.firstDayNumber) && (kinds.isEmpty || kinds.contains(entry.payload.kind))
+        let moves = schools.flatMap { index.secondments(fromSchool: $0) { days.contains($0.firstDayNumber) } }.filter { entry in
+            kinds.isEmpty || kinds.contains(entry.payload.kind)
         }
         let rotated = Int64(Set(moves.map(\.payload.staffId)).count)
         let met = total > 0 && minimum.isMet(count: rotated, total: total)

@@ -58,8 +58,8 @@ extension LedgerState {
         case .schoolClosed(let payload):
             try openSchool(payload.schoolId, "data.schoolId")
             if let merged = payload.mergedIntoSchoolId { try openSchool(merged, "data.mergedIntoSchoolId") }
-            if let open = (membershipsBySchool[payload.schoolId] ?? []).first(where: { memberships[$0]?.isOpen == true }) {
-                throw DomainError(field: "data.schoolId", "\(payload.schoolId) still has the open membership \"\(open)\"; record its exit first")
+            if let open = openMembershipsBySchool[payload.schoolId]?.first {
+                throw DomainError(field: "data.schoolId", "\(payload.schoolId) still has the open membership \"\(memberships.keys[Int(open)])\"; record its exit first")
             }
             schools[payload.schoolId]?.closed = Recorded(payload: payload.mergedIntoSchoolId, stamp: stamp)
 
@@ -186,6 +186,7 @@ extension LedgerState {
             membershipsByGroup[payload.groupId, default: []].append(payload.membershipId)
             openMembershipsByGroup[payload.groupId, default: []].append(Int32(memberships.count - 1))
             membershipsBySchool[payload.schoolId, default: []].append(payload.membershipId)
+            openMembershipsBySchool[payload.schoolId, default: []].append(Int32(memberships.count - 1))
 
         case .schoolExitedGroup(let payload):
             let position = try memberships.requirePosition(of: payload.membershipId, "data.membershipId", "membership")
@@ -200,6 +201,7 @@ extension LedgerState {
             if let approval = payload.approvalId { try approvals.requireKnown(approval, "data.approvalId", "approval") }
             memberships.values[position].exit = Recorded(payload: payload.reason, stamp: stamp)
             openMembershipsByGroup[membership.groupId]?.removeAll { $0 == Int32(position) }
+            openMembershipsBySchool[membership.schoolId]?.removeAll { $0 == Int32(position) }
 
         case .groupLeadChanged(let payload):
             try groups.requireKnown(payload.groupId, "data.groupId", "group")

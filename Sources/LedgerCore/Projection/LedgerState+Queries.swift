@@ -80,15 +80,17 @@ extension LedgerState {
         return spans
     }
 
-    /// The group of the school's first membership without an exit, in joining order. Entries
-    /// are read in place: copying the school's memberships to find it, for every expenditure and
-    /// secondment a report judges, was a tenth of a 10M-event report.
+    /// The group of the school's first membership without an exit, in joining order: from the
+    /// index of open memberships, so judging an expenditure or secondment does not walk every
+    /// membership the school ever had (at 10M events a tenth of a report, copying them).
     public func groupIdOfFirstOpenMembership(ofSchool schoolId: String) -> String? {
-        for membershipId in membershipsBySchool[schoolId] ?? [] {
-            guard let position = memberships.index(forKey: membershipId), memberships.values[position].isOpen else { continue }
-            return memberships.values[position].groupId
-        }
-        return nil
+        guard let position = openMembershipsBySchool[schoolId]?.first else { return nil }
+        return memberships.values[Int(position)].groupId
+    }
+
+    /// The memberships of a school without an exit, in joining order.
+    public func openMemberships(ofSchool schoolId: String) -> [MembershipEntry] {
+        (openMembershipsBySchool[schoolId] ?? []).map { memberships.values[Int($0)] }
     }
 
     /// A school's memberships over time (every one, open or closed), in joining order.

@@ -123,6 +123,7 @@ extension LedgerState {
         var membershipsByGroup: [String: [String]] = [:]
         var openMembershipsByGroup: [String: [Int32]] = [:]
         var membershipsBySchool: [String: [String]] = [:]
+        var openMembershipsBySchool: [String: [Int32]] = [:]
 
         /// Decodes the bytes from `secondHalfOffset` to the end.
         /// - Throws: `DomainError` naming the byte where the snapshot does not fit.
@@ -137,6 +138,7 @@ extension LedgerState {
                 membershipsByGroup[entry.groupId, default: []].append(entry.membershipId)
                 if entry.isOpen { openMembershipsByGroup[entry.groupId, default: []].append(Int32(memberships.count - 1)) }
                 membershipsBySchool[entry.schoolId, default: []].append(entry.membershipId)
+                if entry.isOpen { openMembershipsBySchool[entry.schoolId, default: []].append(Int32(memberships.count - 1)) }
             }
             try reader.expect(UInt8(ascii: "]"), "the end of the snapshot")
             guard reader.isAtEnd else { throw reader.failure("the end of the snapshot") }
@@ -157,6 +159,7 @@ extension LedgerState {
         membershipsByGroup = second.membershipsByGroup
         openMembershipsByGroup = second.openMembershipsByGroup
         membershipsBySchool = second.membershipsBySchool
+        openMembershipsBySchool = second.openMembershipsBySchool
     }
 
     /// A state holding only the roster tables of a snapshot, decoded on this thread.

@@ -36,6 +36,7 @@ extension LedgerState {
             sizer.table("profiles", profiles), sizer.table("membershipsByGroup", membershipsByGroup),
             sizer.table("membershipsBySchool", membershipsBySchool), sizer.table("openSecondmentByStaff", openSecondmentByStaff),
             sizer.table("openMembershipsByGroup", openMembershipsByGroup),
+            sizer.table("openMembershipsBySchool", openMembershipsBySchool),
         ]
         sizes.append(sizer.table("corrected", corrected))
         sizes.append(sizer.array("eventTypeIndexes", eventTypeIndexes))

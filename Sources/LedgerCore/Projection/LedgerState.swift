@@ -187,6 +187,10 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var openMembershipsByGroup: [String: [Int32]] = [:]
     /// Membership ids by school, in joining order.
     public internal(set) var membershipsBySchool: [String: [String]] = [:]
+    /// Positions in `memberships` of each school's memberships without an exit, in joining order
+    /// (an index: judging an expenditure or secondment asks for the payer's group, and walking
+    /// every membership a school ever had made that grow with the journal).
+    public internal(set) var openMembershipsBySchool: [String: [Int32]] = [:]
     public internal(set) var staff: KeyedTable<StaffEntry> = [:]
     public internal(set) var secondments: KeyedTable<SecondmentEntry> = [:]
     /// The open secondment of each staff member who has one (an index: checking "already on

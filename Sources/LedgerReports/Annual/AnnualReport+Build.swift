@@ -49,7 +49,9 @@ extension AnnualReport {
     struct Builder {
         let inputs: Inputs
         let period: ReportPeriod
-        var state: LedgerState { inputs.state }
+        /// The folded state (stored, not computed from `inputs`: a computed property handed
+        /// each caller a copy, retaining every table, several times per secondment).
+        let state: LedgerState
         // The indexes below hold positions in the state's tables, not copies of the entries:
         // at 10M events copies of every secondment (twice) and expenditure were over 1 GB.
 
@@ -70,6 +72,7 @@ extension AnnualReport {
             self.inputs = inputs
             self.period = period
             let state = inputs.state
+            self.state = state
             var byGroup: [String: [Int32]] = [:]
             var byHome: [String: [Int32]] = [:]
             let secondments = state.secondments.values
@@ -211,10 +214,13 @@ extension AnnualReport {
             return days.sorted().map { ($0, state.members(ofGroup: group.groupId, onDay: $0).count) }
         }
 
-        /// The group's secondments: those naming it, or (naming none) between two of its members.
-        func secondments(of group: LedgerState.GroupEntry) -> [LedgerState.SecondmentEntry] {
-            let entries = inputs.state.secondments.values
-            return (secondmentPositionsByGroup[group.groupId] ?? []).map { entries[Int($0)] }
+        /// The group's secondments (those naming it, or, naming none, between two of its members)
+        /// that `include` accepts, in seq order. Filtered before they are copied: a group's
+        /// history holds many years of secondments, and a report reads one.
+        func secondments(of group: LedgerState.GroupEntry, where include: (LedgerState.SecondmentEntry) -> Bool) -> [LedgerState.SecondmentEntry] {
+            state.secondments.values.withUnsafeBufferPointer { entries in
+                (secondmentPositionsByGroup[group.groupId] ?? []).filter { include(entries[Int($0)]) }.map { entries[Int($0)] }
+            }
         }
 
         /// The secondments from a home school, in seq order.
@@ -229,22 +235,30 @@ extension AnnualReport {
             return (expenditurePositionsBySource[sourceId] ?? []).map { entries[Int($0)] }
         }
 
-        /// `牵头校→成员校`: the roles of the two ends on the day it started (外部 for a host outside the ledger).
-        func direction(_ entry: LedgerState.SecondmentEntry, group: LedgerState.GroupEntry) -> String {
+        /// `牵头校→成员校`: the roles of the two ends on the day it started (外部 for a host outside the ledger),
+        /// read from `memberships`, the group's memberships in joining order.
+        func direction(_ entry: LedgerState.SecondmentEntry, memberships: [LedgerState.MembershipEntry]) -> String {
             let day = entry.stamp.effective.firstDayNumber
-            let roles = Dictionary(state.members(ofGroup: group.groupId, onDay: day).map { ($0.membership.schoolId, $0.role) }, uniquingKeysWith: { first, _ in first })
             func role(_ id: String?) -> String {
                 guard let id else { return "外部" }
-                return roles[id].map { Language.zh.word($0) } ?? "集团外"
+                // As `members(ofGroup:onDay:)` lists a school's memberships (a lead first, then in
+                // joining order), without building the roster for every secondment.
+                var found: MemberRole?
+                for membership in memberships where membership.schoolId == id && membership.isMember(onDay: day) {
+                    let role = membership.role(onDay: day)
+                    if role == .lead { found = role; break }
+                    if found == nil { found = role }
+                }
+                return found.map { Language.zh.word($0) } ?? "集团外"
             }
             return "\(role(entry.payload.fromSchoolId))→\(role(entry.payload.toSchoolId))"
         }
 
         func secondmentFigures(_ group: LedgerState.GroupEntry) -> [ReportFigure] {
-            let all = secondments(of: group)
-            let started = all.filter { period.contains($0.stamp.effective) }
-            let ended = all.filter { entry in entry.endStamp.map { period.contains($0.effective) } ?? false }
-            let open = all.filter { $0.stamp.effective.firstDayNumber <= lastDay && state.isRunning($0, onDay: lastDay) }
+            let started = secondments(of: group) { period.contains($0.stamp.effective) }
+            let ended = secondments(of: group) { entry in entry.endStamp.map { period.contains($0.effective) } ?? false }
+            let open = secondments(of: group) { $0.stamp.effective.firstDayNumber <= lastDay && state.isRunning($0, onDay: lastDay) }
+            let groupMemberships = memberships(of: group)
             func breakdown(_ entries: [LedgerState.SecondmentEntry], _ key: (LedgerState.SecondmentEntry) -> String) -> String {
                 var counts: [String: Int] = [:]
                 for entry in entries { counts[key(entry), default: 0] += 1 }
@@ -252,7 +266,7 @@ extension AnnualReport {
             }
             // Each start's direction once (it reads the group's roster on the day it started);
             // the breakdowns by kind and over all kinds share it.
-            let directions = Dictionary(started.map { ($0.stamp.seq, direction($0, group: group)) }, uniquingKeysWith: { first, _ in first })
+            let directions = Dictionary(started.map { ($0.stamp.seq, direction($0, memberships: groupMemberships)) }, uniquingKeysWith: { first, _ in first })
             let startDirection = { (entry: LedgerState.SecondmentEntry) in directions[entry.stamp.seq] ?? "" }
             var figures: [ReportFigure] = []
             for kind in SecondmentKind.allCases {
