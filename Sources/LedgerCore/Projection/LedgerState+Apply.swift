@@ -170,12 +170,11 @@ extension LedgerState {
                     throw DomainError(field: "data.campusId", "campus \"\(campus)\" belongs to \"\(campuses[campus]!.payload.schoolId)\", not \"\(payload.schoolId)\"")
                 }
             }
-            let open = openMemberships(ofGroup: payload.groupId)
-            if let twice = open.first(where: { $0.schoolId == payload.schoolId && $0.campusId == payload.campusId }) {
-                throw DomainError(field: "data.schoolId", "\(payload.schoolId) is already a member of \(payload.groupId) (membership \"\(twice.membershipId)\")")
+            if let twice = firstOpenMembership(ofGroup: payload.groupId, where: { $0.schoolId == payload.schoolId && $0.campusId == payload.campusId }) {
+                throw DomainError(field: "data.schoolId", "\(payload.schoolId) is already a member of \(payload.groupId) (membership \"\(memberships.keys[twice])\")")
             }
-            if payload.role == .lead, let lead = open.first(where: { $0.role(onDay: nil) == .lead }) {
-                throw DomainError(field: "data.role", "\(payload.groupId) already has the lead \(lead.schoolId); use GroupLeadChanged")
+            if payload.role == .lead, let lead = firstOpenMembership(ofGroup: payload.groupId, where: { $0.role(onDay: nil) == .lead }) {
+                throw DomainError(field: "data.role", "\(payload.groupId) already has the lead \(memberships.values[lead].schoolId); use GroupLeadChanged")
             }
             if let approval = payload.approvalId { try approvals.requireKnown(approval, "data.approvalId", "approval") }
             memberships.append(MembershipEntry(membershipId: payload.membershipId, groupId: payload.groupId,
@@ -195,8 +194,8 @@ extension LedgerState {
                 throw DomainError(field: "data.membershipId", "\(membership.schoolId) already left \(membership.groupId) (seq \(membership.exit!.stamp.seq))")
             }
             if membership.role(onDay: nil) == .lead, payload.reason != .groupDissolved,
-               let other = openMemberships(ofGroup: membership.groupId).first(where: { $0.membershipId != membership.membershipId }) {
-                throw DomainError(field: "data.membershipId", "\(membership.schoolId) leads \(membership.groupId) while \(other.schoolId) and others remain; change the lead first")
+               let other = firstOpenMembership(ofGroup: membership.groupId, where: { $0.membershipId != membership.membershipId }) {
+                throw DomainError(field: "data.membershipId", "\(membership.schoolId) leads \(membership.groupId) while \(memberships.values[other].schoolId) and others remain; change the lead first")
             }
             if let approval = payload.approvalId { try approvals.requireKnown(approval, "data.approvalId", "approval") }
             memberships.values[position].exit = Recorded(payload: payload.reason, stamp: stamp)
@@ -225,6 +224,14 @@ extension LedgerState {
     /// The memberships of a group without an exit, in joining order.
     public func openMemberships(ofGroup groupId: String) -> [MembershipEntry] {
         (openMembershipsByGroup[groupId] ?? []).map { memberships.values[Int($0)] }
+    }
+
+    /// The position of the group's first open membership (in joining order) that `matches`,
+    /// read in place: the checks on joining and exits used to copy every open membership of
+    /// the group, with its roles, for each event.
+    mutating func firstOpenMembership(ofGroup groupId: String, where matches: (inout MembershipEntry) -> Bool) -> Int? {
+        for position in openMembershipsByGroup[groupId] ?? [] where Self.inPlace(&memberships, Int(position), matches) { return Int(position) }
+        return nil
     }
 
     mutating func openSchool(_ id: String, _ field: String) throws(DomainError) {

@@ -65,6 +65,9 @@ extension AnnualReport {
         let earmarksByAllocation: [String: [LedgerState.EarmarkEntry]]
         /// Positions in `state.expenditures` by the allocation or earmark paid from, in seq order.
         let expenditurePositionsBySource: [String: [Int32]]
+        /// Positions in `state.costShares` by group, in seq order (a scan of every cost share
+        /// for each group grew with groups × journal).
+        let costSharePositionsByGroup: [String: [Int32]]
         /// Findings (periodic and on-append) by the group their subject belongs to.
         let findingsByGroup: [String: [Finding]]
 
@@ -110,6 +113,12 @@ extension AnnualReport {
                 if let earmark = expenditures[Int(position)].payload.earmarkId { bySource[earmark, default: []].append(position) }
             }
             expenditurePositionsBySource = bySource
+            var sharesByGroup: [String: [Int32]] = [:]
+            let costShares = state.costShares.values
+            for position in Self.seqOrder(costShares, seq: { $0.stamp.seq }) {
+                sharesByGroup[costShares[Int(position)].payload.groupId, default: []].append(position)
+            }
+            costSharePositionsByGroup = sharesByGroup
             var findings: [String: [Finding]] = [:]
             for finding in inputs.periodicFindings + inputs.onAppendFindings.map(\.finding) {
                 if let groupId = Self.groupId(ofSubject: finding.subject, in: state) { findings[groupId, default: []].append(finding) }
@@ -206,33 +215,39 @@ extension AnnualReport {
         /// Members on the first day, on every day the roster changed, and on the last day.
         func memberCounts(_ group: LedgerState.GroupEntry) -> [(day: Int, count: Int)] {
             var days: Set<Int> = [period.startDay, lastDay]
-            for membership in memberships(of: group) {
+            let all = memberships(of: group)
+            for membership in all {
                 let joined = membership.joined.effective.firstDayNumber
                 if (period.startDay..<period.endDay).contains(joined) { days.insert(joined) }
                 if let exit = membership.exit?.stamp.effective.firstDayNumber, (period.startDay..<period.endDay).contains(exit) { days.insert(exit) }
             }
-            return days.sorted().map { ($0, state.members(ofGroup: group.groupId, onDay: $0).count) }
+            // Counted from the memberships read once, as `members(ofGroup:onDay:)` would list them.
+            return days.sorted().map { day in (day, all.reduce(0) { $0 + ($1.isMember(onDay: day) ? 1 : 0) }) }
         }
 
         /// The group's secondments (those naming it, or, naming none, between two of its members)
-        /// that `include` accepts, in seq order. Filtered before they are copied: a group's
-        /// history holds many years of secondments, and a report reads one.
+        /// that `include` accepts, in seq order.
         func secondments(of group: LedgerState.GroupEntry, where include: (LedgerState.SecondmentEntry) -> Bool) -> [LedgerState.SecondmentEntry] {
-            state.secondments.values.withUnsafeBufferPointer { entries in
-                (secondmentPositionsByGroup[group.groupId] ?? []).filter { include(entries[Int($0)]) }.map { entries[Int($0)] }
-            }
+            Self.entries(state.secondments.values, at: secondmentPositionsByGroup[group.groupId], where: include)
         }
 
-        /// The secondments from a home school, in seq order.
-        func secondments(fromHomeSchool schoolId: String) -> [LedgerState.SecondmentEntry] {
-            let entries = inputs.state.secondments.values
-            return (secondmentPositionsByHomeSchool[schoolId] ?? []).map { entries[Int($0)] }
+        /// The secondments from a home school that `include` accepts, in seq order.
+        func secondments(fromHomeSchool schoolId: String, where include: (LedgerState.SecondmentEntry) -> Bool) -> [LedgerState.SecondmentEntry] {
+            Self.entries(state.secondments.values, at: secondmentPositionsByHomeSchool[schoolId], where: include)
         }
 
         /// The expenditures paid from an allocation or earmark, in seq order.
         func expenditures(fromSource sourceId: String) -> [LedgerState.Recorded<ExpenditureRecorded>] {
-            let entries = inputs.state.expenditures.values
-            return (expenditurePositionsBySource[sourceId] ?? []).map { entries[Int($0)] }
+            Self.entries(state.expenditures.values, at: expenditurePositionsBySource[sourceId], where: { _ in true })
+        }
+
+        /// The entries at `positions` that `include` accepts, in the order of `positions`.
+        /// Filtered before they are copied: a group's or school's history holds many years of
+        /// entries, and a report reads one.
+        static func entries<Entry>(_ entries: [Entry], at positions: [Int32]?, where include: (Entry) -> Bool) -> [Entry] {
+            entries.withUnsafeBufferPointer { entries in
+                (positions ?? []).filter { include(entries[Int($0)]) }.map { entries[Int($0)] }
+            }
         }
 
         /// `牵头校→成员校`: the roles of the two ends on the day it started (外部 for a host outside the ledger),

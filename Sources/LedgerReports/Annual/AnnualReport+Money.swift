@@ -14,9 +14,10 @@ extension AnnualReport.Builder {
         let headcounts = members.compactMap { state.headcounts[$0]?[period.year] }
         let missing = members.filter { state.headcounts[$0]?[period.year] == nil }.map(schoolName)
         let total = headcounts.reduce(Int64(0)) { $0 + $1.teachers }
-        let moves = members.flatMap(secondments(fromHomeSchool:)).filter { entry in
-            period.contains(entry.stamp.effective)
-                && (ratioRule?.kinds.isEmpty ?? true || ratioRule!.kinds.contains(entry.payload.kind))
+        let moves = members.flatMap { school in
+            secondments(fromHomeSchool: school) { entry in
+                period.contains(entry.stamp.effective) && (ratioRule?.kinds.isEmpty ?? true || ratioRule!.kinds.contains(entry.payload.kind))
+            }
         }
         let rotated = Set(moves.map(\.payload.staffId))
         let backbone = rotated.filter { id in state.staff[id]?.credentials.contains { $0.credential == .backboneTeacher } ?? false }
@@ -80,8 +81,8 @@ extension AnnualReport.Builder {
                                     evidenceSeqs: spending.map(\.stamp.seq)))
         figures.append(ReportFigure(section: "funds", measure: "remaining", labelZh: "年末结余", labelEn: "remaining at the end", value: .fen(allocated - spent),
                                     evidenceSeqs: allocations.map(\.stamp.seq) + spending.map(\.stamp.seq)))
-        let shares = state.costShares.values.filter { $0.payload.groupId == group.groupId && period.contains($0.stamp.effective) }
-            .sorted { $0.stamp.seq < $1.stamp.seq }
+        let costShares = state.costShares.values
+        let shares = (costSharePositionsByGroup[group.groupId] ?? []).map { costShares[Int($0)] }.filter { period.contains($0.stamp.effective) }
         if !shares.isEmpty {
             var bySchool: [String: Int64] = [:]
             for share in shares { for part in share.payload.shares { bySchool[part.schoolId, default: 0] += part.amountFen } }
