@@ -10,10 +10,14 @@ extension LedgerState {
         default: break
         }
         let day = record.effective.firstDayNumber
-        let candidates = seals.filter { $0.payload.days.contains(day) }
-        guard !candidates.isEmpty else { return nil }
-        let touched = jurisdictions(of: record.event)
-        return candidates.first { touched.contains($0.payload.jurisdictionId) }
+        // Asked for every event folded: no array of candidates is built, and the jurisdictions
+        // the event touches are worked out only when a seal covers its day.
+        var touched: Set<String>?
+        for seal in seals where seal.payload.days.contains(day) {
+            if touched == nil { touched = jurisdictions(of: record.event) }
+            if touched!.contains(seal.payload.jurisdictionId) { return seal }
+        }
+        return nil
     }
 
     /// Refuses an event effective in a sealed year unless it is an explicit adjustment.
