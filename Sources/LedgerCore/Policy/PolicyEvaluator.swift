@@ -4,14 +4,15 @@ public enum PolicyEvaluator {
     /// The profile in force for `jurisdictionId` on `day`: the highest adopted version whose
     /// effective interval contains the day.
     public static func profile(for jurisdictionId: String, onDay day: Int, in state: LedgerState) -> PolicyProfile? {
+        // Asked for every event a report judges: only a version that is in force and newer is
+        // looked up among the decoded profiles.
         var best: (version: Int64, profile: PolicyProfile)?
         for (profileId, versions) in state.profiles {
-            guard let decoded = state.decodedProfiles[profileId] else { continue }
-            for (index, adopted) in versions.enumerated() where adopted.payload.jurisdictionId == jurisdictionId {
-                let payload = adopted.payload
+            for index in versions.indices where versions[index].payload.jurisdictionId == jurisdictionId {
+                let payload = versions[index].payload
                 let inForce = payload.effectiveFrom.firstDayNumber <= day && (payload.effectiveUntil.map { day < $0.endDayNumber } ?? true)
                 let newer = payload.version > (best?.version ?? 0)
-                guard inForce, newer, (index < decoded.count) else { continue }
+                guard inForce, newer, let decoded = state.decodedProfiles[profileId], index < decoded.count else { continue }
                 best = (payload.version, decoded[index])
             }
         }
