@@ -23,22 +23,10 @@ extension PolicyEvaluator {
         }
 
         /// Activities by group id, as rows of `state.activities`.
-        private(set) lazy var activityRowsByGroup: [String: [Row]] = {
-            var rows: [String: [Row]] = [:]
-            for (position, entry) in state.activities.values.enumerated() {
-                rows[entry.payload.groupId, default: []].append(Row(position: Int32(position), effective: entry.stamp.effective))
-            }
-            return rows
-        }()
+        private(set) lazy var activityRowsByGroup = Self.rows(state.activities.values, by: \.payload.groupId, effective: \.stamp.effective)
 
         /// Secondments by the school they leave from, as rows of `state.secondments`.
-        private(set) lazy var secondmentRowsByFromSchool: [String: [Row]] = {
-            var rows: [String: [Row]] = [:]
-            for (position, entry) in state.secondments.values.enumerated() {
-                rows[entry.payload.fromSchoolId, default: []].append(Row(position: Int32(position), effective: entry.stamp.effective))
-            }
-            return rows
-        }()
+        private(set) lazy var secondmentRowsByFromSchool = Self.rows(state.secondments.values, by: \.payload.fromSchoolId, effective: \.stamp.effective)
 
         /// Assessments by group id.
         private(set) lazy var assessmentsByGroup: [String: [LedgerState.Recorded<GroupAssessed>]] =
@@ -46,14 +34,26 @@ extension PolicyEvaluator {
 
         /// The group's activities whose effective date passes `include`, in table order.
         func activities(ofGroup groupId: String, where include: (PartialDate) -> Bool) -> [LedgerState.Recorded<GroupActivityHeld>] {
-            let entries = state.activities.values
-            return (activityRowsByGroup[groupId] ?? []).filter { include($0.effective) }.map { entries[Int($0.position)] }
+            Self.entries(state.activities.values, at: activityRowsByGroup[groupId], where: include)
         }
 
         /// The secondments from `schoolId` whose effective date passes `include`, in table order.
         func secondments(fromSchool schoolId: String, where include: (PartialDate) -> Bool) -> [LedgerState.SecondmentEntry] {
-            let entries = state.secondments.values
-            return (secondmentRowsByFromSchool[schoolId] ?? []).filter { include($0.effective) }.map { entries[Int($0.position)] }
+            Self.entries(state.secondments.values, at: secondmentRowsByFromSchool[schoolId], where: include)
+        }
+
+        /// Rows of `entries` grouped by `key`, in table order.
+        private static func rows<Entry>(_ entries: [Entry], by key: (Entry) -> String, effective: (Entry) -> PartialDate) -> [String: [Row]] {
+            var rows: [String: [Row]] = [:]
+            for (position, entry) in entries.enumerated() {
+                rows[key(entry), default: []].append(Row(position: Int32(position), effective: effective(entry)))
+            }
+            return rows
+        }
+
+        /// Copies of the entries at `rows` whose date passes `include`.
+        private static func entries<Entry>(_ entries: [Entry], at rows: [Row]?, where include: (PartialDate) -> Bool) -> [Entry] {
+            (rows ?? []).filter { include($0.effective) }.map { entries[Int($0.position)] }
         }
     }
 }
