@@ -199,8 +199,8 @@ extension LedgerState {
             }
             if let approval = payload.approvalId { try approvals.requireKnown(approval, "data.approvalId", "approval") }
             memberships.values[position].exit = Recorded(payload: payload.reason, stamp: stamp)
-            openMembershipsByGroup[membership.groupId]?.removeAll { $0 == Int32(position) }
-            openMembershipsBySchool[membership.schoolId]?.removeAll { $0 == Int32(position) }
+            Self.remove(Int32(position), under: membership.groupId, from: &openMembershipsByGroup)
+            Self.remove(Int32(position), under: membership.schoolId, from: &openMembershipsBySchool)
 
         case .groupLeadChanged(let payload):
             try groups.requireKnown(payload.groupId, "data.groupId", "group")
@@ -224,6 +224,14 @@ extension LedgerState {
     /// The memberships of a group without an exit, in joining order.
     public func openMemberships(ofGroup groupId: String) -> [MembershipEntry] {
         (openMembershipsByGroup[groupId] ?? []).map { memberships.values[Int($0)] }
+    }
+
+    /// Removes `position` from the list under `key`, and the key once its list is empty: an
+    /// index of open memberships then holds the same keys however the state was built (folded
+    /// event by event, or restored from a snapshot, which lists only what is open).
+    static func remove(_ position: Int32, under key: String, from index: inout [String: [Int32]]) {
+        index[key]?.removeAll { $0 == position }
+        if index[key]?.isEmpty == true { index[key] = nil }
     }
 
     /// The position of the group's first open membership (in joining order) that `matches`,
