@@ -125,7 +125,9 @@ public struct JournalScanner {
 
         // Decoding and hashing a line depend on that line alone, so they run on every core. Large
         // chunks are decoded in the background (in the reader's buffers) while earlier chunks'
-        // lines are checked in order here; small ones are decoded and checked in place.
+        // lines are checked in order here, and this thread decodes what is left of a chunk
+        // when it would otherwise wait for it (see `DecodeJob`); small ones are decoded and
+        // checked in place.
         //
         // Two chunks decode ahead of the one being checked: with one, the workers sat idle
         // whenever they finished a chunk before this thread had folded the one before (about a
@@ -142,19 +144,19 @@ public struct JournalScanner {
             if let progress, let last = slices.last { progress(last.byteOffset + last.byteCount + 1, totalBytes) }
             let large = slices.count >= DecodedLine.parallelThreshold
             if large {
-                decodingInBackground.append(DecodeJob(inBackground: slices, holding: buffers, checkChain: checkChain, output: output))
+                decodingInBackground.append(DecodeJob(slices, inBackground: true, holding: buffers, checkChain: checkChain, output: output))
             }
             // Check the oldest chunks until at most `lookahead` are in flight (all of them before
             // a small chunk, which is checked here, in order).
             while decodingInBackground.count > (large ? lookahead : 0) {
                 guard try consume(decodingInBackground.removeFirst()) else {
-                    for job in decodingInBackground { job.wait() }
+                    // Dropped undecoded: a decoder still on one holds it, and its buffers, until done.
                     decodingInBackground.removeAll()
                     return false
                 }
             }
             if large { return true }
-            return try consume(DecodeJob(inPlace: slices, checkChain: checkChain, output: output))
+            return try consume(DecodeJob(slices, inBackground: false, holding: nil, checkChain: checkChain, output: output))
         }
         for job in decodingInBackground {
             guard try consume(job) else { break }
@@ -177,41 +179,80 @@ enum ScanOutput {
     case entriesWithDomainRecords
 }
 
-/// One chunk of lines being decoded: either in place, during the reader's callback, or in the
-/// background while the reader fills its other buffer (the job holds the buffers).
+/// One chunk of lines being decoded, in blocks that any thread may claim: the background
+/// decoders (see `DecodeJob.decoders`) and, while it waits for the chunk, the scanning thread.
+///
+/// Why the scanning thread helps rather than leaving decoding to a pool: on two cores, a fold
+/// (which runs on the scanning thread) and two decoding threads made three runnable threads,
+/// and the fold, the replay's critical path at 10M events, was preempted a third of the time
+/// (23 s wall for 17 s of fold). With one decoder per core but one, the fold keeps its core,
+/// and whenever it has to wait for a chunk it decodes that chunk's remaining blocks itself, so
+/// no core idles when decoding is the slower side either.
 final class DecodeJob: @unchecked Sendable {
-    private(set) var slices: [LineSlice]
-    var decoded: [DecodedLine] = []
-    private let done = DispatchGroup()
-    /// The reader's buffers, which `slices` point into, kept alive while this job exists.
-    private var buffers: ChunkBuffers?
+    let slices: [LineSlice]
+    /// The decoded lines, parallel to `slices`; each is written once, by the thread that
+    /// claimed its block, and read by the scanning thread only after `wait()`.
+    let decoded: UnsafeMutableBufferPointer<DecodedLine>
+    private let checkChain: Bool
+    private let output: ScanOutput
+    private let claims: BlockClaims
+    private let done = DispatchSemaphore(value: 0)
+    private var waited = false
+    /// The reader's buffers, which `slices` point into, kept alive while this job exists (a
+    /// background decoder holds the job until it returns).
+    private let buffers: ChunkBuffers?
 
-    /// Decodes now, on this thread and the other cores.
-    init(inPlace slices: [LineSlice], checkChain: Bool, output: ScanOutput) {
-        self.slices = slices
-        DecodedLine.decode(slices, checkChain: checkChain, output: output, into: &decoded)
-    }
+    /// Lines per claim: small enough that the last claims of a chunk end close together on
+    /// both threads, large enough that claiming costs nothing measurable (~40 claims a chunk).
+    static let blockLines = 64
 
-    /// Decodes the lines in the background, straight from the reader's buffer: the reader
-    /// leaves a chunk's bytes in place until the callback after the one that handed it out
-    /// returns, and the scan waits for this job within that next callback.
-    init(inBackground slices: [LineSlice], holding buffers: ChunkBuffers, checkChain: Bool, output: ScanOutput) {
+    /// Serial queues, one per core but one, each running the jobs' `work()` in the order the
+    /// jobs were made (at least one, so a one-core machine still reads ahead).
+    static let decoders: [DispatchQueue] = {
+        let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        return (0..<max(1, min(7, cores - 1))).map { DispatchQueue(label: "groupledger.decode.\($0)") }
+    }()
+
+    /// A job for `slices`; with `inBackground`, the decoders start on it now, holding `buffers`
+    /// (the reader leaves a chunk's bytes in place until the callback after the one that
+    /// handed it out returns, and the scan waits for this job within that next callback).
+    /// Otherwise `wait()` decodes it all on the calling thread.
+    init(_ slices: [LineSlice], inBackground: Bool, holding buffers: ChunkBuffers?, checkChain: Bool, output: ScanOutput) {
         self.slices = slices
         self.buffers = buffers
-        done.enter()
-        DispatchQueue.global().async { [self] in
-            DecodedLine.decode(self.slices, checkChain: checkChain, output: output, into: &decoded)
-            done.leave()
+        self.checkChain = checkChain
+        self.output = output
+        decoded = .allocate(capacity: slices.count)
+        decoded.initialize(repeating: DecodedLine(entry: nil, error: nil, links: nil))
+        claims = BlockClaims(blockCount: (slices.count + Self.blockLines - 1) / Self.blockLines)
+        guard inBackground else { return }
+        for queue in Self.decoders { queue.async { self.work() } }
+    }
+
+    /// Decodes blocks until none is left to claim.
+    private func work() {
+        while let block = claims.claim() {
+            let lower = block * Self.blockLines
+            for index in lower..<min(slices.count, lower + Self.blockLines) {
+                decoded[index] = DecodedLine.decodeOne(slices[index], checkChain: checkChain, output: output)
+            }
+            if claims.finish() { done.signal() }
         }
     }
 
-    /// Waits until the chunk is decoded.
+    /// Helps decode what no decoder has claimed yet, then waits until every line is decoded.
     func wait() {
-        done.wait()
+        guard !waited else { return }
+        work()
+        // Zero blocks: nothing signals (a chunk always has a line, so this is defensive).
+        if claims.blockCount > 0 { done.wait() }
+        waited = true
     }
 
     deinit {
-        done.wait()
+        // No decoder still runs: each holds the job until its `work()` returns.
+        decoded.deinitialize()
+        decoded.deallocate()
     }
 }
 
@@ -225,28 +266,10 @@ struct DecodedLine: Sendable {
     /// reference-counted values.
     var links: LineLinks?
 
-    /// Below this many lines a chunk is decoded on the calling thread.
+    /// Below this many lines a chunk is decoded on the calling thread, in place.
     static let parallelThreshold = 512
 
-    /// Decodes `slices` into `decoded` (same order), splitting the work across the cores.
-    /// With `.leafHashes` the decoded line is checked and dropped here, on the worker.
-    static func decode(_ slices: [LineSlice], checkChain: Bool, output: ScanOutput, into decoded: inout [DecodedLine]) {
-        decoded.removeAll(keepingCapacity: true)
-        decoded.append(contentsOf: repeatElement(DecodedLine(entry: nil, error: nil, links: nil), count: slices.count))
-        let workers = slices.count < parallelThreshold ? 1 : min(8, max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))))
-        slices.withUnsafeBufferPointer { input in
-            decoded.withUnsafeMutableBufferPointer { results in
-                let shared = SharedBuffers(input: input, results: results)
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    let lower = shared.input.count * worker / workers
-                    let upper = shared.input.count * (worker + 1) / workers
-                    for index in lower..<upper { shared.results[index] = decodeOne(shared.input[index], checkChain: checkChain, output: output) }
-                }
-            }
-        }
-    }
-
-    private static func decodeOne(_ slice: LineSlice, checkChain: Bool, output: ScanOutput) -> DecodedLine {
+    static func decodeOne(_ slice: LineSlice, checkChain: Bool, output: ScanOutput) -> DecodedLine {
         // Unterminated, overlong and NUL-holding lines are judged by the scan without decoding.
         guard slice.isTerminated, !slice.isOverlong else { return DecodedLine(entry: nil, error: nil, links: nil) }
         if output == .entriesWithDomainRecords, let decoded = decodeDomainFromBytes(slice, checkChain: checkChain) { return decoded }
@@ -301,12 +324,6 @@ struct LineLinks: Sendable {
     var recorded: UTCTimestamp
     var prev: SHA256Digest
     var leafHash: SHA256Digest?
-}
-
-/// The buffers one parallel decode shares; each worker writes only its own index range.
-private struct SharedBuffers: @unchecked Sendable {
-    let input: UnsafeBufferPointer<LineSlice>
-    let results: UnsafeMutableBufferPointer<DecodedLine>
 }
 
 /// The scan's state machine, separate from I/O so every transition is plain code.

@@ -108,6 +108,12 @@ struct ProjectionTests {
           #"{"type":"SecondmentStarted","v":1,"effective":"2024-09","actor":{"id":"c","role":"BureauClerk"},"data":{"secondmentId":"s1","staffId":"t1","kind":"SupportTeaching","fromSchoolId":"sy-m03","toSchoolId":"sy-c1","plannedEnd":"2025-07"}}"#,
           #"{"type":"SecondmentStarted","v":1,"effective":"2024-10","actor":{"id":"c","role":"BureauClerk"},"data":{"secondmentId":"s2","staffId":"t1","kind":"SupportTeaching","fromSchoolId":"sy-m03","toSchoolId":"sy-m04","plannedEnd":"2025-07"}}"#],
          "data.staffId", "t1 is already on secondment \"s1\""),
+        // An extension keeps the secondment open, so its staff member cannot start another.
+        ([#"{"type":"StaffRegistered","v":1,"effective":"2024","actor":{"id":"c","role":"BureauClerk"},"data":{"staffId":"t1","homeSchoolId":"sy-m03","post":"Teacher"}}"#,
+          #"{"type":"SecondmentStarted","v":1,"effective":"2024-09","actor":{"id":"c","role":"BureauClerk"},"data":{"secondmentId":"s1","staffId":"t1","kind":"SupportTeaching","fromSchoolId":"sy-m03","toSchoolId":"sy-c1","plannedEnd":"2025-07"}}"#,
+          #"{"type":"SecondmentEnded","v":1,"effective":"2025-07","actor":{"id":"c","role":"BureauClerk"},"data":{"secondmentId":"s1","outcome":"Extended","newPlannedEnd":"2026-07"}}"#,
+          #"{"type":"SecondmentStarted","v":1,"effective":"2025-09","actor":{"id":"c","role":"BureauClerk"},"data":{"secondmentId":"s2","staffId":"t1","kind":"SupportTeaching","fromSchoolId":"sy-m03","toSchoolId":"sy-m04","plannedEnd":"2026-07"}}"#],
+         "data.staffId", "t1 is already on secondment \"s1\""),
         ([#"{"type":"SecondmentStarted","v":1,"effective":"2024-09","actor":{"id":"c","role":"BureauClerk"},"data":{"secondmentId":"s1","staffId":"t9","kind":"SupportTeaching","fromSchoolId":"sy-m03","toSchoolId":"sy-c1","plannedEnd":"2025-07"}}"#],
          "data.staffId", "unknown staff member \"t9\""),
         ([#"{"type":"StaffRegistered","v":1,"effective":"2024","actor":{"id":"c","role":"BureauClerk"},"data":{"staffId":"t1","homeSchoolId":"sy-m03","post":"Teacher"}}"#,
@@ -141,6 +147,24 @@ struct ProjectionTests {
             }
             #expect(state == before)
         }
+    }
+
+    @Test func aStaffMemberWhoReturnedMayStartAnotherSecondment() throws {
+        let staffActor = #""actor":{"id":"c","role":"BureauClerk"}"#
+        func start(_ id: String, _ effective: String) -> String {
+            #"{"type":"SecondmentStarted","v":1,"effective":"\#(effective)",\#(staffActor),"data":{"secondmentId":"\#(id)","staffId":"t1","kind":"SupportTeaching","fromSchoolId":"sy-m03","toSchoolId":"sy-c1","plannedEnd":"2027-07"}}"#
+        }
+        var lines = Scenario.base + [
+            #"{"type":"StaffRegistered","v":1,"effective":"2024-09",\#(staffActor),"data":{"staffId":"t1","homeSchoolId":"sy-m03","post":"Teacher"}}"#,
+            start("sec-1", "2024-09"),
+        ]
+        #expect(try Projector.build(try Scenario.records(lines)).staff["t1"]?.openSecondmentId == "sec-1")
+        lines.append(#"{"type":"SecondmentEnded","v":1,"effective":"2025-07",\#(staffActor),"data":{"secondmentId":"sec-1","outcome":"Returned"}}"#)
+        #expect(try Projector.build(try Scenario.records(lines)).staff["t1"]?.openSecondmentId == nil)
+        lines.append(start("sec-2", "2025-09"))
+        let state = try Projector.build(try Scenario.records(lines))
+        #expect(state.staff["t1"]?.openSecondmentId == "sec-2")
+        #expect(state.secondments.keys == ["sec-1", "sec-2"])
     }
 
     @Test func theRegistersTrackSecondmentsBalancesAndApprovals() throws {

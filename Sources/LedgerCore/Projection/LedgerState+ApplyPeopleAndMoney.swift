@@ -14,15 +14,15 @@ extension LedgerState {
 
         case .secondmentStarted(let payload):
             try secondments.requireUnused(payload.secondmentId, "data.secondmentId", "secondment")
-            try staff.requireKnown(payload.staffId, "data.staffId", "staff member")
+            let member = try staff.requirePosition(of: payload.staffId, "data.staffId", "staff member")
             try openSchool(payload.fromSchoolId, "data.fromSchoolId")
             if let destination = payload.toSchoolId { try openSchool(destination, "data.toSchoolId") }
             if let group = payload.groupId { try groups.requireKnown(group, "data.groupId", "group") }
-            if let open = openSecondmentByStaff[payload.staffId] {
+            if let open = Self.inPlace(&staff, member, { $0.openSecondmentId }) {
                 throw DomainError(field: "data.staffId", "\(payload.staffId) is already on secondment \"\(open)\"")
             }
+            staff.values[member].openSecondmentId = payload.secondmentId
             secondments.append(SecondmentEntry(payload: payload, stamp: stamp), forNewKey: payload.secondmentId)
-            openSecondmentByStaff[payload.staffId] = payload.secondmentId
 
         case .secondmentEnded(let payload):
             // By index: one lookup, and the entry is read and changed in place, not copied.
@@ -30,11 +30,12 @@ extension LedgerState {
             guard Self.inPlace(&secondments, secondment, { $0.isOpen }) else {
                 throw DomainError(field: "data.secondmentId", "secondment \"\(payload.secondmentId)\" has already ended")
             }
+            // Its staff member was known when it started, and entries are never removed.
+            let member = try staff.requirePosition(of: Self.inPlace(&secondments, secondment, { $0.payload.staffId }),
+                                                   "data.secondmentId", "staff member of the secondment")
             secondments.values[secondment].ending = payload
             secondments.values[secondment].endStamp = stamp
-            if payload.outcome != .extended {
-                openSecondmentByStaff[Self.inPlace(&secondments, secondment, { $0.payload.staffId })] = nil
-            }
+            if payload.outcome != .extended { staff.values[member].openSecondmentId = nil }
 
         case .fundAllocated(let payload):
             try allocations.requireUnused(payload.allocationId, "data.allocationId", "allocation")

@@ -34,7 +34,7 @@ extension LedgerState {
         sizes += [
             sizer.table("documentsByNumber", documentsByNumber), sizer.table("headcounts", headcounts),
             sizer.table("profiles", profiles), sizer.table("membershipsByGroup", membershipsByGroup),
-            sizer.table("membershipsBySchool", membershipsBySchool), sizer.table("openSecondmentByStaff", openSecondmentByStaff),
+            sizer.table("membershipsBySchool", membershipsBySchool),
             sizer.table("openMembershipsByGroup", openMembershipsByGroup),
             sizer.table("openMembershipsBySchool", openMembershipsBySchool),
         ]
