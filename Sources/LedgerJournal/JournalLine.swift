@@ -50,9 +50,6 @@ public struct JournalEntry: Sendable {
     public var byteCount: Int
     /// SHA-256(0x00 ‖ line bytes), when the reader computed it (verification does).
     public var leafHash: SHA256Digest?
-    /// The typed domain record or the domain's refusal, when the scan decoded it (folds do, on
-    /// the worker threads that decoded the line).
-    public var domainRecord: Result<DomainEventRecord, DomainError>?
 
     /// Creates an entry.
     public init(line: JournalLine, byteOffset: Int64, byteCount: Int, leafHash: SHA256Digest?) {

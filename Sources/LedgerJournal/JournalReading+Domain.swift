@@ -16,10 +16,10 @@ extension JournalReading {
                              _ visit: (DomainEventRecord) throws -> Void) throws -> JournalScanResult {
         // Typed payloads are decoded (and lines hashed) on the scan's worker threads.
         let result = try withScanner(path: path, checkChain: onLeafHash != nil) { scanner in
-            try scanner.runTakingDomainRecords { entries in
-                for index in entries.indices {
-                    if let onLeafHash, let leafHash = entries[index].leafHash { onLeafHash(leafHash) }
-                    try visit(try takeDomainRecord(&entries[index], path: path))
+            try scanner.runTakingDomainRecords { lines in
+                for index in lines.indices {
+                    if let onLeafHash, let leafHash = lines[index].leafHash { onLeafHash(leafHash) }
+                    try visit(try takeRecord(&lines[index], path: path))
                 }
                 return true
             }
@@ -28,24 +28,24 @@ extension JournalReading {
         return result
     }
 
-    /// Moves the domain record out of `entry` (or decodes it), or throws the journal error
-    /// naming its line and field.
-    static func takeDomainRecord(_ entry: inout JournalEntry, path: String) throws(JournalError) -> DomainEventRecord {
+    /// Moves the domain record out of `line`, or throws the journal error naming its line and
+    /// field.
+    static func takeRecord(_ line: inout DomainLine, path: String) throws(JournalError) -> DomainEventRecord {
         var taken: Result<DomainEventRecord, DomainError>?
-        swap(&taken, &entry.domainRecord)
-        return try record(taken, of: entry, path: path)
-    }
-
-    /// One entry as a domain record, or the journal error naming its line and field.
-    static func domainRecord(_ entry: JournalEntry, path: String) throws(JournalError) -> DomainEventRecord {
-        try record(entry.domainRecord, of: entry, path: path)
-    }
-
-    /// `decoded` (or, when the scan did not decode it, `entry`'s event decoded now) as a record.
-    private static func record(_ decoded: Result<DomainEventRecord, DomainError>?, of entry: JournalEntry,
-                               path: String) throws(JournalError) -> DomainEventRecord {
+        swap(&taken, &line.record)
         do {
-            return try (decoded ?? Result { () throws(DomainError) in try DomainEventRecord(entry.event) }).get()
+            // A line is taken once; nil would be a scan that handed it out twice.
+            return try taken.unsafelyUnwrapped.get()
+        } catch {
+            throw JournalError(.invalidInput, path: path, lineNumber: line.seq, byteOffset: line.byteOffset,
+                               field: error.field, message: error.message)
+        }
+    }
+
+    /// One entry's event as a domain record, or the journal error naming its line and field.
+    static func domainRecord(_ entry: JournalEntry, path: String) throws(JournalError) -> DomainEventRecord {
+        do {
+            return try DomainEventRecord(entry.event)
         } catch {
             throw JournalError(.invalidInput, path: path, lineNumber: entry.seq, byteOffset: entry.byteOffset,
                                field: error.field, message: error.message)

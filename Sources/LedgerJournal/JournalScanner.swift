@@ -80,17 +80,13 @@ public struct JournalScanner {
         return try run(output: .leafHashes) { state in try onLeafHashes(state.pendingLeafHashes) }
     }
 
-    /// Runs the scan like `run(onBatch:)`, with each entry's typed domain record (or the
-    /// domain's refusal) decoded on the worker threads too, in `JournalEntry.domainRecord`.
-    public func runDecodingDomain(onBatch: ([JournalEntry]) throws -> Bool) throws -> JournalScanResult {
-        try run(output: .entriesWithDomainRecords) { state in try onBatch(state.pending) }
-    }
-
-    /// Runs the scan like `runDecodingDomain(onBatch:)`, handing out each batch's entries to be
-    /// changed in place: a fold moves each domain record out instead of copying the entry
-    /// (and retaining every string it holds) only to drop it. The entries are discarded after.
-    func runTakingDomainRecords(onBatch: (inout [JournalEntry]) throws -> Bool) throws -> JournalScanResult {
-        try run(output: .entriesWithDomainRecords) { state in try state.withPending(onBatch) }
+    /// Runs the scan like `run(onBatch:)`, but hands out each line's typed domain record (or
+    /// the domain's refusal), decoded on the worker threads, instead of its entry: a fold needs
+    /// the record alone, and the entry's envelope would be built, moved and freed for nothing.
+    /// The batch's lines are lent to be changed in place, so a fold moves each record out
+    /// instead of copying it (and retaining every string it holds) only to drop it.
+    func runTakingDomainRecords(onBatch: (inout [DomainLine]) throws -> Bool) throws -> JournalScanResult {
+        try run(output: .domainRecords) { state in try state.withPendingDomainLines(onBatch) }
     }
 
     private func run(output: ScanOutput, handOut: (inout ScanState) throws -> Bool) throws -> JournalScanResult {
@@ -174,9 +170,8 @@ enum ScanOutput {
     case leafHashes
     /// The decoded entries.
     case entries
-    /// The decoded entries with their typed domain records; an entry whose record decoded
-    /// keeps an empty `data` (the record holds the payload).
-    case entriesWithDomainRecords
+    /// Each line's typed domain record (or the domain's refusal), without its entry.
+    case domainRecords
 }
 
 /// One chunk of lines being decoded, in blocks that any thread may claim: the background
@@ -265,6 +260,8 @@ struct DecodedLine: Sendable {
     /// The fields that link the line to its neighbours, copied out so the checks touch no
     /// reference-counted values.
     var links: LineLinks?
+    /// The line's domain record, for `.domainRecords` (then `entry` is nil).
+    var domainLine: DomainLine?
 
     /// Below this many lines a chunk is decoded on the calling thread, in place.
     static let parallelThreshold = 512
@@ -272,24 +269,25 @@ struct DecodedLine: Sendable {
     static func decodeOne(_ slice: LineSlice, checkChain: Bool, output: ScanOutput) -> DecodedLine {
         // Unterminated, overlong and NUL-holding lines are judged by the scan without decoding.
         guard slice.isTerminated, !slice.isOverlong else { return DecodedLine(entry: nil, error: nil, links: nil) }
-        if output == .entriesWithDomainRecords, let decoded = decodeDomainFromBytes(slice, checkChain: checkChain) { return decoded }
+        if output == .domainRecords, let decoded = decodeDomainFromBytes(slice, checkChain: checkChain) { return decoded }
         do {
             // Verification reads only the envelope: `data` is checked, not built.
             let line = try output == .leafHashes ? JournalLine.decodeEnvelope(slice.bytes) : JournalLine.decode(slice.bytes)
             let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
-            var entry: JournalEntry?
-            if output != .leafHashes {
-                entry = JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash)
-                if output == .entriesWithDomainRecords {
-                    let record = Result { () throws(DomainError) in try DomainEventRecord(line.event) }
-                    entry?.domainRecord = record
-                    // Once typed, the JSON tree of `data` is freed here, on the worker, rather
-                    // than by the folding thread when the batch is cleared.
-                    if case .success = record { entry?.line.event.draft.data = JSONObject() }
-                }
+            let links = LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash)
+            switch output {
+            case .leafHashes:
+                return DecodedLine(entry: nil, error: nil, links: links)
+            case .entries:
+                return DecodedLine(entry: JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash),
+                                   error: nil, links: links)
+            case .domainRecords:
+                // The domain's refusal, if any, is the line's to report; the scan's checks go on.
+                let record = Result { () throws(DomainError) in try DomainEventRecord(line.event) }
+                var decoded = DecodedLine(entry: nil, error: nil, links: links)
+                decoded.domainLine = DomainLine(record: record, seq: line.seq, byteOffset: slice.byteOffset, leafHash: leafHash)
+                return decoded
             }
-            return DecodedLine(entry: entry, error: nil,
-                               links: LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash))
         } catch {
             return DecodedLine(entry: nil, error: error, links: nil)
         }
@@ -307,14 +305,24 @@ extension DecodedLine {
         guard let record = try? DomainEventRecord(line.event, checkedData: checkedData, limits: FastLineDecoder.dataLimits) else { return nil }
         let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
         let links = LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash)
-        // Moved, not copied: a copy of a line retains every string in it, and releasing the
-        // original releases them again (about 6% of the decoding workers' time).
-        var decoded = DecodedLine(entry: JournalEntry(line: consume line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount),
-                                                      leafHash: leafHash),
-                                  error: nil, links: links)
-        decoded.entry?.domainRecord = .success(consume record)
+        var decoded = DecodedLine(entry: nil, error: nil, links: links)
+        // Moved, not copied: a copy of a record retains every string in it, and releasing the
+        // original releases them again.
+        decoded.domainLine = DomainLine(record: .success(consume record), seq: links.seq, byteOffset: slice.byteOffset, leafHash: leafHash)
         return decoded
     }
+}
+
+/// A line's typed domain record, or the domain's refusal, with where the line is.
+struct DomainLine: Sendable {
+    /// Taken (set to nil) by the fold that consumes it.
+    var record: Result<DomainEventRecord, DomainError>?
+    /// The line's seq (= line number).
+    var seq: Int64
+    /// The 0-based byte offset of the line's first byte.
+    var byteOffset: Int64
+    /// The line's leaf hash, when the scan checks the chain.
+    var leafHash: SHA256Digest?
 }
 
 /// A line's seq, batch, recorded time and prev: plain values.
@@ -346,6 +354,8 @@ struct ScanState {
     private(set) var pending: [JournalEntry] = []
     /// The leaf hashes of the batch being read, when entries are not kept.
     private(set) var pendingLeafHashes: [SHA256Digest] = []
+    /// The domain records of the batch being read, for `.domainRecords`.
+    private var pendingDomainLines: [DomainLine] = []
     /// How many lines the batch being read has so far, and where the last one starts.
     private var pendingCount = 0
     private var pendingLast: (seq: Int64, byteOffset: Int64)?
@@ -425,9 +435,17 @@ struct ScanState {
         lastRecorded = line.recorded
         pendingBatch = line.batch
         // Move the entry out of the decode buffer rather than copy it (a copy retains every field).
-        var moved: JournalEntry?
-        swap(&moved, &decoded.entry)
-        if let moved { pending.append(moved) } else if checkChain, let leafHash = line.leafHash { pendingLeafHashes.append(leafHash) }
+        if decoded.entry != nil {
+            var moved: JournalEntry?
+            swap(&moved, &decoded.entry)
+            pending.append(moved.unsafelyUnwrapped)
+        } else if decoded.domainLine != nil {
+            var moved: DomainLine?
+            swap(&moved, &decoded.domainLine)
+            pendingDomainLines.append(moved.unsafelyUnwrapped)
+        } else if checkChain, let leafHash = line.leafHash {
+            pendingLeafHashes.append(leafHash)
+        }
         pendingCount += 1
         pendingLast = (line.seq, slice.byteOffset)
         guard line.seq == line.batch.last else { return .continue }
@@ -439,15 +457,17 @@ struct ScanState {
         return .batchComplete
     }
 
-    /// Lends `pending` to `body` to change in place (before `clearPending()` empties it).
-    mutating func withPending(_ body: (inout [JournalEntry]) throws -> Bool) rethrows -> Bool {
-        try body(&pending)
+    /// Lends the batch's domain lines to `body` to change in place (before `clearPending()`
+    /// empties them).
+    mutating func withPendingDomainLines(_ body: (inout [DomainLine]) throws -> Bool) rethrows -> Bool {
+        try body(&pendingDomainLines)
     }
 
     /// Empties `pending` after a complete batch was handed out, keeping its buffer.
     mutating func clearPending() {
         pending.removeAll(keepingCapacity: true)
         pendingLeafHashes.removeAll(keepingCapacity: true)
+        pendingDomainLines.removeAll(keepingCapacity: true)
         pendingCount = 0
         pendingLast = nil
     }

@@ -127,6 +127,34 @@ struct DomainBytesDecodingTests {
         return (path, try shippedLines.map { line in try #require(general(line)).get() })
     }
 
+    /// A line the domain refuses stops a replay with an error naming that line, its byte
+    /// offset and the field, whether the line took the path from the bytes or the general one
+    /// (the record travels from the decoding thread to the fold without its entry).
+    @Test(arguments: [false, true])
+    func aRefusedLineStopsTheReplayNamingItsLineOffsetAndField(generalPath: Bool) throws {
+        let index = try #require(Self.shippedLines.firstIndex { String(decoding: $0, as: UTF8.self).contains(#""type":"SchoolRegistered""#) })
+        var text = String(decoding: Self.shippedLines[index], as: UTF8.self).replacingOccurrences(of: #""schoolId":"#, with: #""schoolIe":"#)
+        // An escaped quote in a name is canonical, and the quick check leaves it to the strict parser.
+        if generalPath { text = text.replacingOccurrences(of: #""nameZh":""#, with: #""nameZh":"\"x\""#) }
+        let changed = Array(text.utf8)
+        #expect((Self.fromBytes(changed) == nil) == generalPath)
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        var bytes: [UInt8] = []
+        for (position, line) in Self.shippedLines.enumerated() { bytes += (position == index ? changed : line) + [UInt8(ascii: "\n")] }
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let offset = Self.shippedLines[..<index].reduce(0) { $0 + $1.count + 1 }
+        do {
+            _ = try JournalReading.state(path: path)
+            Issue.record("expected line \(index + 1) to be refused")
+        } catch let error as JournalError {
+            #expect(error.lineNumber == Int64(index + 1))
+            #expect(error.byteOffset == Int64(offset))
+            #expect(error.field == "data.schoolId")
+            #expect(error.message == "missing")
+        }
+    }
+
     @Test func aReplayEqualsTheFoldOfRecordsDecodedTheGeneralWay() throws {
         let directory = TemporaryDirectory()
         let (path, records) = try Self.shippedJournal(in: directory)
