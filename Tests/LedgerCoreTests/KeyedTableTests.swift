@@ -95,6 +95,51 @@ struct KeyedTableTests {
     }
     #endif
 
+    /// An entry that holds its own id, as the state's entries do.
+    struct NumberedEntry: KeyedEntry, Equatable {
+        var id: String
+        var number: Int
+        var entryKey: String { id }
+    }
+
+    @Test func tablesOfEntriesHoldingTheirIdsAgreeWithADictionary() throws {
+        // Lookups here compare the entry's own id (KeyedTable+KeyedEntry), not the `keys` array.
+        var table = KeyedTable<NumberedEntry>()
+        var reference: [String: Int] = [:]
+        var generator = CanonicalJSONTests.SeededGenerator(seed: 11)
+        for number in 0..<5_000 {
+            var id = String(repeating: "y", count: Int(generator.next() % 20)) + "-\(number)"
+            if number % 89 == 0 { id = "校区\(number)" }
+            if number % 2 == 0 {
+                try table.requireUnused(id, "data.id", "entry")
+                table.append(NumberedEntry(id: id, number: number), forNewKey: id)
+            } else {
+                table[id] = NumberedEntry(id: id, number: number)
+            }
+            reference[id] = number
+        }
+        #expect(table.count == reference.count)
+        for (key, number) in reference {
+            let position = try table.requirePosition(of: key, "data.id", "entry")
+            #expect(table.values[position] == NumberedEntry(id: key, number: number) && table.keys[position] == key)
+            #expect(table[key]?.number == number && table.index(forKey: key) == position)
+            #expect(throws: DomainError.self) { try table.requireUnused(key, "data.id", "entry") }
+        }
+        for absent in ["y", "-1", "yy-5000", "校区88", "z-1"] {
+            #expect(table[absent] == nil && table.index(forKey: absent) == nil)
+            #expect(throws: DomainError.self) { try table.requireKnown(absent, "data.id", "entry") }
+        }
+    }
+
+    /// Such a table finds entries by their own ids, so filing one under another id is refused
+    /// in every build.
+    @Test func anEntryFiledUnderAnotherIdStopsTheProcess() async {
+        await #expect(processExitsWith: .failure) {
+            var table = KeyedTable<NumberedEntry>()
+            table.append(NumberedEntry(id: "a", number: 1), forNewKey: "b")
+        }
+    }
+
     @Test func theHashDependsOnEveryByte() {
         // Ids differing in one byte, in the first word, the last word or the tail, and in length.
         let ids = ["staff-00000001", "staff-00000002", "ataff-00000001", "staff-000000010", "staff-0000000", "sec-1", "sec-2", "sec-1 "]

@@ -171,6 +171,40 @@ struct JournalWriterTests {
         #expect(try JournalVerifier.verify(path: path).isSound)
     }
 
+    /// A batch large enough to be encoded in parallel parts with invalid drafts in two of
+    /// them: the refusal names the batch's first invalid draft, then (once that one is fixed)
+    /// the other, and nothing is written until the batch is valid.
+    @Test func namesTheFirstInvalidDraftOfAParallelBatch() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        _ = try Fixtures.journal(at: path, batchSizes: [3])
+        let before = try Fixtures.bytes(path)
+        var drafts = (3..<1_003).map { Fixtures.draft($0) }
+        let first = 3 * BatchEncoding.linesPerPart + 2
+        let later = 9 * BatchEncoding.linesPerPart + 1
+        drafts[first].actor = Actor(id: "")
+        drafts[later].version = 0
+        let writer = JournalWriter(path: path, clock: Fixtures.clock)
+        #expect {
+            try writer.append(drafts)
+        } throws: { error in
+            let error = error as? JournalError
+            return error?.code == .invalidInput && error?.field == "actor.id"
+                && error?.message == "event \(first + 1) of the batch: expected 1–128 bytes, found 0"
+        }
+        #expect(try Fixtures.bytes(path) == before)
+        drafts[first].actor = Actor(id: "clerk")
+        #expect {
+            try writer.append(drafts)
+        } throws: { error in
+            (error as? JournalError)?.field == "v" && (error as? JournalError)?.message.hasPrefix("event \(later + 1) of the batch: ") == true
+        }
+        #expect(try Fixtures.bytes(path) == before)
+        drafts[later].version = 1
+        #expect(try writer.append(drafts).lastSeq == 1_003)
+        #expect(try JournalVerifier.verify(path: path).isSound)
+    }
+
     @Test func refusesABatchOverTheEventLimit() throws {
         let directory = TemporaryDirectory()
         let path = directory.file("ledger.jsonl")

@@ -28,6 +28,13 @@ struct KeyIndex: Sendable {
 
     /// The position of `key`, which `keys` holds if the index does.
     func position(of key: String, in keys: [String]) -> Int? {
+        position(of: key) { keys[$0] == key }
+    }
+
+    /// The position of `key`: the first position whose 32 bits of hash agree and for which
+    /// `isKey` is true. `isKey` reads the key stored at a position wherever the table keeps it.
+    @inline(__always)
+    func position(of key: String, isKey: (Int) -> Bool) -> Int? {
         guard !buckets.isEmpty else { return nil }
         let hash = Self.hash(key)
         let tag = hash >> 32
@@ -38,7 +45,7 @@ struct KeyIndex: Sendable {
             if entry == 0 { return nil }
             if entry >> 32 == tag {
                 let position = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
-                if keys[position] == key { return position }
+                if isKey(position) { return position }
             }
             bucket = (bucket + 1) & mask
         }

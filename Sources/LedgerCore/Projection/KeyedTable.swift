@@ -11,7 +11,7 @@
 /// dictionary's does, so a state equals another with the same entries however it was built.
 public struct KeyedTable<Value: Sendable>: Sendable {
     /// Positions in `keys` and `values` by id.
-    private var positions = KeyIndex()
+    private(set) var positions = KeyIndex()
     /// The ids, in insertion order.
     public private(set) var keys: [String] = []
     /// The entries, parallel to `keys`. Changed in place by position; never reordered.
@@ -43,6 +43,11 @@ public struct KeyedTable<Value: Sendable>: Sendable {
     /// Adds an entry under `key`, which the caller has checked is not in the table (one
     /// lookup fewer than the subscript's setter, which looks first).
     public mutating func append(_ value: Value, forNewKey key: String) {
+        appendUnchecked(value, forNewKey: key)
+    }
+
+    /// `append(_:forNewKey:)` without the checks of a table of `KeyedEntry`s.
+    mutating func appendUnchecked(_ value: Value, forNewKey key: String) {
         precondition(values.count < Int(Int32.max), "a table holds at most \(Int32.max) entries")
         // Checked in debug builds only: a release replay would pay a second lookup per new id.
         assert(positions.position(of: key, in: keys) == nil, "append(_:forNewKey:) with a key already in the table: \(key)")
