@@ -50,7 +50,8 @@ enum ExportCommand: Command {
         let root = tree.root
         // Never the journal's folder, nor a folder with other files (an earlier packet is replaced).
         try OutputDirectory.check(directory, fileNames: Set(Self.packetFileNames), journalPath: path, option: "--out")
-        guard mkdir(directory, 0o750) == 0 || errno == EEXIST else {
+        let createdDirectory = mkdir(directory, 0o750) == 0
+        guard createdDirectory || errno == EEXIST else {
             throw JournalError(SystemCallError(call: "mkdir", path: directory, errorNumber: errno))
         }
         for name in Self.packetFileNames { unlink(directory + "/" + name) }
@@ -100,6 +101,15 @@ enum ExportCommand: Command {
                 var file = try SequentialFileWriter(creating: directory + "/" + name)
                 try file.write(bytes)
                 try file.finish()
+            }
+            // Each file was fsynced by `finish`; their names (and the folder's, when this run
+            // made it) are on disk once the folders holding them are fsynced too. Only then is
+            // the packet reported as written.
+            try FileDescriptor.synchronizeDirectory(containing: directory + "/" + Self.packetFileNames[0])
+            if createdDirectory {
+                var folder = Substring(directory)
+                while folder.count > 1, folder.hasSuffix("/") { folder = folder.dropLast() }
+                try FileDescriptor.synchronizeDirectory(containing: String(folder))
             }
         } catch let error as SystemCallError {
             throw JournalError(error)
