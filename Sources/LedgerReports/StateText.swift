@@ -40,12 +40,14 @@ public enum StateText {
     /// Every school with its memberships on `day`, as text.
     public static func schools(_ state: LedgerState, day: Int?, asOf: PartialDate?, language: Language, only schoolId: String? = nil,
                                jurisdictionId: String? = nil) -> String {
-        // Ids are sorted, then looked up: sorting the entries themselves copied every one.
-        let schools = state.schools.keys
-            .filter { id in schoolId == nil || id == schoolId }
-            .filter { id in jurisdictionId == nil || state.schools[id]!.payload.jurisdictionId == jurisdictionId }
-            .sorted()
-            .map { state.schools[$0]! }
+        // Positions are sorted by id, then read: sorting the entries themselves copied every
+        // one, and reading an entry in place copies none of its strings.
+        let table = state.schools
+        let positions = table.indices
+            .filter { position in schoolId == nil || table.keys[position] == schoolId }
+            .filter { position in jurisdictionId == nil || table.values[position].payload.jurisdictionId == jurisdictionId }
+            .sorted { table.keys[$0] < table.keys[$1] }
+        let schools = positions.map { table.values[$0] }
         var text = language.choose("Schools as of \(language.asOf(asOf)) (\(schools.count))", "学校（截至\(language.asOf(asOf))，共\(schools.count)所）") + "\n"
         let names = schools.map { $0.name(onDay: day) }
         let width = (names.map { DisplayWidth.columns($0) }.max() ?? 0) + 2
@@ -56,9 +58,12 @@ public enum StateText {
             var first = true
             // By id, without copying each membership out of the table.
             for membershipId in state.membershipsBySchool[school.payload.schoolId] ?? [] {
-                guard let membership = state.memberships[membershipId], membership.isMember(onDay: day) else { continue }
+                guard let position = state.memberships.index(forKey: membershipId),
+                      state.memberships.values[position].isMember(onDay: day) else { continue }
+                let groupId = state.memberships.values[position].groupId
+                let groupName = state.groups.index(forKey: groupId).map { state.groups.values[$0].nameZh } ?? groupId
                 text += first ? "" : "; "
-                text += "\(state.groups[membership.groupId]?.nameZh ?? membership.groupId) (\(language.word(membership.role(onDay: day))))"
+                text += "\(groupName) (\(language.word(state.memberships.values[position].role(onDay: day))))"
                 first = false
             }
             text += first ? "-\n" : "\n"

@@ -10,9 +10,10 @@
 /// Keys are hashed by their UTF-8 bytes and compared with `==`. The two agree for the keys the
 /// state holds: ids are lowercase ASCII, and every text in the journal is NFC, for which
 /// canonical equality is byte equality.
+@usableFromInline
 struct KeyIndex: Sendable {
     /// Buckets: (hash >> 32) << 32 | (position + 1), or 0 when empty. A power of two long.
-    private var buckets: [UInt64] = []
+    @usableFromInline private(set) var buckets: [UInt64] = []
     /// How many keys the index holds.
     private(set) var count = 0
 
@@ -33,7 +34,7 @@ struct KeyIndex: Sendable {
 
     /// The position of `key`: the first position whose 32 bits of hash agree and for which
     /// `isKey` is true. `isKey` reads the key stored at a position wherever the table keeps it.
-    @inline(__always)
+    @inlinable
     func position(of key: String, isKey: (Int) -> Bool) -> Int? {
         guard !buckets.isEmpty else { return nil }
         let hash = Self.hash(key)
@@ -86,7 +87,7 @@ extension KeyIndex {
     /// Per process, from the standard library's random hashing seed: ids in a journal are
     /// chosen by whoever writes it, and an unseeded hash would let one choose ids that all
     /// collide, making a replay quadratic. (`SWIFT_DETERMINISTIC_HASHING` makes it fixed.)
-    private static let seed: UInt64 = {
+    @usableFromInline static let seed: UInt64 = {
         var hasher = Hasher()
         hasher.combine(0x4B65_7949_6E64_6578 as UInt64)
         return UInt64(bitPattern: Int64(hasher.finalize()))
@@ -94,6 +95,7 @@ extension KeyIndex {
 
     /// A 64-bit hash of the key's UTF-8 bytes: each 8-byte word is folded in with a 64×64→128
     /// bit multiply (as wyhash does), which mixes every input bit into both halves.
+    @inlinable
     static func hash(_ key: String) -> UInt64 {
         var key = key
         // A native or small string: its bytes in place (a small one is spilled to the stack).
@@ -118,7 +120,8 @@ extension KeyIndex {
     }
 
     /// The two halves of the 128-bit product, xored.
-    private static func fold(_ left: UInt64, _ right: UInt64) -> UInt64 {
+    @inlinable
+    static func fold(_ left: UInt64, _ right: UInt64) -> UInt64 {
         let product = left.multipliedFullWidth(by: right)
         return product.high ^ product.low
     }

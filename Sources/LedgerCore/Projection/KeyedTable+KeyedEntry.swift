@@ -4,11 +4,15 @@
 /// known, these overloads are chosen over the general ones, with the same results.
 extension KeyedTable where Value: KeyedEntry {
     /// The position of `key`'s entry in `values`, if it has one.
+    // Inlinable so that callers in other modules (reports, the CLI) get it specialized for
+    // their entry type: unspecialized, reading `entryKey` copied the whole entry.
+    @inlinable
     public func index(forKey key: String) -> Int? {
         positions.position(of: key) { values[$0].entryKey == key }
     }
 
     /// The entry recorded under `key`, if any.
+    @inlinable
     public subscript(key: String) -> Value? {
         guard let position = index(forKey: key) else { return nil }
         return values[position]

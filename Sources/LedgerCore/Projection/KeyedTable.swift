@@ -11,7 +11,7 @@
 /// dictionary's does, so a state equals another with the same entries however it was built.
 public struct KeyedTable<Value: Sendable>: Sendable {
     /// Positions in `keys` and `values` by id.
-    private(set) var positions = KeyIndex()
+    @usableFromInline private(set) var positions = KeyIndex()
     /// The ids, in insertion order.
     public private(set) var keys: [String] = []
     /// The entries, parallel to `keys`. Changed in place by position; never reordered.

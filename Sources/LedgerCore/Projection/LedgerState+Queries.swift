@@ -50,8 +50,9 @@ extension LedgerState {
     public func members(ofGroup groupId: String, onDay day: Int?) -> [MemberView] {
         let views = (membershipsByGroup[groupId] ?? []).compactMap { id -> MemberView? in
             guard let membership = memberships[id], membership.isMember(onDay: day) else { return nil }
-            return MemberView(membership: membership, role: membership.role(onDay: day),
-                              schoolNameZh: schools[membership.schoolId]?.name(onDay: day) ?? membership.schoolId)
+            // The school's name read in place: copying its entry retained each of its strings.
+            let schoolName = schools.index(forKey: membership.schoolId).map { schools.values[$0].name(onDay: day) }
+            return MemberView(membership: membership, role: membership.role(onDay: day), schoolNameZh: schoolName ?? membership.schoolId)
         }
         return views.filter { $0.role == .lead } + views.filter { $0.role != .lead }
     }
