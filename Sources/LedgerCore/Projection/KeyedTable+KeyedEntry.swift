@@ -26,7 +26,7 @@ extension KeyedTable where Value: KeyedEntry {
 
     /// Refuses `id` when it already has an entry.
     func requireUnused(_ id: String, _ field: String, _ noun: String) throws(DomainError) {
-        if index(forKey: id) != nil { throw DomainError(field: field, "\(noun) \"\(id)\" is already registered") }
+        try Self.refuseIfFound(index(forKey: id), id, field, noun)
     }
 
     /// Refuses `id` when it has no entry.
@@ -36,7 +36,6 @@ extension KeyedTable where Value: KeyedEntry {
 
     /// The position of a known id's entry, to read and change it in place with one lookup.
     func requirePosition(of id: String, _ field: String, _ noun: String) throws(DomainError) -> Int {
-        guard let position = index(forKey: id) else { throw DomainError(field: field, "unknown \(noun) \"\(id)\"") }
-        return position
+        try Self.requireFound(index(forKey: id), id, field, noun)
     }
 }
