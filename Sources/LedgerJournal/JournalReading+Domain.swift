@@ -31,14 +31,16 @@ extension JournalReading {
     /// Moves the domain record out of `line`, or throws the journal error naming its line and
     /// field.
     static func takeRecord(_ line: inout DomainLine, path: String) throws(JournalError) -> DomainEventRecord {
-        var taken: Result<DomainEventRecord, DomainError>?
-        swap(&taken, &line.record)
-        do {
-            // A line is taken once; nil would be a scan that handed it out twice.
-            return try taken.unsafelyUnwrapped.get()
-        } catch {
+        // Moved out, not copied (a copy retains every string in the record, and dropping the
+        // original releases them again).
+        switch line.record.take() {
+        case .success(let record)?:
+            return consume record
+        case .failure(let error)?:
             throw JournalError(.invalidInput, path: path, lineNumber: line.seq, byteOffset: line.byteOffset,
                                field: error.field, message: error.message)
+        case nil:
+            preconditionFailure("a scan handed out line \(line.seq) twice")
         }
     }
 

@@ -217,8 +217,9 @@ final class DecodeJob: @unchecked Sendable {
         self.buffers = buffers
         self.checkChain = checkChain
         self.output = output
+        // Left uninitialized: each slot is initialized once, by the thread that decodes its line
+        // (every block is decoded before the job is released; see `deinit`).
         decoded = .allocate(capacity: slices.count)
-        decoded.initialize(repeating: DecodedLine(entry: nil, error: nil, links: nil))
         claims = BlockClaims(blockCount: (slices.count + Self.blockLines - 1) / Self.blockLines)
         guard inBackground else { return }
         for queue in Self.decoders { queue.async { self.work() } }
@@ -229,7 +230,7 @@ final class DecodeJob: @unchecked Sendable {
         while let block = claims.claim() {
             let lower = block * Self.blockLines
             for index in lower..<min(slices.count, lower + Self.blockLines) {
-                decoded[index] = DecodedLine.decodeOne(slices[index], checkChain: checkChain, output: output)
+                (decoded.baseAddress! + index).initialize(to: DecodedLine.decodeOne(slices[index], checkChain: checkChain, output: output))
             }
             if claims.finish() { done.signal() }
         }
@@ -245,30 +246,58 @@ final class DecodeJob: @unchecked Sendable {
     }
 
     deinit {
-        // No decoder still runs: each holds the job until its `work()` returns.
+        // No decoder still runs: each holds the job until its `work()` returns. Every slot was
+        // initialized: a background job's decoders claim blocks until none is left, and the
+        // scan waits for (so decodes) every other job as soon as it makes it.
+        precondition(claims.allFinished, "a decode job is released with lines not decoded")
         decoded.deinitialize()
         decoded.deallocate()
     }
 }
 
 /// A line decoded (and hashed) on its own, before the checks that link it to its neighbours.
+///
+/// One enum holds what the line gave besides its links, rather than an optional field for each
+/// kind of output: every line's `DecodedLine` is written by a decoder and moved by the scan, and
+/// with the entry, the error and the domain record side by side it was 745 bytes a line.
 struct DecodedLine: Sendable {
-    /// The entry, built on a worker thread; the scan moves it out (no copy) when it accepts it.
-    var entry: JournalEntry?
-    /// Why the line does not decode, when it does not.
-    var error: LineDecodingError?
+    /// What a line gave besides its links.
+    enum Content: Sendable {
+        /// Nothing (not decoded, only hashed, or already moved out).
+        case nothing
+        /// Why the line does not decode.
+        case failed(LineDecodingError)
+        /// The entry, built on a worker thread; the scan moves it out (no copy) when it accepts it.
+        case entry(JournalEntry)
+        /// The line's domain record, for `.domainRecords`.
+        case domain(DomainLine)
+    }
+
     /// The fields that link the line to its neighbours, copied out so the checks touch no
     /// reference-counted values.
     var links: LineLinks?
-    /// The line's domain record, for `.domainRecords` (then `entry` is nil).
-    var domainLine: DomainLine?
+    /// The entry, the domain record or the error.
+    var content: Content
 
     /// Below this many lines a chunk is decoded on the calling thread, in place.
     static let parallelThreshold = 512
 
+    /// Why the line does not decode, when it does not.
+    var error: LineDecodingError? {
+        if case .failed(let error) = content { return error }
+        return nil
+    }
+
+    /// Moves the content out, leaving `.nothing`.
+    mutating func takeContent() -> Content {
+        var taken = Content.nothing
+        swap(&taken, &content)
+        return taken
+    }
+
     static func decodeOne(_ slice: LineSlice, checkChain: Bool, output: ScanOutput) -> DecodedLine {
         // Unterminated, overlong and NUL-holding lines are judged by the scan without decoding.
-        guard slice.isTerminated, !slice.isOverlong else { return DecodedLine(entry: nil, error: nil, links: nil) }
+        guard slice.isTerminated, !slice.isOverlong else { return DecodedLine(links: nil, content: .nothing) }
         if output == .domainRecords, let decoded = decodeDomainFromBytes(slice, checkChain: checkChain) { return decoded }
         do {
             // Verification reads only the envelope: `data` is checked, not built.
@@ -277,19 +306,18 @@ struct DecodedLine: Sendable {
             let links = LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash)
             switch output {
             case .leafHashes:
-                return DecodedLine(entry: nil, error: nil, links: links)
+                return DecodedLine(links: links, content: .nothing)
             case .entries:
-                return DecodedLine(entry: JournalEntry(line: line, byteOffset: slice.byteOffset, byteCount: Int(slice.byteCount), leafHash: leafHash),
-                                   error: nil, links: links)
+                return DecodedLine(links: links, content: .entry(JournalEntry(line: line, byteOffset: slice.byteOffset,
+                                                                               byteCount: Int(slice.byteCount), leafHash: leafHash)))
             case .domainRecords:
                 // The domain's refusal, if any, is the line's to report; the scan's checks go on.
                 let record = Result { () throws(DomainError) in try DomainEventRecord(line.event) }
-                var decoded = DecodedLine(entry: nil, error: nil, links: links)
-                decoded.domainLine = DomainLine(record: record, seq: line.seq, byteOffset: slice.byteOffset, leafHash: leafHash)
-                return decoded
+                return DecodedLine(links: links, content: .domain(DomainLine(record: record, seq: line.seq, byteOffset: slice.byteOffset,
+                                                                              leafHash: leafHash)))
             }
         } catch {
-            return DecodedLine(entry: nil, error: error, links: nil)
+            return DecodedLine(links: nil, content: .failed(error))
         }
     }
 }
@@ -305,11 +333,10 @@ extension DecodedLine {
         guard let record = try? DomainEventRecord(line.event, checkedData: checkedData, limits: FastLineDecoder.dataLimits) else { return nil }
         let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
         let links = LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash)
-        var decoded = DecodedLine(entry: nil, error: nil, links: links)
         // Moved, not copied: a copy of a record retains every string in it, and releasing the
         // original releases them again.
-        decoded.domainLine = DomainLine(record: .success(consume record), seq: links.seq, byteOffset: slice.byteOffset, leafHash: leafHash)
-        return decoded
+        return DecodedLine(links: links, content: .domain(DomainLine(record: .success(consume record), seq: links.seq,
+                                                                     byteOffset: slice.byteOffset, leafHash: leafHash)))
     }
 }
 
@@ -435,16 +462,11 @@ struct ScanState {
         lastRecorded = line.recorded
         pendingBatch = line.batch
         // Move the entry out of the decode buffer rather than copy it (a copy retains every field).
-        if decoded.entry != nil {
-            var moved: JournalEntry?
-            swap(&moved, &decoded.entry)
-            pending.append(moved.unsafelyUnwrapped)
-        } else if decoded.domainLine != nil {
-            var moved: DomainLine?
-            swap(&moved, &decoded.domainLine)
-            pendingDomainLines.append(moved.unsafelyUnwrapped)
-        } else if checkChain, let leafHash = line.leafHash {
-            pendingLeafHashes.append(leafHash)
+        switch decoded.takeContent() {
+        case .entry(let entry): pending.append(consume entry)
+        case .domain(let domainLine): pendingDomainLines.append(consume domainLine)
+        case .nothing, .failed:
+            if checkChain, let leafHash = line.leafHash { pendingLeafHashes.append(leafHash) }
         }
         pendingCount += 1
         pendingLast = (line.seq, slice.byteOffset)

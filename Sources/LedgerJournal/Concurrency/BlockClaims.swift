@@ -39,6 +39,13 @@ final class BlockClaims: @unchecked Sendable {
         return claimedCount - 1
     }
 
+    /// Whether every block has been finished.
+    var allFinished: Bool {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return finishedCount == blockCount
+    }
+
     /// Records that a claimed block is finished; true for the call that finishes the last one.
     func finish() -> Bool {
         pthread_mutex_lock(mutex)
