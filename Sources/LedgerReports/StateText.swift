@@ -44,9 +44,9 @@ public enum StateText {
         // one, and reading an entry in place copies none of its strings.
         let table = state.schools
         let positions = table.indices
-            .filter { position in schoolId == nil || table.keys[position] == schoolId }
+            .filter { position in schoolId == nil || table.values[position].payload.schoolId == schoolId }
             .filter { position in jurisdictionId == nil || table.values[position].payload.jurisdictionId == jurisdictionId }
-            .sorted { table.keys[$0] < table.keys[$1] }
+            .sorted { table.values[$0].payload.schoolId < table.values[$1].payload.schoolId }
         let schools = positions.map { table.values[$0] }
         var text = language.choose("Schools as of \(language.asOf(asOf)) (\(schools.count))", "学校（截至\(language.asOf(asOf))，共\(schools.count)所）") + "\n"
         let names = schools.map { $0.name(onDay: day) }

@@ -1,5 +1,6 @@
-/// The hash index of a `KeyedTable`: positions of ids in the table's `keys`, found by open
-/// addressing with linear probing over one flat array of 64-bit buckets.
+/// The hash index of a `KeyedTable`: positions of ids in the table's entries, found by open
+/// addressing with linear probing over one flat array of 64-bit buckets. The index holds no
+/// ids: it asks the table for the id at a position (`keyAt`, `isKey`).
 ///
 /// Why not `[String: Int32]`: a replay looks ids up several times per event (about 6M lookups
 /// for 1M events), and a dictionary of strings pays for SipHash on every lookup and for
@@ -27,11 +28,6 @@ struct KeyIndex: Sendable {
     /// The number of buckets (for size estimates).
     var bucketCount: Int { buckets.count }
 
-    /// The position of `key`, which `keys` holds if the index does.
-    func position(of key: String, in keys: [String]) -> Int? {
-        position(of: key) { keys[$0] == key }
-    }
-
     /// The position of `key`: the first position whose 32 bits of hash agree and for which
     /// `isKey` is true. `isKey` reads the key stored at a position wherever the table keeps it.
     @inlinable
@@ -52,26 +48,26 @@ struct KeyIndex: Sendable {
         }
     }
 
-    /// Records that `keys[position]` is at `position`. `keys` holds the keys of every position
-    /// the index already has (it rehashes them when it grows).
+    /// Records that `key` is at `position`. `keyAt` gives the id at every position the index
+    /// already has (it rehashes them when it grows).
     /// - Precondition: the key is not in the index; `position` is below `UInt32.max`.
-    mutating func insert(position: Int, in keys: [String]) {
-        if (count + 1) * 2 > buckets.count { grow(toHold: count + 1, keys: keys) }
-        place(position: position, hash: Self.hash(keys[position]))
+    mutating func insert(position: Int, key: String, keyAt: (Int) -> String) {
+        if (count + 1) * 2 > buckets.count { grow(toHold: count + 1, keyAt: keyAt) }
+        place(position: position, hash: Self.hash(key))
         count += 1
     }
 
     /// Makes room for `minimumCapacity` keys without further growth.
-    mutating func reserveCapacity(_ minimumCapacity: Int, keys: [String]) {
-        if minimumCapacity > capacity { grow(toHold: minimumCapacity, keys: keys) }
+    mutating func reserveCapacity(_ minimumCapacity: Int, keyAt: (Int) -> String) {
+        if minimumCapacity > capacity { grow(toHold: minimumCapacity, keyAt: keyAt) }
     }
 
-    /// Rebuilds the buckets with room for `keyCount` keys, from the first `count` of `keys`.
-    private mutating func grow(toHold keyCount: Int, keys: [String]) {
+    /// Rebuilds the buckets with room for `keyCount` keys, from the ids of the first `count` positions.
+    private mutating func grow(toHold keyCount: Int, keyAt: (Int) -> String) {
         var bucketCount = Swift.max(16, buckets.count)
         while bucketCount < keyCount * 2 { bucketCount *= 2 }
         buckets = [UInt64](repeating: 0, count: bucketCount)
-        for position in 0..<count { place(position: position, hash: Self.hash(keys[position])) }
+        for position in 0..<count { place(position: position, hash: Self.hash(keyAt(position))) }
     }
 
     private mutating func place(position: Int, hash: UInt64) {

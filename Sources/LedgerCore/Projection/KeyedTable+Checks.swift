@@ -8,7 +8,7 @@ extension KeyedTable {
     func requireUnused(_ id: String, _ field: String, _ noun: String) throws(DomainError) {
         // By position, not value: `self[id]` would copy the whole entry (retaining each of
         // its strings) only to compare it with nil.
-        try Self.refuseIfFound(index(forKey: id), id, field, noun)
+        if index(forKey: id) != nil { throw DomainError(field: field, "\(noun) \"\(id)\" is already registered") }
     }
 
     /// Refuses `id` when it has no entry.
@@ -18,18 +18,7 @@ extension KeyedTable {
 
     /// The position of a known id's entry, to read and change it in place with one lookup.
     func requirePosition(of id: String, _ field: String, _ noun: String) throws(DomainError) -> Int {
-        try Self.requireFound(index(forKey: id), id, field, noun)
-    }
-
-    /// The refusal of an id already registered, given where a lookup found it (if anywhere);
-    /// shared with the overloads for `KeyedEntry` tables, which look up differently.
-    static func refuseIfFound(_ position: Int?, _ id: String, _ field: String, _ noun: String) throws(DomainError) {
-        if position != nil { throw DomainError(field: field, "\(noun) \"\(id)\" is already registered") }
-    }
-
-    /// The position a lookup found, or the refusal of an unknown id.
-    static func requireFound(_ position: Int?, _ id: String, _ field: String, _ noun: String) throws(DomainError) -> Int {
-        guard let position else { throw DomainError(field: field, "unknown \(noun) \"\(id)\"") }
+        guard let position = index(forKey: id) else { throw DomainError(field: field, "unknown \(noun) \"\(id)\"") }
         return position
     }
 }

@@ -1,5 +1,6 @@
 /// A table of state entries by string id: the entries in a dense array in the order they were
-/// recorded, found through a hash index of id → position.
+/// recorded, found through a hash index of id → position. Each entry holds the id it is filed
+/// under (`KeyedEntry`).
 ///
 /// Why not a `Dictionary<String, Value>`: a hash table keeps its load under ¾ by doubling, so
 /// at a few million entries about half of its buckets are empty, and each bucket is as wide as
@@ -7,14 +8,17 @@
 /// `KeyIndex`); the entries sit in an array sized from the journal survey's exact counts.
 /// Entries are never removed: the ledger is append-only, and so is its state.
 ///
+/// Why no array of ids beside the entries: a lookup compares the id it finds through the index
+/// with the entry's own, on the cache line the caller reads next, where a separate array of
+/// ids was a cache miss of its own; and that array repeated every id, 16 bytes an entry
+/// (about 120 MB of a 10M-event state).
+///
 /// Iteration is in insertion order (seq order for a fold). Equality ignores order, as a
 /// dictionary's does, so a state equals another with the same entries however it was built.
-public struct KeyedTable<Value: Sendable>: Sendable {
-    /// Positions in `keys` and `values` by id.
+public struct KeyedTable<Value: KeyedEntry>: Sendable {
+    /// Positions in `values` by id.
     @usableFromInline private(set) var positions = KeyIndex()
-    /// The ids, in insertion order.
-    public private(set) var keys: [String] = []
-    /// The entries, parallel to `keys`. Changed in place by position; never reordered.
+    /// The entries, in insertion order. Changed in place by position; never reordered.
     public internal(set) var values: [Value] = []
 
     /// An empty table.
@@ -23,16 +27,29 @@ public struct KeyedTable<Value: Sendable>: Sendable {
     /// How many entries the table holds.
     public var count: Int { values.count }
 
-    /// The entry recorded under `key`, if any. Setting an entry adds or replaces it; setting
-    /// nil for a key that has an entry is a programming error (entries are never removed).
+    /// The ids, in insertion order (an array built on each call).
+    public var keys: [String] { values.map(\.entryKey) }
+
+    /// The position of `key`'s entry in `values`, if it has one.
+    // Inlinable so that callers in other modules (reports, the CLI) get it specialized for
+    // their entry type: unspecialized, reading `entryKey` copied the whole entry.
+    @inlinable
+    public func index(forKey key: String) -> Int? {
+        positions.position(of: key) { values[$0].entryKey == key }
+    }
+
+    /// The entry recorded under `key`, if any. Setting an entry adds or replaces it; the entry
+    /// must hold `key` as its id, and setting nil for a key that has an entry is a programming
+    /// error (entries are never removed).
     public subscript(key: String) -> Value? {
-        get {
-            guard let position = positions.position(of: key, in: keys) else { return nil }
+        @inlinable get {
+            guard let position = index(forKey: key) else { return nil }
             return values[position]
         }
         set {
-            if let position = positions.position(of: key, in: keys) {
+            if let position = index(forKey: key) {
                 guard let newValue else { preconditionFailure("a state entry is never removed (\(key))") }
+                precondition(newValue.entryKey == key, "an entry is filed under its own id: \(newValue.entryKey), not \(key)")
                 values[position] = newValue
             } else if let newValue {
                 append(newValue, forNewKey: key)
@@ -40,36 +57,27 @@ public struct KeyedTable<Value: Sendable>: Sendable {
         }
     }
 
-    /// Adds an entry under `key`, which the caller has checked is not in the table (one
-    /// lookup fewer than the subscript's setter, which looks first).
+    /// Adds an entry under `key`, which must be the entry's own id and not yet in the table
+    /// (the caller has checked: one lookup fewer than the subscript's setter, which looks first).
     public mutating func append(_ value: Value, forNewKey key: String) {
-        appendUnchecked(value, forNewKey: key)
-    }
-
-    /// `append(_:forNewKey:)` without the checks of a table of `KeyedEntry`s.
-    mutating func appendUnchecked(_ value: Value, forNewKey key: String) {
+        precondition(value.entryKey == key, "an entry is filed under its own id: \(value.entryKey), not \(key)")
         precondition(values.count < Int(Int32.max), "a table holds at most \(Int32.max) entries")
         // Checked in debug builds only: a release replay would pay a second lookup per new id.
-        assert(positions.position(of: key, in: keys) == nil, "append(_:forNewKey:) with a key already in the table: \(key)")
-        keys.append(key)
+        assert(index(forKey: key) == nil, "append(_:forNewKey:) with a key already in the table: \(key)")
         values.append(value)
-        positions.insert(position: keys.count - 1, in: keys)
+        let entries = values  // the index reads ids while it is changed, so not through `self`
+        positions.insert(position: entries.count - 1, key: key) { entries[$0].entryKey }
     }
 
-    /// The position of `key`'s entry in `values`, if it has one.
-    public func index(forKey key: String) -> Int? {
-        positions.position(of: key, in: keys)
-    }
-
-    /// Reserves room for `minimumCapacity` entries in all three parts.
+    /// Reserves room for `minimumCapacity` entries in the index and the entries.
     public mutating func reserveCapacity(_ minimumCapacity: Int) {
-        positions.reserveCapacity(minimumCapacity, keys: keys)
-        keys.reserveCapacity(minimumCapacity)
         values.reserveCapacity(minimumCapacity)
+        let entries = values
+        positions.reserveCapacity(minimumCapacity) { entries[$0].entryKey }
     }
 
-    /// Entries the table can hold without growing (the smallest of its parts).
-    public var capacity: Int { Swift.min(positions.capacity, keys.capacity, values.capacity) }
+    /// Entries the table can hold without growing (the smaller of its parts).
+    public var capacity: Int { Swift.min(positions.capacity, values.capacity) }
 
     /// The number of buckets of the hash index (for size estimates).
     var indexBucketCount: Int { positions.bucketCount }
@@ -82,22 +90,22 @@ extension KeyedTable: RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { values.count }
 
-    public subscript(position: Int) -> Element { (keys[position], values[position]) }
+    public subscript(position: Int) -> Element { (values[position].entryKey, values[position]) }
 }
 
 extension KeyedTable: Equatable where Value: Equatable {
     /// Same ids with equal entries, in any order.
     public static func == (lhs: KeyedTable, rhs: KeyedTable) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        for (key, value) in lhs {
-            guard let position = rhs.index(forKey: key), rhs.values[position] == value else { return false }
+        for value in lhs.values {
+            guard let position = rhs.index(forKey: value.entryKey), rhs.values[position] == value else { return false }
         }
         return true
     }
 }
 
 extension KeyedTable: ExpressibleByDictionaryLiteral {
-    /// A table of the literal's entries, in the literal's order.
+    /// A table of the literal's entries, in the literal's order; each key must be its entry's id.
     public init(dictionaryLiteral elements: (String, Value)...) {
         self.init()
         for (key, value) in elements { self[key] = value }

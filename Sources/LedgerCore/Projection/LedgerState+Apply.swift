@@ -59,7 +59,7 @@ extension LedgerState {
             try openSchool(payload.schoolId, "data.schoolId")
             if let merged = payload.mergedIntoSchoolId { try openSchool(merged, "data.mergedIntoSchoolId") }
             if let open = openMembershipsBySchool[payload.schoolId]?.first {
-                throw DomainError(field: "data.schoolId", "\(payload.schoolId) still has the open membership \"\(memberships.keys[Int(open)])\"; record its exit first")
+                throw DomainError(field: "data.schoolId", "\(payload.schoolId) still has the open membership \"\(memberships.values[Int(open)].membershipId)\"; record its exit first")
             }
             schools[payload.schoolId]?.closed = Recorded(payload: payload.mergedIntoSchoolId, stamp: stamp)
 
@@ -171,7 +171,7 @@ extension LedgerState {
                 }
             }
             if let twice = firstOpenMembership(ofGroup: payload.groupId, where: { $0.schoolId == payload.schoolId && $0.campusId == payload.campusId }) {
-                throw DomainError(field: "data.schoolId", "\(payload.schoolId) is already a member of \(payload.groupId) (membership \"\(memberships.keys[twice])\")")
+                throw DomainError(field: "data.schoolId", "\(payload.schoolId) is already a member of \(payload.groupId) (membership \"\(memberships.values[twice].membershipId)\")")
             }
             if payload.role == .lead, let lead = firstOpenMembership(ofGroup: payload.groupId, where: { $0.role(onDay: nil) == .lead }) {
                 throw DomainError(field: "data.role", "\(payload.groupId) already has the lead \(memberships.values[lead].schoolId); use GroupLeadChanged")

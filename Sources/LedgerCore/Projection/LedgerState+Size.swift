@@ -83,17 +83,13 @@ private struct HeapSizer {
     }
 
     func table<Value>(_ name: String, _ table: KeyedTable<Value>) -> LedgerState.TableSize {
-        // The index is one array of 8-byte buckets; keys and values are arrays.
+        // The index is one array of 8-byte buckets; the entries (which hold their ids) an array.
         let index = 32 + table.indexBucketCount * MemoryLayout<UInt64>.stride
-        let arrays = 64 + table.keys.capacity * MemoryLayout<String>.stride + table.values.capacity * MemoryLayout<Value>.stride
-        var keyHeap = 0
+        let entries = 32 + table.values.capacity * MemoryLayout<Value>.stride
         var sampleHeap = 0
-        for (position, key) in table.keys.enumerated() {
-            keyHeap += Self.stringHeapBytes(key)
-            if position < sampleSize { sampleHeap += heapBytes(of: table.values[position]) }
-        }
+        for value in table.values.prefix(sampleSize) { sampleHeap += heapBytes(of: value) }
         let heap = table.isEmpty ? 0 : sampleHeap * table.count / Swift.min(table.count, sampleSize)
-        return LedgerState.TableSize(name: name, count: table.count, estimatedBytes: index + arrays + keyHeap + heap)
+        return LedgerState.TableSize(name: name, count: table.count, estimatedBytes: index + entries + heap)
     }
 
     func table<Value>(_ name: String, _ table: [Int64: Value]) -> LedgerState.TableSize {
