@@ -44,6 +44,25 @@ struct CompactStateTests {
         #expect(Set([copy, Provenance.documented, provenance]).count == 2)
     }
 
+    /// The synthetic flag survives setting and clearing the details around it, and a plain
+    /// fact's provenance is one word (every payload in the state carries one).
+    @Test func provenanceKeepsTheSyntheticFlagBesideItsDetails() {
+        #expect(MemoryLayout<Provenance>.size == MemoryLayout<Int>.size)
+        var provenance = Provenance(synthetic: true)
+        #expect(provenance.synthetic && provenance != .documented)
+        provenance.noteZh = "示例"
+        #expect(provenance.synthetic && provenance.noteZh == "示例")
+        provenance.noteZh = nil
+        #expect(provenance == Provenance(synthetic: true))
+        provenance.synthetic = false
+        #expect(provenance == .documented)
+        provenance.inferred = ["plannedEnd"]
+        provenance.synthetic = true
+        #expect(provenance.synthetic && provenance.inferred == ["plannedEnd"])
+        #expect(provenance != Provenance(inferred: ["plannedEnd"]))
+        #expect(Set([provenance, Provenance(synthetic: true, inferred: ["plannedEnd"]), Provenance(synthetic: true)]).count == 2)
+    }
+
     /// Members beyond the 64th are tracked too: reading all but one names exactly that one.
     @Test(arguments: [3, 63, 64, 66, 69])
     func readerNamesTheOneMemberNotRead(skipped: Int) throws {
