@@ -86,7 +86,7 @@ extension StateText {
             let destination = payload.toSchoolId.map { state.schools[$0]?.name(onDay: day) ?? $0 } ?? payload.toExternalHostZh ?? "-"
             let origin = state.schools[payload.fromSchoolId]?.name(onDay: day) ?? payload.fromSchoolId
             let status = state.isRunning(entry, onDay: day) ? language.choose("running", "在岗")
-                : (entry.ending.map { language.word($0.outcome) } ?? language.choose("ended", "已结束"))
+                : (entry.end.map { language.word($0.outcome) } ?? language.choose("ended", "已结束"))
             let period = language.choose("from \(entry.stamp.effective) planned to \(payload.plannedEnd)",
                                          "自\(language.date(entry.stamp.effective))，计划至\(language.date(payload.plannedEnd))")
             text += "  " + DisplayWidth.padded(payload.secondmentId, to: 14) + DisplayWidth.padded(person, to: 16)

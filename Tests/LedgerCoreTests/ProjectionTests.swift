@@ -167,6 +167,44 @@ struct ProjectionTests {
         #expect(state.secondments.keys == ["sec-1", "sec-2"])
     }
 
+    /// A secondment keeps its latest end without repeating its id: an extension keeps it open
+    /// and is replaced by the return after it, and either reads back as the event recorded it.
+    /// Equal `retainedAtHome` lists are stored once.
+    @Test func aSecondmentKeepsItsLatestEndAndSharesItsLists() throws {
+        let staffActor = #""actor":{"id":"c","role":"BureauClerk"}"#
+        func start(_ id: String, _ staff: String, _ retained: String) -> String {
+            #"{"type":"SecondmentStarted","v":1,"effective":"2024-09",\#(staffActor),"data":{"secondmentId":"\#(id)","staffId":"\#(staff)","kind":"SupportTeaching","fromSchoolId":"sy-m03","toSchoolId":"sy-c1","plannedEnd":"2025-07","retainedAtHome":[\#(retained)]}}"#
+        }
+        let lines = Scenario.base + [
+            #"{"type":"StaffRegistered","v":1,"effective":"2024-09",\#(staffActor),"data":{"staffId":"t1","homeSchoolId":"sy-m03","post":"Teacher"}}"#,
+            #"{"type":"StaffRegistered","v":1,"effective":"2024-09",\#(staffActor),"data":{"staffId":"t2","homeSchoolId":"sy-m03","post":"Teacher"}}"#,
+            start("sec-1", "t1", #""Payroll","Establishment""#),
+            start("sec-2", "t2", #""Payroll","Establishment""#),
+            #"{"type":"SecondmentEnded","v":1,"effective":"2025-06",\#(staffActor),"data":{"secondmentId":"sec-1","outcome":"Extended","newPlannedEnd":"2026-07","noteZh":"延期一年"}}"#,
+        ]
+        let extended = try Projector.build(try Scenario.records(lines))
+        let first = try #require(extended.secondments["sec-1"])
+        #expect(first.isOpen)
+        let extendedTo = try PartialDate(parsing: "2026-07")
+        #expect(first.ending == SecondmentEnded(secondmentId: "sec-1", outcome: .extended, newPlannedEnd: extendedTo,
+                                                provenance: Provenance(noteZh: "延期一年")))
+        #expect(first.endStamp?.seq == Int64(lines.count))
+        #expect(extended.secondments["sec-2"]?.ending == nil && extended.secondments["sec-2"]?.endStamp == nil)
+        let storages = extended.secondments.values.map { $0.payload.retainedAtHome.withUnsafeBufferPointer { $0.baseAddress } }
+        #expect(storages.count == 2 && storages[0] == storages[1], "equal lists share one array")
+        #expect(extended.secondments["sec-2"]?.payload.retainedAtHome == [.payroll, .establishment])
+
+        let returned = try Projector.build(try Scenario.records(lines + [
+            #"{"type":"SecondmentEnded","v":1,"effective":"2026-07",\#(staffActor),"data":{"secondmentId":"sec-1","outcome":"Returned"}}"#,
+        ]))
+        let ended = try #require(returned.secondments["sec-1"])
+        #expect(!ended.isOpen)
+        #expect(ended.ending == SecondmentEnded(secondmentId: "sec-1", outcome: .returned))
+        let returnedOn = try PartialDate(parsing: "2026-07")
+        #expect(ended.endStamp?.seq == Int64(lines.count + 1) && ended.endStamp?.effective == returnedOn)
+        #expect(returned.staff["t1"]?.openSecondmentId == nil)
+    }
+
     @Test func theRegistersTrackSecondmentsBalancesAndApprovals() throws {
         let staffActor = #""actor":{"id":"c","role":"BureauClerk"}"#
         let lines = Scenario.base + [

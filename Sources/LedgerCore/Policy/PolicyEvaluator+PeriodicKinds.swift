@@ -352,8 +352,8 @@ extension PolicyEvaluator {
 
         /// Whether the person was in post on some day of `range` (never for a Refused secondment).
         func inPost(_ entry: LedgerState.SecondmentEntry, during range: Range<Int>) -> Bool {
-            guard entry.ending?.outcome != .refused, entry.stamp.effective.firstDayNumber < range.upperBound else { return false }
-            if let end = entry.endStamp, entry.ending?.outcome != .extended { return end.effective.firstDayNumber > range.lowerBound }
+            guard entry.end?.outcome != .refused, entry.stamp.effective.firstDayNumber < range.upperBound else { return false }
+            if let end = entry.endStamp, entry.end?.outcome != .extended { return end.effective.firstDayNumber > range.lowerBound }
             return true
         }
     }

@@ -62,7 +62,7 @@ extension PolicyEvaluator {
         let year = calendarWindow(input.year).days
         let candidates = input.state.secondments.values.filter { entry in
             kinds.contains(entry.payload.kind) && (entry.payload.groupId ?? input.group.groupId) == input.group.groupId
-                && (calendar ? year.contains(entry.stamp.effective.firstDayNumber) && entry.ending?.outcome != .refused
+                && (calendar ? year.contains(entry.stamp.effective.firstDayNumber) && entry.end?.outcome != .refused
                              : input.inPost(entry, during: input.days))
         }
         func runs(_ entry: LedgerState.SecondmentEntry, for school: String?) -> Bool {
@@ -137,11 +137,12 @@ extension PolicyEvaluator {
         var offenderSeqs: [Int64] = []
         for entry in judged {
             let (end, verb): (PartialDate, String)
-            switch entry.ending?.outcome {
-            case .returned?: (end, verb) = (entry.endStamp!.effective, "returned after")
-            case .recalled?: (end, verb) = (entry.endStamp!.effective, "was recalled after")
-            case .extended?: (end, verb) = (entry.ending?.newPlannedEnd ?? entry.payload.plannedEnd, "is extended to")
-            default: (end, verb) = (entry.payload.plannedEnd, "is planned for")
+            if let ending = entry.end, ending.outcome == .returned || ending.outcome == .recalled {
+                (end, verb) = (ending.stamp.effective, ending.outcome == .returned ? "returned after" : "was recalled after")
+            } else if let ending = entry.end, ending.outcome == .extended {
+                (end, verb) = (ending.newPlannedEnd ?? entry.payload.plannedEnd, "is extended to")
+            } else {
+                (end, verb) = (entry.payload.plannedEnd, "is planned for")
             }
             let start = entry.stamp.effective
             let shortest = rounded(end.firstDayNumber - (start.endDayNumber - 1)), longest = rounded(end.endDayNumber - 1 - start.firstDayNumber)
@@ -149,14 +150,14 @@ extension PolicyEvaluator {
             guard breaks else { continue }
             let to = entry.payload.toSchoolId ?? entry.payload.toExternalHostZh ?? "?"
             offenders.append("\(entry.payload.secondmentId) (\(entry.payload.fromSchoolId) → \(to)) \(verb) \(shortest == longest ? "\(shortest)" : "\(shortest)–\(longest)") months")
-            offenderSeqs += [entry.stamp.seq] + (entry.endStamp.map { [$0.seq] } ?? [])
+            offenderSeqs += [entry.stamp.seq] + (entry.end.map { [$0.stamp.seq] } ?? [])
         }
         guard offenders.isEmpty else {
             return input.finding(.notMet, "\(offenders.count) of \(judged.count) \(kind.rawValue) secondment(s) miss \(term): " + offenders.joined(separator: ", "),
                                  evidence: offenderSeqs)
         }
         return input.finding(.met, "\(judged.count) \(kind.rawValue) secondment(s) keep \(term): " + judged.map(\.payload.secondmentId).joined(separator: ", "),
-                             evidence: judged.flatMap { [$0.stamp.seq] + ($0.endStamp.map { [$0.seq] } ?? []) })
+                             evidence: judged.flatMap { [$0.stamp.seq] + ($0.end.map { [$0.stamp.seq] } ?? []) })
     }
 
     // MARK: - secondmentRetention
@@ -312,7 +313,7 @@ extension PolicyEvaluator {
         if artifact == "secondmentStarted" || kinds != nil {
             let kindText = kinds.map { kindList($0) + " " } ?? ""
             let started = input.state.secondments.values.filter { entry in
-                (kinds?.contains(entry.payload.kind) ?? true) && input.belongs(entry) && entry.ending?.outcome != .refused
+                (kinds?.contains(entry.payload.kind) ?? true) && input.belongs(entry) && entry.end?.outcome != .refused
                     && input.days.contains(entry.stamp.effective.firstDayNumber)
             }.sorted { $0.stamp.seq < $1.stamp.seq }
             guard !started.isEmpty else {

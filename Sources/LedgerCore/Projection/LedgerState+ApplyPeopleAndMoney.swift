@@ -22,7 +22,9 @@ extension LedgerState {
                 throw DomainError(field: "data.staffId", "\(payload.staffId) is already on secondment \"\(open)\"")
             }
             staff.values[member].openSecondmentId = payload.secondmentId
-            secondments.append(SecondmentEntry(payload: payload, stamp: stamp), forNewKey: payload.secondmentId)
+            var entry = SecondmentEntry(payload: payload, stamp: stamp)
+            entry.payload.retainedAtHome = retainedAtHomeLists.shared(payload.retainedAtHome)
+            secondments.append(entry, forNewKey: payload.secondmentId)
 
         case .secondmentEnded(let payload):
             // By index: one lookup, and the entry is read and changed in place, not copied.
@@ -33,8 +35,7 @@ extension LedgerState {
             // Its staff member was known when it started, and entries are never removed.
             let member = try staff.requirePosition(of: Self.inPlace(&secondments, secondment, { $0.payload.staffId }),
                                                    "data.secondmentId", "staff member of the secondment")
-            secondments.values[secondment].ending = payload
-            secondments.values[secondment].endStamp = stamp
+            secondments.values[secondment].recordEnd(payload, stamp: stamp)
             if payload.outcome != .extended { staff.values[member].openSecondmentId = nil }
 
         case .fundAllocated(let payload):

@@ -116,7 +116,7 @@ extension LedgerState {
 
     /// Whether a secondment was still running on `day` (by the latest record when nil).
     public func isRunning(_ entry: SecondmentEntry, onDay day: Int?) -> Bool {
-        guard let endStamp = entry.endStamp, entry.ending?.outcome != .extended else { return true }
+        guard let endStamp = entry.endStamp, entry.end?.outcome != .extended else { return true }
         guard let day else { return false }
         return day < endStamp.effective.firstDayNumber
     }

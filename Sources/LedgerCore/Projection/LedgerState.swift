@@ -121,11 +121,40 @@ public struct LedgerState: Sendable, Equatable {
     public struct SecondmentEntry: Sendable, Equatable {
         public var payload: SecondmentStarted
         public var stamp: Stamp
-        public var ending: SecondmentEnded?
-        public var endStamp: Stamp?
+        /// The latest `SecondmentEnded` (an extension is one; a later end replaces it).
+        public private(set) var end: End?
+
+        /// A secondment's end as the state keeps it: the event's payload without the
+        /// secondment's id (the entry's own), and its stamp beside it rather than in an optional
+        /// of its own (with both optionals, the end took 72 bytes of every secondment; this, 32).
+        public struct End: Sendable, Equatable {
+            public var stamp: Stamp
+            public var provenance: Provenance
+            public var newPlannedEnd: PartialDate?
+            public var outcome: SecondmentOutcome
+        }
+
+        /// Creates the entry of a secondment that has not ended.
+        public init(payload: SecondmentStarted, stamp: Stamp) {
+            self.payload = payload
+            self.stamp = stamp
+        }
+
+        /// The latest end, as its event recorded it.
+        public var ending: SecondmentEnded? {
+            end.map { SecondmentEnded(secondmentId: payload.secondmentId, outcome: $0.outcome, newPlannedEnd: $0.newPlannedEnd, provenance: $0.provenance) }
+        }
+
+        /// The latest end's stamp.
+        public var endStamp: Stamp? { end?.stamp }
+
+        /// Records an end (replacing an extension recorded before it).
+        mutating func recordEnd(_ ending: SecondmentEnded, stamp: Stamp) {
+            end = End(stamp: stamp, provenance: ending.provenance, newPlannedEnd: ending.newPlannedEnd, outcome: ending.outcome)
+        }
 
         /// Whether it has not ended (an extension keeps it open).
-        public var isOpen: Bool { ending == nil || ending?.outcome == .extended }
+        public var isOpen: Bool { end == nil || end?.outcome == .extended }
     }
 
     /// An allocation with what has been earmarked and spent from it.
@@ -218,6 +247,8 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var corrected: [Int64: Int64] = [:]
     /// Sealed years, in seq order.
     public internal(set) var seals: [Recorded<YearSealed>] = []
+    /// The secondments' `retainedAtHome` lists, each stored once (see `SharedLists`).
+    var retainedAtHomeLists = SharedLists<RetainedAtHome>()
 
     /// The stored type name of the event at `seq` (1-based; at most `lastSeq`).
     public func eventType(ofSeq seq: Int64) -> String {

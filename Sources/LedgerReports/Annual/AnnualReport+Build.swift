@@ -296,7 +296,7 @@ extension AnnualReport {
                                         detail: breakdown(started, startDirection)))
             figures.append(ReportFigure(section: "secondments", measure: "ended", labelZh: "结束交流", labelEn: "ended", value: .count(ended.count),
                                         evidenceSeqs: ended.compactMap { $0.endStamp?.seq },
-                                        detail: breakdown(ended) { $0.ending.map { Language.zh.word($0.outcome) } ?? "-" }))
+                                        detail: breakdown(ended) { $0.end.map { Language.zh.word($0.outcome) } ?? "-" }))
             figures.append(ReportFigure(section: "secondments", measure: "openAtEnd", labelZh: "年末在岗", labelEn: "running at the end",
                                         value: .count(open.count), evidenceSeqs: open.map(\.stamp.seq),
                                         detail: breakdown(open) { Language.zh.word($0.payload.kind) }))
