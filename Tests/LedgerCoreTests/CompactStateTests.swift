@@ -16,6 +16,17 @@ struct CompactStateTests {
         #expect(try PartialDate(parsing: date.description) == date)
     }
 
+    /// A stamp packs its date and seq into one word and gives both back, at the ends of both.
+    @Test(arguments: ["1900", "2100-12-31", "2024-07", "2024-02-29"], [0, 1, 600_002, (1 << 43) - 1] as [Int64])
+    func stampsKeepTheirDateAndSeq(date: String, seq: Int64) throws {
+        let effective = try PartialDate(parsing: date)
+        let stamp = LedgerState.Stamp(effective: effective, seq: seq)
+        #expect(stamp.effective == effective && stamp.effective.description == date)
+        #expect(stamp.seq == seq)
+        #expect(stamp != LedgerState.Stamp(effective: effective, seq: seq ^ 1))
+        #expect(MemoryLayout<LedgerState.Stamp>.size == 8)
+    }
+
     @Test func datesOfDifferentPrecisionDiffer() throws {
         let year = try PartialDate(year: 2024)
         let month = try PartialDate(year: 2024, month: 1)

@@ -7,8 +7,22 @@
 public struct LedgerState: Sendable, Equatable {
     /// A fact's start: when it takes effect and which event recorded it.
     public struct Stamp: Sendable, Equatable {
-        public var effective: PartialDate
-        public var seq: Int64
+        // One word: the date's 21 bits above a 43-bit seq. Every entry carries a stamp or two,
+        // and a date beside a seq took 16 bytes. A state's seqs number the events it folded,
+        // so 2^43 (8.8 trillion) is beyond any state that fits in memory.
+        private let packed: UInt64
+        private static let seqBits = 43
+
+        /// When the fact takes effect.
+        public var effective: PartialDate { PartialDate(packedBits: UInt32(truncatingIfNeeded: packed >> Self.seqBits)) }
+        /// The event that recorded it.
+        public var seq: Int64 { Int64(packed & (1 << Self.seqBits - 1)) }
+
+        /// A stamp of the event `seq`, effective on `effective`.
+        public init(effective: PartialDate, seq: Int64) {
+            precondition(seq >= 0 && seq < 1 << Self.seqBits, "a state's seqs are below 2^43, found \(seq)")
+            packed = UInt64(effective.packedBits) << Self.seqBits | UInt64(seq)
+        }
     }
 
     /// A payload with its stamp.

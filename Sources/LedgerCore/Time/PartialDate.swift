@@ -16,6 +16,13 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
     // fact in the state carries a date, and three optional Ints took 40 bytes where this takes 4.
     private let packed: UInt32
 
+    /// The bits that hold the date, below 2^21 (years end at 2100): `LedgerState.Stamp` packs
+    /// them beside a seq.
+    var packedBits: UInt32 { packed }
+
+    /// The date whose `packedBits` these are.
+    init(packedBits: UInt32) { packed = packedBits }
+
     /// The calendar year.
     public var year: Int { Int(packed >> 9) }
     /// The month 1…12, when known.
