@@ -137,6 +137,8 @@ extension PolicyEvaluator {
         var offenderSeqs: [Int64] = []
         for entry in judged {
             let (end, verb): (PartialDate, String)
+            // Reads `entry.end` itself: a switch over `entry.ending?.outcome` with `endStamp` read
+            // in closures below crashed Swift 6.3.1's release optimizer (CopyPropagation).
             if let ending = entry.end, ending.outcome == .returned || ending.outcome == .recalled {
                 (end, verb) = (ending.stamp.effective, ending.outcome == .returned ? "returned after" : "was recalled after")
             } else if let ending = entry.end, ending.outcome == .extended {
