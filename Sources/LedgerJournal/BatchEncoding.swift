@@ -2,8 +2,9 @@ import Dispatch
 import Glibc
 import LedgerCore
 
-/// A batch's lines encoded in parallel, each with a placeholder `prev` (64 zeros) and the
-/// SHA-256 state of its leaf hash up to that `prev`; `JournalWriter` then fills in the chain.
+/// A batch's drafts validated and encoded in parallel, each line with a placeholder `prev`
+/// (64 zeros) and the SHA-256 state of its leaf hash up to that `prev`; `JournalWriter` then
+/// fills in the chain.
 ///
 /// The batch is cut into parts of consecutive lines. Worker threads encode the parts while the
 /// calling thread receives them in order and chains each one as soon as it is ready, so the
@@ -24,6 +25,9 @@ enum BatchEncoding {
     struct Part {
         var bytes: [UInt8] = []
         var lines: [Line] = []
+        /// The first draft of the part that failed validation (its 0-based index in the batch)
+        /// and why; the part's lines stop before it.
+        var invalid: (index: Int, error: EnvelopeError)?
     }
 
     /// Below this many events a batch is encoded on the calling thread.
@@ -33,10 +37,12 @@ enum BatchEncoding {
     /// large enough that handing a part over costs little against encoding it.
     static let linesPerPart = 64
 
-    /// Encodes `drafts` as the lines of `batch`, recorded at `recorded`, and calls `consume`
-    /// on the calling thread with each part in order (their bytes concatenated are the batch
-    /// with placeholder `prev`s). If `consume` throws, the remaining parts are still encoded
-    /// (and dropped) before the error is rethrown, so no worker outlives the call.
+    /// Validates and encodes `drafts` as the lines of `batch`, recorded at `recorded`, and calls
+    /// `consume` on the calling thread with each part in order (their bytes concatenated are
+    /// the batch with placeholder `prev`s). A part holding an invalid draft ends before it and
+    /// says so in `invalid`; since parts arrive in order, the first such part names the batch's
+    /// first invalid draft. If `consume` throws, the remaining parts are still encoded (and
+    /// dropped) before the error is rethrown, so no worker outlives the call.
     static func encode<Failure: Error>(_ drafts: [EventDraft], batch: BatchMarker, recorded: UTCTimestamp,
                                        consume: (Part) throws(Failure) -> Void) throws(Failure)
     {
@@ -73,14 +79,22 @@ enum BatchEncoding {
         }
     }
 
-    /// Encodes the lines at `range` of the batch as one part.
+    /// Validates and encodes the lines at `range` of the batch as one part.
     private static func encodePart(_ drafts: [EventDraft], _ range: Range<Int>, batch: BatchMarker, recordedText: [UInt8]) -> Part {
         var part = Part()
         part.bytes.reserveCapacity(range.count * 400)
         part.lines.reserveCapacity(range.count)
         for index in range {
+            // Validated here, beside the encoding, rather than in a pass of its own on the
+            // calling thread: this compiler copies an array element (a retain of each of its
+            // strings) to call a method on it, and the copy for encoding is made anyway.
+            let draft = drafts[index]
+            do throws(EnvelopeError) { try draft.validate() } catch {
+                part.invalid = (index, error)
+                break
+            }
             let start = part.bytes.count
-            let prevOffset = JournalLine.encodeLocatingPrev(drafts[index], seq: batch.first + Int64(index), recordedText: recordedText,
+            let prevOffset = JournalLine.encodeLocatingPrev(draft, seq: batch.first + Int64(index), recordedText: recordedText,
                                                             batch: batch, prev: .zero, into: &part.bytes)
             var hasher = SHA256()
             hasher.update(byte: 0x00)

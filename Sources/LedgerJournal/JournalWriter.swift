@@ -81,7 +81,7 @@ public final class JournalWriter {
     @discardableResult
     public func append(_ drafts: [EventDraft], expectSeq: Int64? = nil) throws(JournalError) -> AppendReceipt {
         if let poisonedBy { throw poisonedBy }
-        try validate(drafts)
+        try checkBeforeOpening(drafts)
         return try withLockedEnd(expectSeq: expectSeq) { (file, start) throws(JournalError) in
             let encoded = try encode(drafts, after: start)
             try write(encoded.bytes, to: file, at: start.byteCount)
@@ -124,6 +124,8 @@ public final class JournalWriter {
                        acknowledged: (AppendReceipt) -> Void) throws(JournalError) {
         if let poisonedBy { throw poisonedBy }
         guard !batches.isEmpty else { return }
+        // Before the file is opened (and perhaps created) for an invalid first batch.
+        if file == nil { try checkBeforeOpening(batches[0]) }
         try withLockedEnd(expectSeq: expectSeq) { (file, end) throws(JournalError) in
             try append(batches, to: file, after: end, acknowledged: acknowledged)
         }
@@ -146,7 +148,7 @@ public final class JournalWriter {
         for drafts in batches {
             let encoded: EncodedBatch
             do {
-                try validate(drafts)
+                try checkBeforeOpening(drafts)
                 encoded = try encode(drafts, after: start)
             } catch {
                 // The batch before, if its write fails, is the first failure; else this one is.
@@ -195,18 +197,26 @@ public final class JournalWriter {
         let file: FileDescriptor
     }
 
-    /// Validates every draft; the error names the first invalid one.
-    private func validate(_ drafts: [EventDraft]) throws(JournalError) {
+    /// Checks the batch's size. Each draft is validated as it is encoded (`BatchEncoding`, in
+    /// parallel), except before this writer has opened the file: then here, so that an invalid
+    /// batch does not create an empty journal.
+    private func checkBeforeOpening(_ drafts: [EventDraft]) throws(JournalError) {
         guard !drafts.isEmpty else { throw JournalError(.invalidInput, path: path, message: "nothing to append: the batch is empty") }
         guard drafts.count <= JournalLimits.maxBatchEvents else {
             throw JournalError(.limitExceeded, path: path,
                                message: "a batch holds at most \(JournalLimits.maxBatchEvents) events, found \(drafts.count); split the input")
         }
+        guard file == nil else { return }
         for index in drafts.indices {
             do throws(EnvelopeError) { try drafts[index].validate() } catch {
-                throw JournalError(.invalidInput, path: path, field: error.field, message: "event \(index + 1) of the batch: \(error.message)")
+                throw Self.invalidDraft(index, error, path: path)
             }
         }
+    }
+
+    /// The error for the draft at `index` of a batch, which failed validation.
+    static func invalidDraft(_ index: Int, _ error: EnvelopeError, path: String) -> JournalError {
+        JournalError(.invalidInput, path: path, field: error.field, message: "event \(index + 1) of the batch: \(error.message)")
     }
 
     /// Checks the seq limit, gives the batch its recorded time and encodes it after `start`.
@@ -315,6 +325,7 @@ public final class JournalWriter {
         try BatchEncoding.encode(drafts, batch: batch, recorded: recorded) { (part) throws(JournalError) in
             let partStart = bytes.count
             bytes += part.bytes
+
             for line in part.lines {
                 let lineStart = partStart + line.start
                 let lineEnd = partStart + line.end
@@ -341,6 +352,11 @@ public final class JournalWriter {
                 }
                 lastLine = lineStart..<lineEnd
                 index += 1
+            }
+            // The part's lines stop before its first invalid draft, and every line before it
+            // was checked above, so this names the first problem in the batch.
+            if let (invalid, error) = part.invalid {
+                throw Self.invalidDraft(invalid, error, path: path)
             }
         }
         assert(Self.decodesBack(bytes, first: batch.first), "encoded batch does not decode to itself")

@@ -121,6 +121,19 @@ struct JournalWriterTests {
         #expect(try Fixtures.bytes(path) == before)
     }
 
+    @Test func anInvalidFirstBatchCreatesNoJournal() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.file("ledger.jsonl")
+        var bad = Fixtures.draft(2)
+        bad.actor = Actor(id: "")
+        let drafts = [Fixtures.draft(1)] + Array(repeating: bad, count: 2 * BatchEncoding.parallelThreshold)
+        #expect(throws: JournalError.self) { try JournalWriter(path: path, clock: Fixtures.clock).append(drafts) }
+        #expect(throws: JournalError.self) {
+            try JournalWriter(path: path, clock: Fixtures.clock).append(contentsOf: [drafts]) { _ in }
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func acceptsALineAtExactlyTheLimitAndRefusesOneByteMore() throws {
         let directory = TemporaryDirectory()
         let path = directory.file("ledger.jsonl")
@@ -173,18 +186,25 @@ struct JournalWriterTests {
 
     /// A batch large enough to be encoded in parallel parts with invalid drafts in two of
     /// them: the refusal names the batch's first invalid draft, then (once that one is fixed)
-    /// the other, and nothing is written until the batch is valid.
-    @Test func namesTheFirstInvalidDraftOfAParallelBatch() throws {
+    /// the other, and nothing is written until the batch is valid. Both ways a writer
+    /// validates: before it has opened the file (a pass of its own), and after (each part's
+    /// drafts as they are encoded, on the workers).
+    @Test(arguments: [false, true])
+    func namesTheFirstInvalidDraftOfAParallelBatch(writerHasOpenedTheFile: Bool) throws {
         let directory = TemporaryDirectory()
         let path = directory.file("ledger.jsonl")
-        _ = try Fixtures.journal(at: path, batchSizes: [3])
+        let writer = JournalWriter(path: path, clock: Fixtures.clock)
+        if writerHasOpenedTheFile {
+            try writer.append((0..<3).map { Fixtures.draft($0) })
+        } else {
+            _ = try Fixtures.journal(at: path, batchSizes: [3])
+        }
         let before = try Fixtures.bytes(path)
         var drafts = (3..<1_003).map { Fixtures.draft($0) }
         let first = 3 * BatchEncoding.linesPerPart + 2
         let later = 9 * BatchEncoding.linesPerPart + 1
         drafts[first].actor = Actor(id: "")
         drafts[later].version = 0
-        let writer = JournalWriter(path: path, clock: Fixtures.clock)
         #expect {
             try writer.append(drafts)
         } throws: { error in
