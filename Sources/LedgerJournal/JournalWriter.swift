@@ -325,7 +325,6 @@ public final class JournalWriter {
         try BatchEncoding.encode(drafts, batch: batch, recorded: recorded) { (part) throws(JournalError) in
             let partStart = bytes.count
             bytes += part.bytes
-
             for line in part.lines {
                 let lineStart = partStart + line.start
                 let lineEnd = partStart + line.end
