@@ -21,13 +21,16 @@ struct FastLineDecoder {
 
     private let bytes: UnsafeRawBufferPointer
     private let dataHandling: DataHandling
+    /// Whether the role and type are located (see `name()`) rather than built.
+    private let locatesNames: Bool
     private var index = 0
     /// Where `data` lies, when `dataHandling` is `locate` and the quick check took it.
     private var dataRange: Range<Int>?
 
-    private init(_ bytes: UnsafeRawBufferPointer, dataHandling: DataHandling) {
+    private init(_ bytes: UnsafeRawBufferPointer, dataHandling: DataHandling, locatesNames: Bool = false) {
         self.bytes = bytes
         self.dataHandling = dataHandling
+        self.locatesNames = locatesNames
     }
 
     /// The decoded line, or nil when the line is not a well-formed canonical envelope.
@@ -45,22 +48,109 @@ struct FastLineDecoder {
 
     /// The line, accepted and refused like `decode`, with either an empty `data` and the range
     /// of its checked canonical bytes (for `JSONParser.checkedCanonicalPrefix` under
-    /// `dataLimits`), or, when that check cannot decide, `data` built and no range. For replays,
-    /// which read the payload straight from the bytes.
+    /// `dataLimits`), or, when that check cannot decide, `data` built and no range.
     static func decodeLocatingData(_ bytes: UnsafeRawBufferPointer) -> (line: JournalLine, dataRange: Range<Int>?)? {
         var decoder = FastLineDecoder(bytes, dataHandling: .locate)
         guard let line = decoder.line() else { return nil }
         return (line, decoder.dataRange)
     }
 
+    /// The line's domain record with the fields that link it to its neighbours, read straight
+    /// from the bytes for a replay: no draft, no `data` object and no type or role string is
+    /// built. Nil when `decode` would refuse the line, when the quick check of `data` cannot
+    /// decide, or when the domain refuses the event; the general path then decodes the line
+    /// and says why. A record it returns equals the general path's (a test holds it to that).
+    static func decodeDomainRecord(_ bytes: UnsafeRawBufferPointer) -> (record: DomainEventRecord, batch: BatchMarker, prev: SHA256Digest)? {
+        var decoder = FastLineDecoder(bytes, dataHandling: .locate, locatesNames: true)
+        return decoder.domainRecord()
+    }
+
     /// The limits `data` is parsed and checked under: the line's, one level down.
     static let dataLimits = JSONLimits(maxDepth: JournalLimits.json.maxDepth - 1, maxIntegerMagnitude: JournalLimits.json.maxIntegerMagnitude)
 
+    /// Issuer roles by their names' bytes.
+    private static let roles = NameTable(IssuerRole.allCases.map { (name: $0.rawValue, value: $0) })
+
+    /// A role or type: its text when built, else where its bytes lie.
+    private enum Name {
+        case built(String)
+        case located(Range<Int>)
+    }
+
+    /// `data`: built, or checked and located (in `dataRange`).
+    private enum DataObject {
+        case built(JSONObject)
+        case located
+    }
+
+    /// An envelope's fields, read in canonical key order. The actor's role is in `role`, not
+    /// yet in `actor`.
+    private struct Envelope {
+        var actor: Actor
+        var role: Name?
+        var authority: Authority?
+        var batch: BatchMarker
+        var data: DataObject
+        var effective: PartialDate
+        var prev: SHA256Digest
+        var recorded: UTCTimestamp
+        var seq: Int64
+        var type: Name
+        var version: Int64
+    }
+
     private mutating func line() -> JournalLine? {
+        guard var envelope = envelope(), case .built(let type) = envelope.type else { return nil }
+        if let role = envelope.role {
+            guard case .built(let text) = role else { return nil }
+            envelope.actor.role = text
+        }
+        let data = if case .built(let object) = envelope.data { object } else { JSONObject() }
+        let draft = EventDraft(type: type, version: envelope.version, effective: envelope.effective, actor: envelope.actor,
+                               authority: envelope.authority, data: data)
+        do { try draft.validate() } catch { return nil }
+        return JournalLine(event: RecordedEvent(seq: envelope.seq, recorded: envelope.recorded, draft: draft),
+                           batch: envelope.batch, prev: envelope.prev)
+    }
+
+    private mutating func domainRecord() -> (record: DomainEventRecord, batch: BatchMarker, prev: SHA256Digest)? {
+        guard var envelope = envelope(), let dataRange, case .located(let typeRange) = envelope.type,
+              let typeIndex = TypeNameMatcher.typeIndexes.value(named: UnsafeRawBufferPointer(rebasing: bytes[typeRange]))
+        else { return nil }
+        var issuer: IssuerRole?
+        if let role = envelope.role {
+            // The role's own static text: the same string, with no reference count to share.
+            guard case .located(let range) = role, let match = Self.roles.value(named: UnsafeRawBufferPointer(rebasing: bytes[range]))
+            else { return nil }
+            envelope.actor.role = match.rawValue
+            issuer = match
+        }
+        do {
+            try EventDraft.validateEnvelope(type: DomainEvent.typeNamesByIndex[typeIndex], version: envelope.version,
+                                            actor: envelope.actor, authority: envelope.authority)
+            let event = try EventCatalog.decode(typeIndex: typeIndex, version: envelope.version, actor: envelope.actor, issuer: issuer,
+                                                authority: envelope.authority,
+                                                checkedData: UnsafeRawBufferPointer(rebasing: bytes[dataRange]), limits: Self.dataLimits)
+            // The actor and authority are moved into the record, not copied (a copy retains
+            // each of their strings, and dropping the envelope releases them again).
+            var actor = Actor(id: "")
+            swap(&actor, &envelope.actor)
+            var authority: Authority?
+            swap(&authority, &envelope.authority)
+            let record = DomainEventRecord(seq: envelope.seq, recorded: envelope.recorded, effective: envelope.effective,
+                                           actor: actor, authority: authority, event: event)
+            return (record, envelope.batch, envelope.prev)
+        } catch {
+            return nil
+        }
+    }
+
+    private mutating func envelope() -> Envelope? {
         guard literal(#"{"actor":{"id":"#), let actorIdentifier = string() else { return nil }
         var actor = Actor(id: actorIdentifier)
         if literal(#","onBehalfOf":"#) { guard let value = string() else { return nil }; actor.onBehalfOf = value }
-        if literal(#","role":"#) { guard let value = string() else { return nil }; actor.role = value }
+        var role: Name?
+        if literal(#","role":"#) { guard let value = name() else { return nil }; role = value }
         guard literal("}") else { return nil }
         var authority: Authority?
         if literal(#","authority":{"#) {
@@ -90,16 +180,31 @@ struct FastLineDecoder {
               literal(#"","prev":""#), let prev = digest(),
               literal(#"","recorded":""#), let recorded = timestamp(),
               literal(#"","seq":"#), let seq = integer(),
-              literal(#","type":"#), let type = string(),
+              literal(#","type":"#), let type = name(),
               literal(#","v":"#), let version = integer(),
               literal("}"), index == bytes.count
         else { return nil }
         guard seq >= 1, count >= 1, count <= Int64(JournalLimits.maxBatchEvents), first >= 1, first <= seq, seq <= first + count - 1
         else { return nil }
-        let draft = EventDraft(type: type, version: version, effective: effective, actor: actor, authority: authority, data: data)
-        do { try draft.validate() } catch { return nil }
-        return JournalLine(event: RecordedEvent(seq: seq, recorded: recorded, draft: draft),
-                           batch: BatchMarker(first: first, count: count), prev: prev)
+        return Envelope(actor: actor, role: role, authority: authority, batch: BatchMarker(first: first, count: count), data: data,
+                        effective: effective, prev: prev, recorded: recorded, seq: seq, type: type, version: version)
+    }
+
+    /// A role or type name: built as `string()` does, or, when `locatesNames`, located without
+    /// building it, provided it is printable ASCII with no escape (which every role and type is;
+    /// anything else is nil, and the caller falls back to the general path).
+    private mutating func name() -> Name? {
+        guard locatesNames else { return string().map(Name.built) }
+        guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { return nil }
+        let start = index + 1
+        var end = start
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+            guard bytes[end] >= 0x20, bytes[end] < 0x7F, bytes[end] != UInt8(ascii: "\\") else { return nil }
+            end += 1
+        }
+        guard end < bytes.count else { return nil }
+        index = end + 1
+        return .located(start..<end)
     }
 
     /// Consumes `text` if the bytes at the cursor are exactly it.
@@ -127,19 +232,19 @@ struct FastLineDecoder {
     }
 
     /// The `data` object, parsed by the strict parser at depth 2, which also finds its end.
-    private mutating func dataObject() -> JSONObject? {
+    private mutating func dataObject() -> DataObject? {
         guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return nil }
         let limits = Self.dataLimits
         if dataHandling != .build, let byteCount = JSONParser.checkedCanonicalPrefix(UnsafeRawBufferPointer(rebasing: bytes[index...]), limits: limits) {
             if dataHandling == .locate { dataRange = index..<(index + byteCount) }
             index += byteCount
-            return JSONObject()
+            return .located
         }
         guard let (value, byteCount) = try? JSONParser.parseCanonicalPrefix(UnsafeRawBufferPointer(rebasing: bytes[index...]), limits: limits),
               case .object(let object) = value
         else { return nil }
         index += byteCount
-        return dataHandling == .check ? JSONObject() : object
+        return dataHandling == .check ? .located : .built(object)
     }
 
     /// The effective date's bytes up to the closing quote, parsed in place.

@@ -328,11 +328,9 @@ extension DecodedLine {
     /// the line does not decode, or when the domain refuses the event (that path then gives
     /// the error, from the same decoders as always).
     fileprivate static func decodeDomainFromBytes(_ slice: LineSlice, checkChain: Bool) -> DecodedLine? {
-        guard let (line, dataRange) = FastLineDecoder.decodeLocatingData(slice.bytes), let dataRange else { return nil }
-        let checkedData = UnsafeRawBufferPointer(rebasing: slice.bytes[dataRange])
-        guard let record = try? DomainEventRecord(line.event, checkedData: checkedData, limits: FastLineDecoder.dataLimits) else { return nil }
+        guard let (record, batch, prev) = FastLineDecoder.decodeDomainRecord(slice.bytes) else { return nil }
         let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
-        let links = LineLinks(seq: line.seq, batch: line.batch, recorded: line.event.recorded, prev: line.prev, leafHash: leafHash)
+        let links = LineLinks(seq: record.seq, batch: batch, recorded: record.recorded, prev: prev, leafHash: leafHash)
         // Moved, not copied: a copy of a record retains every string in it, and releasing the
         // original releases them again.
         return DecodedLine(links: links, content: .domain(DomainLine(record: .success(consume record), seq: links.seq,

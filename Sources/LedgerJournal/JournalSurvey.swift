@@ -134,15 +134,10 @@ private struct SurveyResults: @unchecked Sendable {
 /// Finds the catalogue index of the type named at the end of a canonical line, comparing bytes
 /// (no string is built per line).
 struct TypeNameMatcher {
-    /// Type names' bytes with their index, grouped by length.
-    private let namesByLength: [[(index: Int, bytes: [UInt8])]]
-
-    init() {
-        let names = DomainEvent.typeNamesByIndex.map { Array($0.utf8) }
-        var byLength = Array(repeating: [(index: Int, bytes: [UInt8])](), count: (names.map(\.count).max() ?? 0) + 1)
-        for (index, name) in names.enumerated() { byLength[name.count].append((index, name)) }
-        namesByLength = byLength
-    }
+    /// The type names by their bytes, to their index (`DomainEvent.typeIndex`).
+    static let typeIndexes = NameTable(DomainEvent.typeNamesByIndex.enumerated().map { (name: $0.element, value: $0.offset) })
+    /// The longest type name's length in bytes.
+    private static let maximumNameLength = DomainEvent.typeNamesByIndex.map(\.utf8.count).max() ?? 0
 
     /// The type index named by a line ending `"type":"<name>","v":<digits>}`, or nil.
     func typeIndex(endingLine line: UnsafeRawBufferPointer) -> Int? {
@@ -159,18 +154,11 @@ struct TypeNameMatcher {
               Self.matches(line, at: end + 1 - versionKeyCount, versionKey) else { return nil }
         let nameEnd = end + 1 - versionKeyCount
         var nameStart = nameEnd
-        while nameStart > 0, line[nameStart - 1] != quote, nameEnd - nameStart < namesByLength.count { nameStart -= 1 }
+        while nameStart > 0, line[nameStart - 1] != quote, nameEnd - nameStart <= Self.maximumNameLength { nameStart -= 1 }
         let typeKey: StaticString = "\"type\":\""
         let typeKeyCount = typeKey.utf8CodeUnitCount
-        let length = nameEnd - nameStart
-        guard length > 0, length < namesByLength.count, nameStart >= typeKeyCount,
-              Self.matches(line, at: nameStart - typeKeyCount, typeKey) else { return nil }
-        for candidate in namesByLength[length] where candidate.bytes.withUnsafeBytes({ name in
-            memcmp(name.baseAddress!, line.baseAddress! + nameStart, length) == 0
-        }) {
-            return candidate.index
-        }
-        return nil
+        guard nameStart >= typeKeyCount, Self.matches(line, at: nameStart - typeKeyCount, typeKey) else { return nil }
+        return Self.typeIndexes.value(named: UnsafeRawBufferPointer(rebasing: line[nameStart..<nameEnd]))
     }
 
     private static func matches(_ line: UnsafeRawBufferPointer, at offset: Int, _ text: StaticString) -> Bool {

@@ -85,6 +85,78 @@ struct DomainBytesDecodingTests {
         #expect(compared > refusedByBoth && refusedByBoth > 0, "seed \(seed): compared \(compared), refused \(refusedByBoth)")
     }
 
+    /// The record a replay reads straight from the line's bytes (no draft, no type or role
+    /// string built), with its batch and prev; nil when that path leaves the line to the
+    /// general one.
+    static func direct(_ line: [UInt8]) -> (record: DomainEventRecord, batch: BatchMarker, prev: SHA256Digest)? {
+        line.withUnsafeBytes { FastLineDecoder.decodeDomainRecord($0) }
+    }
+
+    @Test func everyShippedLineIsReadDirectlyToTheGeneralPathsRecord() throws {
+        var directCount = 0
+        for (index, line) in Self.shippedLines.enumerated() {
+            let decoded = try line.withUnsafeBytes { try JournalLine.decode($0) }
+            let general = try #require(Self.general(line)).get()
+            guard let direct = Self.direct(line) else { continue }
+            directCount += 1
+            #expect(direct.record == general, "line \(index + 1)")
+            #expect(direct.batch == decoded.batch && direct.prev == decoded.prev, "line \(index + 1)")
+        }
+        #expect(directCount >= Self.shippedLines.count * 9 / 10, "\(directCount) of \(Self.shippedLines.count)")
+    }
+
+    /// Anywhere in the line, envelope included: whatever the direct path reads, the general
+    /// path reads to the same record; whatever the general path refuses, the direct path leaves
+    /// to it (so the refusal is named as ever).
+    @Test func mutatedLinesAreReadDirectlyOnlyToTheGeneralPathsRecord() {
+        let seed = TestRandom.seedFromEnvironment(default: UInt64.random(in: 0...UInt64.max))
+        var generator = TestRandom(seed: seed)
+        let alphabet = Array(#"{}[]",:0123456789-aeftnlrsuzACGRS\ é中"#.utf8)
+        var read = 0
+        for line in Self.shippedLines {
+            for _ in 0..<20 {
+                var mutated = line
+                let position = Int(generator.next() % UInt64(mutated.count))
+                switch generator.next() % 3 {
+                case 0: mutated[position] ^= UInt8(1 << (generator.next() % 8))
+                case 1: mutated.remove(at: position)
+                default: mutated.insert(alphabet[Int(generator.next() % UInt64(alphabet.count))], at: position)
+                }
+                guard let direct = Self.direct(mutated) else { continue }
+                guard case .success(let general)? = Self.general(mutated) else {
+                    Issue.record("seed \(seed): the direct path read a line the general one refuses: \(String(decoding: mutated, as: UTF8.self))")
+                    continue
+                }
+                read += 1
+                #expect(direct.record == general, "seed \(seed): \(String(decoding: mutated, as: UTF8.self))")
+            }
+        }
+        // Some mutations keep the line valid (a digit in a date or an amount).
+        #expect(read > 0, "seed \(seed)")
+    }
+
+    /// A role the type does not allow, and a type the catalogue does not know, are matched from
+    /// the bytes and left to the general path, which names the field.
+    @Test func aRoleOrTypeTheCatalogueRefusesIsLeftToTheGeneralPath() throws {
+        let line = try #require(Self.shippedLines.first { String(decoding: $0, as: UTF8.self).contains(#""type":"SchoolRegistered""#) })
+        let text = String(decoding: line, as: UTF8.self)
+        let role = try #require(IssuerRole.allCases.first { !SchoolRegistered.issuerRoles.contains($0) })
+        let roleStart = try #require(text.range(of: #""role":""#))
+        let roleEnd = try #require(text[roleStart.upperBound...].firstIndex(of: "\""))
+        let otherRole = Array(text.replacingCharacters(in: roleStart.upperBound..<roleEnd, with: role.rawValue).utf8)
+        #expect(Self.direct(otherRole) == nil)
+        #expect(try Self.refusalOnGeneralPath(otherRole).field == "actor.role")
+        let unknownType = Array(text.replacingOccurrences(of: #""type":"SchoolRegistered""#, with: #""type":"SchoolRegistrated""#).utf8)
+        #expect(Self.direct(unknownType) == nil)
+        #expect(try Self.refusalOnGeneralPath(unknownType).field == "type")
+    }
+
+    /// The general path's refusal of a line it decodes.
+    static func refusalOnGeneralPath(_ line: [UInt8]) throws -> DomainError {
+        guard case .failure(let error)? = general(line) else { throw RefusalExpected() }
+        return error
+    }
+
     /// The refusal of `line`, which both paths decode and refuse alike.
     static func refusalOnBothPaths(_ line: [UInt8]) throws -> DomainError {
         let fast = try #require(fromBytes(line))

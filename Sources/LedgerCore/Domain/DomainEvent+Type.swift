@@ -44,6 +44,48 @@ extension DomainEvent {
         }
     }
 
+    /// Decodes a payload of the type at `typeIndex` (see `typeIndex`) into its case.
+    ///
+    /// A switch rather than a closure per type: a closure that captures its payload type is a
+    /// reference-counted context, and the replay's two decoding threads copying one would
+    /// contend for its count on every event.
+    static func decodePayload(typeIndex: Int, _ reader: inout PayloadReader, version: Int64) throws(DomainError) -> DomainEvent {
+        switch typeIndex {
+        case 0: return .authorityRegistered(try AuthorityRegistered(reading: &reader, version: version))
+        case 1: return .policyDocumentRegistered(try PolicyDocumentRegistered(reading: &reader, version: version))
+        case 2: return .schoolRegistered(try SchoolRegistered(reading: &reader, version: version))
+        case 3: return .campusRegistered(try CampusRegistered(reading: &reader, version: version))
+        case 4: return .schoolRenamed(try SchoolRenamed(reading: &reader, version: version))
+        case 5: return .schoolClosed(try SchoolClosed(reading: &reader, version: version))
+        case 6: return .headcountRecorded(try HeadcountRecorded(reading: &reader, version: version))
+        case 7: return .policyProfileAdopted(try PolicyProfileAdopted(reading: &reader, version: version))
+        case 8: return .approvalRequested(try ApprovalRequested(reading: &reader, version: version))
+        case 9: return .approvalDecided(try ApprovalDecided(reading: &reader, version: version))
+        case 10: return .groupProposed(try GroupProposed(reading: &reader, version: version))
+        case 11: return .groupEstablished(try GroupEstablished(reading: &reader, version: version))
+        case 12: return .groupStatusChanged(try GroupStatusChanged(reading: &reader, version: version))
+        case 13: return .schoolJoinedGroup(try SchoolJoinedGroup(reading: &reader, version: version))
+        case 14: return .schoolExitedGroup(try SchoolExitedGroup(reading: &reader, version: version))
+        case 15: return .groupLeadChanged(try GroupLeadChanged(reading: &reader, version: version))
+        case 16: return .staffRegistered(try StaffRegistered(reading: &reader, version: version))
+        case 17: return .staffCredentialRecorded(try StaffCredentialRecorded(reading: &reader, version: version))
+        case 18: return .secondmentStarted(try SecondmentStarted(reading: &reader, version: version))
+        case 19: return .secondmentEnded(try SecondmentEnded(reading: &reader, version: version))
+        case 20: return .fundAllocated(try FundAllocated(reading: &reader, version: version))
+        case 21: return .fundEarmarked(try FundEarmarked(reading: &reader, version: version))
+        case 22: return .expenditureRecorded(try ExpenditureRecorded(reading: &reader, version: version))
+        case 23: return .costShareApportioned(try CostShareApportioned(reading: &reader, version: version))
+        case 24: return .groupRoleAssigned(try GroupRoleAssigned(reading: &reader, version: version))
+        case 25: return .groupRoleEnded(try GroupRoleEnded(reading: &reader, version: version))
+        case 26: return .groupActivityHeld(try GroupActivityHeld(reading: &reader, version: version))
+        case 27: return .groupAssessed(try GroupAssessed(reading: &reader, version: version))
+        case 28: return .entryCorrected(try EntryCorrected(reading: &reader, version: version))
+        case 29: return .personalDataErased(try PersonalDataErased(reading: &reader, version: version))
+        case 30: return .yearSealed(try YearSealed(reading: &reader, version: version))
+        default: preconditionFailure("no event type has index \(typeIndex)")
+        }
+    }
+
     /// The payload types by `typeIndex` (the cases' order).
     static let payloadTypesByIndex: [any EventPayload.Type] = [
         AuthorityRegistered.self,

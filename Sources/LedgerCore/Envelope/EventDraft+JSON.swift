@@ -59,6 +59,12 @@ extension EventDraft {
     /// Checks the envelope rules that do not depend on the type's payload schema.
     /// - Throws: `EnvelopeError` naming the first bad field.
     public func validate() throws(EnvelopeError) {
+        try Self.validateEnvelope(type: type, version: version, actor: actor, authority: authority)
+    }
+
+    /// Checks an envelope's parts as `validate()` checks a draft's, for a decoder that reads
+    /// them without building a draft (a replay's, which builds no `data` object either).
+    public static func validateEnvelope(type: String, version: Int64, actor: Actor, authority: Authority?) throws(EnvelopeError) {
         var typeText = type
         let typeIsValid = typeText.withUTF8 { bytes in
             guard let first = bytes.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"),

@@ -18,7 +18,11 @@ struct CanonicalMembers {
     }
 
     private let base: UnsafePointer<UInt8>
-    private var members: [Member] = []
+    /// The members, in memory `withMembers` lends for the call: an array here cost an
+    /// allocation per payload, and a retain and release each time a reader looked at it.
+    private let members: UnsafeMutablePointer<Member>
+    /// The number of members.
+    let count: Int
     /// The limits the bytes were checked under, for the nested values parsed on demand.
     private let limits: JSONLimits
 
@@ -26,31 +30,40 @@ struct CanonicalMembers {
     /// `JSONParser.checkedCanonicalPrefix(_:limits:)` under `limits`.
     static func withMembers<Result, Failure: Error>(ofChecked bytes: UnsafeRawBufferPointer, limits: JSONLimits,
                                                     _ body: (CanonicalMembers) throws(Failure) -> Result) throws(Failure) -> Result {
-        try body(CanonicalMembers(bytes, limits: limits))
+        precondition(bytes.count >= 2 && bytes.count <= Int(Int32.max), "a checked object is at least {}")
+        // A member with its separator takes at least 5 bytes (`"":0,`), after the `{`.
+        let capacity = (bytes.count - 1) / 5
+        return try withUnsafeTemporaryAllocation(of: Member.self, capacity: max(1, capacity)) { (buffer) throws(Failure) -> Result in
+            try body(CanonicalMembers(bytes, limits: limits, storage: buffer))
+        }
     }
 
-    private init(_ bytes: UnsafeRawBufferPointer, limits: JSONLimits) {
-        precondition(bytes.count >= 2 && bytes.count <= Int(Int32.max), "a checked object is at least {}")
+    private init(_ bytes: UnsafeRawBufferPointer, limits: JSONLimits, storage: UnsafeMutableBufferPointer<Member>) {
         base = bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
         self.limits = limits
+        members = storage.baseAddress!
+        count = Self.locateMembers(of: base, into: storage)
+    }
+
+    /// Writes where each member of the object at `base` lies into `storage`; returns how many.
+    private static func locateMembers(of base: UnsafePointer<UInt8>, into storage: UnsafeMutableBufferPointer<Member>) -> Int {
         var position = 1
-        guard base[position] != UInt8(ascii: "}") else { return }
-        members.reserveCapacity(16)
+        var count = 0
+        guard base[position] != UInt8(ascii: "}") else { return 0 }
         while true {
             // At a key's opening quote; checked strings hold no escapes, so the next quote ends it.
             let keyStart = position + 1
             let keyEnd = Self.closingQuote(base, after: keyStart)
             let valueStart = keyEnd + 2
             let valueEnd = Self.valueEnd(base, at: valueStart)
-            members.append(Member(keyStart: Int32(keyStart), keyCount: Int32(keyEnd - keyStart),
-                                  valueStart: Int32(valueStart), valueCount: Int32(valueEnd - valueStart)))
+            precondition(count < storage.count, "a checked object has at most one member per 5 bytes")
+            (storage.baseAddress! + count).initialize(to: Member(keyStart: Int32(keyStart), keyCount: Int32(keyEnd - keyStart),
+                                                    valueStart: Int32(valueStart), valueCount: Int32(valueEnd - valueStart)))
+            count += 1
             position = valueEnd + 1
-            if base[valueEnd] == UInt8(ascii: "}") { return }
+            if base[valueEnd] == UInt8(ascii: "}") { return count }
         }
     }
-
-    /// The number of members.
-    var count: Int { members.count }
 
     /// The key of the member at `index` (0-based, canonical order).
     func key(at index: Int) -> String {
@@ -68,8 +81,8 @@ struct CanonicalMembers {
     func index(forKey key: String) -> Int? {
         var key = key
         return key.withUTF8 { wanted in
-            for (index, member) in members.enumerated() where Int(member.keyCount) == wanted.count
-                && memcmp(base + Int(member.keyStart), wanted.baseAddress!, wanted.count) == 0 {
+            for index in 0..<count where Int(members[index].keyCount) == wanted.count
+                && memcmp(base + Int(members[index].keyStart), wanted.baseAddress!, wanted.count) == 0 {
                 return index
             }
             return nil
