@@ -72,12 +72,7 @@ extension JournalLine {
         Self.append(#"","prev":""#, to: &buffer)
         let prevOffset = buffer.count
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * SHA256Digest.byteCount) { hex in
-            prev.withUnsafeBytes { bytes in
-                for (index, byte) in bytes.enumerated() {
-                    hex[2 &* index] = Self.hexDigit(byte >> 4)
-                    hex[2 &* index &+ 1] = Self.hexDigit(byte & 0x0F)
-                }
-            }
+            prev.writeHex(to: UnsafeMutableRawPointer(hex.baseAddress!))
             buffer.append(contentsOf: hex)
         }
         Self.append(#"","recorded":""#, to: &buffer)
@@ -98,12 +93,6 @@ extension JournalLine {
         buffer.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
-    /// The lowercase hex digit of a nibble (arithmetic: a global table costs a lazy
-    /// initialisation check per digit).
-    @inline(__always)
-    static func hexDigit(_ nibble: UInt8) -> UInt8 {
-        nibble < 10 ? 0x30 + nibble : 0x61 - 10 + nibble
-    }
 
     /// Decodes one line (without its `\n`), accepting only the canonical form.
     /// - Throws: `LineDecodingError` with the field and the byte offset within the line.

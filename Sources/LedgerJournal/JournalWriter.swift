@@ -338,14 +338,7 @@ public final class JournalWriter {
                 }
                 var hasher = line.hasherBeforePrev
                 prev = bytes.withUnsafeMutableBytes { buffer in
-                    var offset = partStart + line.prevOffset
-                    prev.withUnsafeBytes { digest in
-                        for byte in digest {
-                            buffer[offset] = JournalLine.hexDigit(byte >> 4)
-                            buffer[offset + 1] = JournalLine.hexDigit(byte & 0x0F)
-                            offset += 2
-                        }
-                    }
+                    prev.writeHex(to: buffer.baseAddress! + partStart + line.prevOffset)
                     hasher.update(UnsafeRawBufferPointer(rebasing: buffer[(partStart + line.prevOffset)..<lineEnd]))
                     return hasher.finalize()
                 }

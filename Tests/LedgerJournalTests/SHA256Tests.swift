@@ -400,4 +400,17 @@ struct SHA256AccelerationTests {
             #expect(portable.digest == accelerated.digest, "blocks \(blocks)")
         }
     }
+
+    /// Every byte value, in every position of a word, reads back as its two lowercase digits.
+    @Test func digestsWriteEveryByteAsTwoLowercaseHexDigits() throws {
+        for first in stride(from: 0, to: 256, by: 32) {
+            let reference = (first..<(first + 32)).map { byte in (byte < 16 ? "0" : "") + String(byte, radix: 16) }.joined()
+            let digest = try #require(SHA256Digest(hex: reference))
+            #expect(digest.hex == reference)
+            var written = [UInt8](repeating: 0, count: 66)
+            written.withUnsafeMutableBytes { digest.writeHex(to: $0.baseAddress! + 1) }
+            #expect(written.first == 0 && written.last == 0, "nothing written outside the 64 bytes")
+            #expect(String(decoding: written[1...64], as: UTF8.self) == reference)
+        }
+    }
 }

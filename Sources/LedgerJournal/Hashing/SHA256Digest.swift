@@ -100,18 +100,39 @@ public struct SHA256Digest: Hashable, Sendable, CustomStringConvertible {
 
     /// The digest as 64 lowercase hex characters.
     public var hex: String {
-        let digits: StaticString = "0123456789abcdef"
-        return withUnsafeBytes { raw in
-            String(unsafeUninitializedCapacity: 2 * SHA256Digest.byteCount) { output in
-                digits.withUTF8Buffer { table in
-                    for (index, byte) in raw.enumerated() {
-                        output[2 &* index] = table[Int(byte >> 4)]
-                        output[2 &* index &+ 1] = table[Int(byte & 0x0f)]
-                    }
-                }
-                return 2 * SHA256Digest.byteCount
+        String(unsafeUninitializedCapacity: 2 * SHA256Digest.byteCount) { output in
+            writeHex(to: UnsafeMutableRawPointer(output.baseAddress!))
+            return 2 * SHA256Digest.byteCount
+        }
+    }
+
+    /// Writes the 64 lowercase hex characters at `output`, which must have room for them.
+    ///
+    /// Eight digits at a time in a 64-bit word: every line the writer chains gets its `prev`
+    /// written this way, on the one thread the chain runs on, where a digit at a time (a
+    /// branch and a store each) took about 5% of it.
+    public func writeHex(to output: UnsafeMutableRawPointer) {
+        withUnsafeBytes { digest in
+            for quarter in 0..<8 {
+                let word = digest.loadUnaligned(fromByteOffset: 4 * quarter, as: UInt32.self)
+                output.storeBytes(of: Self.hexDigits(ofLittleEndian: UInt32(littleEndian: word)).littleEndian,
+                                  toByteOffset: 8 * quarter, as: UInt64.self)
             }
         }
+    }
+
+    /// The 8 hex digits of 4 bytes (the first byte in the low bits), the first digit in the
+    /// low byte.
+    private static func hexDigits(ofLittleEndian bytes: UInt32) -> UInt64 {
+        // Each byte into a 16-bit lane of its own, then its high nibble into the lane's low
+        // byte and its low nibble into the high byte: one nibble per byte, in digit order.
+        var lanes = UInt64(bytes)
+        lanes = (lanes | (lanes << 16)) & 0x0000_FFFF_0000_FFFF
+        lanes = (lanes | (lanes << 8)) & 0x00FF_00FF_00FF_00FF
+        let nibbles = ((lanes >> 4) & 0x000F_000F_000F_000F) | ((lanes & 0x000F_000F_000F_000F) << 8)
+        // '0' + n, and 'a' − '0' − 10 = 0x27 more where n ≥ 10 (n + 0x76 sets bit 7 just there).
+        let letters = ((nibbles &+ 0x7676_7676_7676_7676) >> 7) & 0x0101_0101_0101_0101
+        return nibbles &+ 0x3030_3030_3030_3030 &+ letters &* 0x27
     }
 
     /// The 32 digest bytes as a new array.
