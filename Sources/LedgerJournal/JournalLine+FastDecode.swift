@@ -48,7 +48,8 @@ struct FastLineDecoder {
 
     /// The line, accepted and refused like `decode`, with either an empty `data` and the range
     /// of its checked canonical bytes (for `JSONParser.checkedCanonicalPrefix` under
-    /// `dataLimits`), or, when that check cannot decide, `data` built and no range.
+    /// `dataLimits`), or, when that check cannot decide, `data` built and no range. The tests'
+    /// view of what `decodeDomainRecord` reads the payload from.
     static func decodeLocatingData(_ bytes: UnsafeRawBufferPointer) -> (line: JournalLine, dataRange: Range<Int>?)? {
         var decoder = FastLineDecoder(bytes, dataHandling: .locate)
         guard let line = decoder.line() else { return nil }

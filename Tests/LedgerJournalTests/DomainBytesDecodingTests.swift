@@ -4,7 +4,7 @@ import LedgerCore
 @testable import LedgerJournal
 
 /// A replay reads each payload straight from the checked bytes of `data`
-/// (`EventCatalog.decode(_:checkedData:limits:)`); these tests hold it to the general path,
+/// (`EventCatalog.decode(typeIndex:version:actor:issuer:authority:checkedData:limits:)`); these tests hold it to the general path,
 /// which builds the JSON tree first, on the shipped journal and on mutations of it.
 @Suite("Domain records read from bytes")
 struct DomainBytesDecodingTests {
@@ -27,8 +27,14 @@ struct DomainBytesDecodingTests {
         line.withUnsafeBytes { bytes in
             guard let (decoded, range) = FastLineDecoder.decodeLocatingData(bytes), let range else { return nil }
             #expect(decoded.event.draft.data.isEmpty, "data located, not built")
+            let event = decoded.event
+            guard let typeIndex = DomainEvent.typeNamesByIndex.firstIndex(of: event.type) else { return nil }
             return Result { () throws(DomainError) in
-                try DomainEventRecord(decoded.event, checkedData: UnsafeRawBufferPointer(rebasing: bytes[range]), limits: FastLineDecoder.dataLimits)
+                let payload = try EventCatalog.decode(typeIndex: typeIndex, version: event.version, actor: event.actor,
+                                                      issuer: event.actor.role.flatMap(IssuerRole.init(rawValue:)), authority: event.authority,
+                                                      checkedData: UnsafeRawBufferPointer(rebasing: bytes[range]), limits: FastLineDecoder.dataLimits)
+                return DomainEventRecord(seq: event.seq, recorded: event.recorded, effective: event.effective, actor: event.actor,
+                                         authority: event.authority, event: payload)
             }
         }
     }

@@ -48,8 +48,11 @@ public enum EventCatalog {
         return try entry.decode(&reader, draft.version)
     }
 
-    /// Decodes like `decode(_:checkedData:limits:)` an event whose type is known by its index
-    /// (`DomainEvent.typeIndex`) and whose envelope parts were read without a draft.
+    /// Decodes like `decode(_:)` an event whose type is known by its index
+    /// (`DomainEvent.typeIndex`) and whose envelope parts were read without a draft, reading
+    /// the payload from `checkedData`, bytes that `JSONParser.checkedCanonicalPrefix(_:limits:)`
+    /// accepted under `limits` as one object: no JSON tree is built. It decodes the same
+    /// payload, and refuses the same events, as `decode(_:)` given the object those bytes hold.
     /// `issuer` is the actor's role as an `IssuerRole` (nil when it names none), matched by the
     /// caller from the bytes.
     public static func decode(typeIndex: Int, version: Int64, actor: Actor, issuer: IssuerRole?, authority: Authority?,
@@ -57,14 +60,6 @@ public enum EventCatalog {
         let entry = entriesByTypeIndex[typeIndex]
         try check(entry, type: DomainEvent.typeNamesByIndex[typeIndex], version: version, actor: actor, issuer: issuer, authority: authority)
         return try decodePayload(entry, version: version, checkedData: checkedData, limits: limits)
-    }
-
-    /// Decodes like `decode(_:)`, reading the payload from `checkedData`, bytes that
-    /// `JSONParser.checkedCanonicalPrefix(_:limits:)` accepted under `limits` as one object,
-    /// instead of from `draft.data`: no JSON tree is built. It decodes the same payload, and
-    /// refuses the same drafts, as `decode(_:)` given the object those bytes hold.
-    public static func decode(_ draft: EventDraft, checkedData: UnsafeRawBufferPointer, limits: JSONLimits) throws(DomainError) -> DomainEvent {
-        return try decodePayload(try checkedEntry(draft), version: draft.version, checkedData: checkedData, limits: limits)
     }
 
     /// Reads `entry`'s payload from checked canonical bytes (no JSON tree is built).

@@ -26,7 +26,7 @@ public struct PayloadReader {
     }
 
     /// Creates a reader of members located in checked canonical bytes; it must not outlive
-    /// them (see `EventCatalog.decode(_:checkedData:limits:)`, the one caller).
+    /// them (see `EventCatalog.decode(typeIndex:version:actor:issuer:authority:checkedData:limits:)`, the one caller).
     init(_ members: CanonicalMembers) {
         self.source = .members(members)
         self.path = "data"

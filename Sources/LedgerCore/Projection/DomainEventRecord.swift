@@ -29,12 +29,4 @@ public struct DomainEventRecord: Sendable, Equatable {
         self.init(seq: recordedEvent.seq, recorded: recordedEvent.recorded, effective: recordedEvent.effective,
                   actor: recordedEvent.actor, authority: recordedEvent.authority, event: try EventCatalog.decode(recordedEvent.draft))
     }
-
-    /// Decodes like `init(_:)`, with the payload read from `checkedData` (see
-    /// `EventCatalog.decode(_:checkedData:limits:)`) rather than from the event's `data`.
-    public init(_ recordedEvent: RecordedEvent, checkedData: UnsafeRawBufferPointer, limits: JSONLimits) throws(DomainError) {
-        self.init(seq: recordedEvent.seq, recorded: recordedEvent.recorded, effective: recordedEvent.effective,
-                  actor: recordedEvent.actor, authority: recordedEvent.authority,
-                  event: try EventCatalog.decode(recordedEvent.draft, checkedData: checkedData, limits: limits))
-    }
 }
