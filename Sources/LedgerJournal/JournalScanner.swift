@@ -313,8 +313,9 @@ struct DecodedLine: Sendable {
             case .domainRecords:
                 // The domain's refusal, if any, is the line's to report; the scan's checks go on.
                 let record = Result { () throws(DomainError) in try DomainEventRecord(line.event) }
+                let hints = (try? record.get()).map { LookupHints(for: $0.event) } ?? .none
                 return DecodedLine(links: links, content: .domain(DomainLine(record: record, seq: line.seq, byteOffset: slice.byteOffset,
-                                                                              leafHash: leafHash)))
+                                                                              leafHash: leafHash, hints: hints)))
             }
         } catch {
             return DecodedLine(links: nil, content: .failed(error))
@@ -331,10 +332,12 @@ extension DecodedLine {
         guard let (record, batch, prev) = FastLineDecoder.decodeDomainRecord(slice.bytes) else { return nil }
         let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
         let links = LineLinks(seq: record.seq, batch: batch, recorded: record.recorded, prev: prev, leafHash: leafHash)
+        // Hashed here, on a decoding thread, rather than by the fold, which is the slower side.
+        let hints = LookupHints(for: record.event)
         // Moved, not copied: a copy of a record retains every string in it, and releasing the
         // original releases them again.
         return DecodedLine(links: links, content: .domain(DomainLine(record: .success(consume record), seq: links.seq,
-                                                                     byteOffset: slice.byteOffset, leafHash: leafHash)))
+                                                                     byteOffset: slice.byteOffset, leafHash: leafHash, hints: hints)))
     }
 }
 
@@ -348,6 +351,8 @@ struct DomainLine: Sendable {
     var byteOffset: Int64
     /// The line's leaf hash, when the scan checks the chain.
     var leafHash: SHA256Digest?
+    /// The ids the record's fold looks up, hashed (`.none` for a refused line).
+    var hints: LookupHints
 }
 
 /// A line's seq, batch, recorded time and prev: plain values.

@@ -48,6 +48,22 @@ struct KeyIndex: Sendable {
         }
     }
 
+    /// The first position whose 32 bits of hash agree with `hash`'s, without comparing keys:
+    /// where the entry a lookup of that hash will read most likely is (see `LookupHints`).
+    @inlinable
+    func candidatePosition(ofHash hash: UInt64) -> Int? {
+        guard !buckets.isEmpty else { return nil }
+        let tag = hash >> 32
+        let mask = buckets.count - 1
+        var bucket = Int(truncatingIfNeeded: hash) & mask
+        while true {
+            let entry = buckets[bucket]
+            if entry == 0 { return nil }
+            if entry >> 32 == tag { return Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1 }
+            bucket = (bucket + 1) & mask
+        }
+    }
+
     /// Records that `key` is at `position`. `keyAt` gives the id at every position the index
     /// already has (it rehashes them when it grows).
     /// - Precondition: the key is not in the index; `position` is below `UInt32.max`.

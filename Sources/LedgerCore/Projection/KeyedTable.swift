@@ -69,6 +69,32 @@ public struct KeyedTable<Value: KeyedEntry>: Sendable {
         positions.insert(position: entries.count - 1, key: key) { entries[$0].entryKey }
     }
 
+    /// The address of the hash bucket a lookup of an id with `hash` starts at, or nil when the
+    /// table is empty. Only to be read, and only before the table next changes (see
+    /// `LookupHints`): it points into the index's storage, which a change can move.
+    @inlinable
+    func bucketAddress(hash: UInt64) -> UnsafeRawPointer? {
+        positions.buckets.withUnsafeBufferPointer { buckets in
+            // An empty array may still lend a base address (of no bucket).
+            guard !buckets.isEmpty, let base = buckets.baseAddress else { return nil }
+            return UnsafeRawPointer(base + (Int(truncatingIfNeeded: hash) & (buckets.count - 1)))
+        }
+    }
+
+    /// The addresses of the first and the last byte of the entry a lookup of an id with `hash`
+    /// most likely finds (the first whose 32 bits of hash agree; no id is compared), or nil.
+    /// Both: the id is at an entry's start, and what a fold changes (balances, ends, an open
+    /// secondment) at its end, often another cache line. Read the way `bucketAddress` is:
+    /// only before the table next changes.
+    @inlinable
+    func entryAddresses(hash: UInt64) -> (first: UnsafeRawPointer, last: UnsafeRawPointer)? {
+        guard let position = positions.candidatePosition(ofHash: hash), position < values.count else { return nil }
+        let stride = MemoryLayout<Value>.stride
+        return values.withUnsafeBytes { bytes in
+            bytes.baseAddress.map { ($0 + position * stride, $0 + position * stride + stride - 1) }
+        }
+    }
+
     /// Reserves room for `minimumCapacity` entries in the index and the entries.
     public mutating func reserveCapacity(_ minimumCapacity: Int) {
         values.reserveCapacity(minimumCapacity)

@@ -39,18 +39,64 @@ public enum Projector {
                              eventCountsByTypeIndex: [Int]? = nil,
                              observe: ((LedgerState, DomainEventRecord) -> Void)? = nil,
                              replay: (_ visit: (DomainEventRecord) throws -> Void) throws -> Void) throws -> LedgerState {
+        try build(corrections: corrections, knownAt: knownAt, eventCountsByTypeIndex: eventCountsByTypeIndex, observe: observe) { folding in
+            try replay { record in try folding.fold(record) }
+        }
+    }
+
+    /// Builds the state like `build(corrections:knownAt:eventCountsByTypeIndex:observe:replay:)`,
+    /// lending the fold to `replay`, which calls `fold` with every record in seq order and may
+    /// warm the cache for records ahead of it (`Folding.warmBuckets(for:)`).
+    public static func build(corrections: [DomainEventRecord], knownAt: KnownAt = .latest,
+                             eventCountsByTypeIndex: [Int]? = nil,
+                             observe: ((LedgerState, DomainEventRecord) -> Void)? = nil,
+                             folding replay: (inout Folding) throws -> Void) throws -> LedgerState {
         var inForce: [Int64: Correction] = [:]
         for record in corrections where knownAt.includes(record) {
             guard case .entryCorrected(let correction) = record.event else { continue }
             inForce[correction.targetSeq] = Correction(correctionSeq: record.seq, replacement: correction.replacement)
         }
-        var state = LedgerState()
-        if let eventCountsByTypeIndex { state.reserveCapacity(eventCountsByTypeIndex: eventCountsByTypeIndex) }
-        try replay { record in
-            guard knownAt.includes(record) else { return }
-            try state.fold(record, correction: inForce[record.seq], observe: observe)
+        var folding = Folding(inForce: inForce, knownAt: knownAt, observe: observe)
+        if let eventCountsByTypeIndex { folding.state.reserveCapacity(eventCountsByTypeIndex: eventCountsByTypeIndex) }
+        try replay(&folding)
+        return folding.state
+    }
+
+    /// A fold in progress: the state and the corrections in force, lent to a replay.
+    public struct Folding {
+        /// The state so far.
+        public internal(set) var state = LedgerState()
+        let inForce: [Int64: Correction]
+        let knownAt: KnownAt
+        let observe: ((LedgerState, DomainEventRecord) -> Void)?
+        /// The buffer `warm` gathers addresses in, kept to be reused.
+        private var warmingAddresses: [UnsafeRawPointer] = []
+
+        init(inForce: [Int64: Correction], knownAt: KnownAt, observe: ((LedgerState, DomainEventRecord) -> Void)?) {
+            self.inForce = inForce
+            self.knownAt = knownAt
+            self.observe = observe
         }
-        return state
+
+        /// Folds the next record (one the fold's `knownAt` leaves out is skipped).
+        public mutating func fold(_ record: DomainEventRecord) throws {
+            guard knownAt.includes(record) else { return }
+            // Most journals have no corrections: then no record pays for hashing its seq.
+            try state.fold(record, correction: inForce.isEmpty ? nil : inForce[record.seq], observe: observe)
+        }
+
+        /// Warms the cache for records ahead of the next one (see `LookupHints`): reads the
+        /// buckets of the ids `bucketHints` give and the entries of those `entryHints` give
+        /// (whose buckets should have been warmed before), all loads at once.
+        ///
+        /// Mutating only so that it reads the state where it lies: called on a fold lent to a
+        /// closure, a non-mutating method copied the whole state (retaining every table).
+        public mutating func warm(buckets bucketHints: [LookupHints], entries entryHints: [LookupHints]) {
+            warmingAddresses.removeAll(keepingCapacity: true)
+            for hints in bucketHints { state.appendWarmingAddresses(for: hints, entries: false, to: &warmingAddresses) }
+            for hints in entryHints { state.appendWarmingAddresses(for: hints, entries: true, to: &warmingAddresses) }
+            LedgerState.keepWarmingLoads(LedgerState.readEach(warmingAddresses))
+        }
     }
 
     /// Folds like `build(corrections:…)`, calling `visit` for every event with the state before
