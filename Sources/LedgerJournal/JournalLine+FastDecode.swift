@@ -1,4 +1,3 @@
-import Glibc
 import LedgerCore
 
 /// The fast path for decoding a journal line: the envelope is read straight from the bytes in
@@ -212,7 +211,7 @@ struct FastLineDecoder {
     private mutating func literal(_ text: StaticString) -> Bool {
         let count = text.utf8CodeUnitCount
         guard index + count <= bytes.count,
-              memcmp(bytes.baseAddress! + index, text.utf8Start, count) == 0 else { return false }
+              ShortByteComparison.equal(bytes.baseAddress! + index, text.utf8Start, count: count) else { return false }
         index += count
         return true
     }

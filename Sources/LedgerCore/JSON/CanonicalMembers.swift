@@ -1,5 +1,3 @@
-import Glibc
-
 /// The members of a canonical JSON object located in its bytes, each value built only when it
 /// is asked for: how a replay reads a payload without first building the whole JSON tree.
 ///
@@ -82,7 +80,7 @@ struct CanonicalMembers {
         var key = key
         return key.withUTF8 { wanted in
             for index in 0..<count where Int(members[index].keyCount) == wanted.count
-                && memcmp(base + Int(members[index].keyStart), wanted.baseAddress!, wanted.count) == 0 {
+                && ShortByteComparison.equal(base + Int(members[index].keyStart), wanted.baseAddress!, count: wanted.count) {
                 return index
             }
             return nil
