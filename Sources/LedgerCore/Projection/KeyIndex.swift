@@ -32,8 +32,20 @@ struct KeyIndex: Sendable {
     /// `isKey` is true. `isKey` reads the key stored at a position wherever the table keeps it.
     @inlinable
     func position(of key: String, isKey: (Int) -> Bool) -> Int? {
+        position(ofHash: Self.hash(key), isKey: isKey)
+    }
+
+    /// The first position whose 32 bits of hash agree with `hash`'s, without comparing keys:
+    /// where the entry a lookup of that hash will read most likely is (see `LookupHints`).
+    @inlinable
+    func candidatePosition(ofHash hash: UInt64) -> Int? {
+        position(ofHash: hash) { _ in true }
+    }
+
+    /// The first position whose 32 bits of hash agree with `hash`'s and for which `isKey` is true.
+    @inlinable
+    func position(ofHash hash: UInt64, isKey: (Int) -> Bool) -> Int? {
         guard !buckets.isEmpty else { return nil }
-        let hash = Self.hash(key)
         let tag = hash >> 32
         let mask = buckets.count - 1
         var bucket = Int(truncatingIfNeeded: hash) & mask
@@ -44,22 +56,6 @@ struct KeyIndex: Sendable {
                 let position = Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1
                 if isKey(position) { return position }
             }
-            bucket = (bucket + 1) & mask
-        }
-    }
-
-    /// The first position whose 32 bits of hash agree with `hash`'s, without comparing keys:
-    /// where the entry a lookup of that hash will read most likely is (see `LookupHints`).
-    @inlinable
-    func candidatePosition(ofHash hash: UInt64) -> Int? {
-        guard !buckets.isEmpty else { return nil }
-        let tag = hash >> 32
-        let mask = buckets.count - 1
-        var bucket = Int(truncatingIfNeeded: hash) & mask
-        while true {
-            let entry = buckets[bucket]
-            if entry == 0 { return nil }
-            if entry >> 32 == tag { return Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1 }
             bucket = (bucket + 1) & mask
         }
     }
