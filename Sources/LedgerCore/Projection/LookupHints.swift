@@ -9,7 +9,7 @@
 ///
 /// Hints change no answer: a hint the fold does not use, or a missing one, costs only time.
 /// Plain values (no strings), so a decoding thread can compute them and the fold copy them.
-public struct LookupHints: Sendable, BitwiseCopyable, Equatable {
+public struct LookupHints: Sendable, BitwiseCopyable {
     /// The tables a replay can warm.
     public enum Table: UInt8, Sendable, BitwiseCopyable {
         case schools = 1, groups, staff, secondments, activities, expenditures, allocations, earmarks
@@ -119,10 +119,5 @@ public struct LookupHints: Sendable, BitwiseCopyable, Equatable {
         case 3: (tables.3, hashes.3) = (table.rawValue, hash)
         default: break
         }
-    }
-
-    public static func == (lhs: LookupHints, rhs: LookupHints) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        return (0..<lhs.count).allSatisfy { lhs[$0] == rhs[$0] }
     }
 }
