@@ -68,6 +68,68 @@ public struct PayloadReader {
         if index < 64 { readMask |= 1 << UInt64(index) } else { readBeyond64.append(index) }
     }
 
+    /// A member as a replay's checked bytes hold it, before any value is built.
+    private enum CheckedMember {
+        /// The payload is not read from checked bytes: only the general accessors can tell.
+        case unknown
+        /// There is no such member.
+        case absent
+        /// A string, its content (between the quotes: checked strings hold no escapes, are
+        /// valid UTF-8 and NFC, so these are exactly the string's bytes).
+        case string(UnsafeRawBufferPointer)
+        /// Any other value, as written.
+        case other(UnsafeRawBufferPointer)
+    }
+
+    /// Member `key` located in checked bytes, and marked read when present. The typed accessors
+    /// below convert a `.string` or `.other` straight from its bytes (a replay reads millions
+    /// of payloads, and building a JSON value, then a String, then matching it cost more than
+    /// the rest of the decoding); whatever they cannot convert, they leave to the general
+    /// path, which reads the member again and gives the error. So both paths accept the same
+    /// payloads with the same values (tests compare them on every shipped line and mutations).
+    private mutating func checkedMember(_ key: String) -> CheckedMember {
+        guard case .members(let members) = source else { return .unknown }
+        guard let (index, value) = members.located(forKey: key) else { return .absent }
+        markRead(index)
+        guard value[0] == UInt8(ascii: "\"") else { return .other(value) }
+        return .string(UnsafeRawBufferPointer(rebasing: value[1..<(value.count - 1)]))
+    }
+
+    /// The items of member `key`'s array in checked bytes, each converted by `convert` from a
+    /// string's content; nil (for the general path) unless the member is an array of strings
+    /// that all convert. An absent member reads as empty, as on the general path.
+    private mutating func checkedStringList<Item>(_ key: String, _ convert: (UnsafeRawBufferPointer) -> Item?) -> [Item]? {
+        let bytes: UnsafeRawBufferPointer
+        switch checkedMember(key) {
+        case .unknown, .string: return nil
+        case .absent: return []
+        case .other(let value): bytes = value
+        }
+        guard bytes[0] == UInt8(ascii: "[") else { return nil }
+        // Counted first, so the array is allocated once at its size (the state keeps it).
+        var quotes = 0
+        for byte in bytes where byte == UInt8(ascii: "\"") { quotes += 1 }
+        let itemCount = quotes / 2
+        // A checked array of strings is `[]` or `["…","…"]`: the quotes and the separators
+        // account for every byte but the contents; anything else (numbers, nesting) is not one.
+        var failed = false
+        let items = [Item](unsafeUninitializedCapacity: itemCount) { buffer, initialized in
+            var position = 1
+            while initialized < itemCount {
+                guard bytes[position] == UInt8(ascii: "\"") else { failed = true; return }
+                var end = position + 1
+                while bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                guard let item = convert(UnsafeRawBufferPointer(rebasing: bytes[(position + 1)..<end])) else { failed = true; return }
+                (buffer.baseAddress! + initialized).initialize(to: item)
+                initialized += 1
+                position = end + 2
+            }
+            // Every item was a string: the last one's closing quote is followed by `]`.
+            if position - 1 != bytes.count - 1 && !(itemCount == 0 && bytes.count == 2) { failed = true }
+        }
+        return failed ? nil : items
+    }
+
     private mutating func required(_ key: String) throws(DomainError) -> JSONValue {
         guard let value = value(key) else { throw DomainError(field: field(key), "missing") }
         return value
@@ -97,6 +159,7 @@ public struct PayloadReader {
 
     /// An Id: `[a-z0-9][a-z0-9-]{0,63}`.
     public mutating func id(_ key: String) throws(DomainError) -> String {
+        if case .string(let content) = checkedMember(key), Self.isIdentifier(content) { return String(decoding: content, as: UTF8.self) }
         let value = try required(key)
         guard let text = value.stringValue, Self.isIdentifier(text) else {
             throw DomainError(field: field(key), "expected an id of lowercase letters, digits and '-' (at most 64), found \(found(value))")
@@ -106,12 +169,17 @@ public struct PayloadReader {
 
     /// An optional Id.
     public mutating func optionalId(_ key: String) throws(DomainError) -> String? {
-        has(key) ? try id(key) : nil
+        switch checkedMember(key) {
+        case .absent: return nil
+        case .string(let content) where Self.isIdentifier(content): return String(decoding: content, as: UTF8.self)
+        default: return has(key) ? try id(key) : nil
+        }
     }
 
     /// A list of Ids (absent reads as empty).
     public mutating func idList(_ key: String) throws(DomainError) -> [String] {
-        try list(key) { (reader, itemKey) throws(DomainError) in try reader.id(itemKey) }
+        if let ids = checkedStringList(key, { Self.isIdentifier($0) ? String(decoding: $0, as: UTF8.self) : nil }) { return ids }
+        return try list(key) { (reader, itemKey) throws(DomainError) in try reader.id(itemKey) }
     }
 
     /// A Chinese name: 1–200 bytes, no leading or trailing whitespace.
@@ -126,7 +194,8 @@ public struct PayloadReader {
 
     /// An optional Chinese name.
     public mutating func optionalNameZh(_ key: String) throws(DomainError) -> String? {
-        has(key) ? try nameZh(key) : nil
+        if case .absent = checkedMember(key) { return nil }
+        return has(key) ? try nameZh(key) : nil
     }
 
     /// A list of Chinese names (absent reads as empty).
@@ -136,7 +205,8 @@ public struct PayloadReader {
 
     /// A free text of 1–2000 bytes.
     public mutating func optionalText(_ key: String) throws(DomainError) -> String? {
-        has(key) ? try text(key, maxBytes: 2000) : nil
+        if case .absent = checkedMember(key) { return nil }
+        return has(key) ? try text(key, maxBytes: 2000) : nil
     }
 
     /// A required free text of 1–2000 bytes.
@@ -145,8 +215,14 @@ public struct PayloadReader {
     }
 
     private mutating func text(_ key: String, maxBytes: Int) throws(DomainError) -> String {
-        let value = try required(key)
-        guard let text = value.stringValue else { throw DomainError(field: field(key), "expected a string, found \(found(value))") }
+        let text: String
+        if case .string(let content) = checkedMember(key) {
+            text = String(decoding: content, as: UTF8.self)
+        } else {
+            let value = try required(key)
+            guard let string = value.stringValue else { throw DomainError(field: field(key), "expected a string, found \(found(value))") }
+            text = string
+        }
         let count = text.utf8.count
         guard count >= 1, count <= maxBytes else {
             throw DomainError(field: field(key), "expected 1–\(maxBytes) bytes, found \(count)")
@@ -169,6 +245,7 @@ public struct PayloadReader {
 
     /// A partial date.
     public mutating func partialDate(_ key: String) throws(DomainError) -> PartialDate {
+        if case .string(let content) = checkedMember(key), let date = PartialDate.parse(bytes: content) { return date }
         let value = try required(key)
         guard let text = value.stringValue else { throw DomainError(field: field(key), "expected a date string, found \(found(value))") }
         do { return try PartialDate(parsing: text) } catch { throw DomainError(field: field(key), error.message) }
@@ -176,11 +253,17 @@ public struct PayloadReader {
 
     /// An optional partial date.
     public mutating func optionalPartialDate(_ key: String) throws(DomainError) -> PartialDate? {
-        has(key) ? try partialDate(key) : nil
+        switch checkedMember(key) {
+        case .absent: return nil
+        case .string(let content): if let date = PartialDate.parse(bytes: content) { return date }
+        default: break
+        }
+        return has(key) ? try partialDate(key) : nil
     }
 
     /// An integer within `range`.
     public mutating func integer(_ key: String, in range: ClosedRange<Int64>) throws(DomainError) -> Int64 {
+        if let number = checkedInteger(key), range.contains(number) { return number }
         let value = try required(key)
         guard let number = value.integerValue else { throw DomainError(field: field(key), "expected an integer, found \(found(value))") }
         guard range.contains(number) else {
@@ -191,16 +274,27 @@ public struct PayloadReader {
 
     /// An optional integer within `range`.
     public mutating func optionalInteger(_ key: String, in range: ClosedRange<Int64>) throws(DomainError) -> Int64? {
-        has(key) ? try integer(key, in: range) : nil
+        if case .absent = checkedMember(key) { return nil }
+        return has(key) ? try integer(key, in: range) : nil
     }
 
     /// An amount in fen: a positive integer (money is never floating point).
     public mutating func fen(_ key: String) throws(DomainError) -> Int64 {
+        if let number = checkedInteger(key), number >= 1 { return number }
         let value = try required(key)
         guard let number = value.integerValue else {
             throw DomainError(field: field(key), "expected a whole number of fen, found \(found(value))")
         }
         guard number >= 1 else { throw DomainError(field: field(key), "expected a positive amount in fen, found \(number)") }
+        return number
+    }
+
+    /// Member `key`'s integer read from checked bytes, or nil (for the general path).
+    private mutating func checkedInteger(_ key: String) -> Int64? {
+        guard case .other(let value) = checkedMember(key), value[0] == UInt8(ascii: "-") || (value[0] >= UInt8(ascii: "0") && value[0] <= UInt8(ascii: "9")),
+              case .members(let members) = source,
+              let (number, end) = JSONParser.canonicalInteger(in: value, at: 0, maxMagnitude: members.integerMagnitudeLimit), end == value.count
+        else { return nil }
         return number
     }
 
@@ -218,13 +312,15 @@ public struct PayloadReader {
 
     /// An optional boolean (absent reads as nil).
     public mutating func optionalBool(_ key: String) throws(DomainError) -> Bool? {
-        has(key) ? try bool(key) : nil
+        if case .absent = checkedMember(key) { return nil }
+        return has(key) ? try bool(key) : nil
     }
 
     // MARK: Vocabularies, lists, objects
 
     /// One word of a closed vocabulary.
     public mutating func word<Word: Vocabulary>(_ key: String, as type: Word.Type = Word.self) throws(DomainError) -> Word {
+        if case .string(let content) = checkedMember(key), let word = Word(utf8: content) { return word }
         let value = try required(key)
         guard let text = value.stringValue, let word = Word(rawValue: text) else {
             throw DomainError(field: field(key), "expected one of \(Word.allCases.map(\.rawValue).joined(separator: ", ")), found \(found(value))")
@@ -234,12 +330,18 @@ public struct PayloadReader {
 
     /// An optional word.
     public mutating func optionalWord<Word: Vocabulary>(_ key: String, as type: Word.Type = Word.self) throws(DomainError) -> Word? {
-        has(key) ? try word(key, as: type) : nil
+        switch checkedMember(key) {
+        case .absent: return nil
+        case .string(let content): if let word = Word(utf8: content) { return word }
+        default: break
+        }
+        return has(key) ? try word(key, as: type) : nil
     }
 
     /// A list of words (absent reads as empty).
     public mutating func wordList<Word: Vocabulary>(_ key: String, as type: Word.Type = Word.self) throws(DomainError) -> [Word] {
-        try list(key) { (reader, itemKey) throws(DomainError) in try reader.word(itemKey, as: type) }
+        if let words = checkedStringList(key, { Word(utf8: $0) }) { return words }
+        return try list(key) { (reader, itemKey) throws(DomainError) in try reader.word(itemKey, as: type) }
     }
 
     /// A nested object, read by its own reader.
@@ -327,11 +429,14 @@ public struct PayloadReader {
         // Over the string's own contiguous bytes: every id of every replayed payload passes
         // here (native strings need no copy; a bridged one is copied once).
         var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.first, bytes.count <= 64, isLowerAlphanumeric(first) else { return false }
-            for byte in bytes where !(isLowerAlphanumeric(byte) || byte == UInt8(ascii: "-")) { return false }
-            return true
-        }
+        return text.withUTF8 { isIdentifier(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Whether `bytes` are the UTF-8 of an Id.
+    static func isIdentifier(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let first = bytes.first, bytes.count <= 64, isLowerAlphanumeric(first) else { return false }
+        for byte in bytes where !(isLowerAlphanumeric(byte) || byte == UInt8(ascii: "-")) { return false }
+        return true
     }
 
     private static func isLowerAlphanumeric(_ byte: UInt8) -> Bool {

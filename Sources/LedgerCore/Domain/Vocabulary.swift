@@ -4,6 +4,26 @@
 /// A vocabulary of the payloads: stored as its raw value.
 public protocol Vocabulary: RawRepresentable, CaseIterable, Hashable, Sendable where RawValue == String {}
 
+extension Vocabulary {
+    /// The word whose raw value is the UTF-8 `bytes`, or nil: `init(rawValue:)` without first
+    /// building a String from them (a replay reads a word or more from every payload, and a
+    /// word over 15 bytes, as most are, is a heap allocation as a String).
+    init?(utf8 bytes: UnsafeRawBufferPointer) {
+        for word in Self.allCases {
+            var name = word.rawValue
+            let matches = name.withUTF8 { nameBytes in
+                nameBytes.count == bytes.count
+                    && (nameBytes.isEmpty || ShortByteComparison.equal(nameBytes.baseAddress!, bytes.baseAddress!, count: nameBytes.count))
+            }
+            if matches {
+                self = word
+                return
+            }
+        }
+        return nil
+    }
+}
+
 /// The kind of body an authority is.
 public enum AuthorityKind: String, Vocabulary {
     case educationBureau = "EducationBureau"

@@ -87,6 +87,17 @@ struct CanonicalMembers {
         }
     }
 
+    /// The index of the member named `key` and its value's bytes as written (a string's with
+    /// its quotes), or nil when there is none; nothing is built.
+    func located(forKey key: String) -> (index: Int, value: UnsafeRawBufferPointer)? {
+        guard let found = index(forKey: key) else { return nil }
+        let member = members[found]
+        return (found, UnsafeRawBufferPointer(start: base + Int(member.valueStart), count: Int(member.valueCount)))
+    }
+
+    /// The largest integer magnitude the bytes were checked under.
+    var integerMagnitudeLimit: Int64 { limits.maxIntegerMagnitude }
+
     /// The value of the member at `index`, built now.
     private func value(at index: Int) -> JSONValue {
         let member = members[index]
