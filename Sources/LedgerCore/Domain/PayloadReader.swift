@@ -394,6 +394,9 @@ public struct PayloadReader {
 
     /// Reads the provenance members and refuses any member not read.
     public mutating func finish() throws(DomainError) -> Provenance {
+        // Every member already read (as in nearly every payload): no provenance member is
+        // there to read, and none is unknown; the four lookups below would each find nothing.
+        if let count = memberCount, count < 64, readMask == (UInt64(1) << UInt64(count)) - 1 { return Provenance() }
         var provenance = Provenance()
         if let synthetic = try optionalBool("synthetic") {
             guard synthetic else { throw DomainError(field: field("synthetic"), "write true or leave it out") }
@@ -406,14 +409,18 @@ public struct PayloadReader {
         return provenance
     }
 
+    /// How many members the object has (nil for a list item, which is not an object).
+    private var memberCount: Int? {
+        switch source {
+        case .item: nil
+        case .object(let object): object.count
+        case .members(let members): members.count
+        }
+    }
+
     /// Refuses any member not read (for nested objects, which carry no provenance).
     public func finishNested() throws(DomainError) {
-        let count: Int
-        switch source {
-        case .item: return
-        case .object(let object): count = object.count
-        case .members(let members): count = members.count
-        }
+        guard let count = memberCount else { return }
         for index in 0..<count where !(index < 64 ? readMask & (1 << UInt64(index)) != 0 : readBeyond64.contains(index)) {
             let key = switch source {
             case .object(let object): object.key(at: index)
