@@ -77,14 +77,18 @@ struct CanonicalMembers {
 
     /// The index of the member named `key`, or nil when there is none; its value is not built.
     func index(forKey key: String) -> Int? {
-        var key = key
-        return key.withUTF8 { wanted in
+        let find = { (wanted: UnsafeBufferPointer<UInt8>) -> Int? in
             for index in 0..<count where Int(members[index].keyCount) == wanted.count
                 && ShortByteComparison.equal(base + Int(members[index].keyStart), wanted.baseAddress!, count: wanted.count) {
                 return index
             }
             return nil
         }
+        // The keys are literals, whose bytes are read in place; `withUTF8` needs a copy of the
+        // string (a retain and a release per member a payload reads).
+        if let found = key.utf8.withContiguousStorageIfAvailable(find) { return found }
+        var copy = key
+        return copy.withUTF8(find)
     }
 
     /// The index of the member named `key` and its value's bytes as written (a string's with
