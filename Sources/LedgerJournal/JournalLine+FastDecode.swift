@@ -23,13 +23,16 @@ struct FastLineDecoder {
     /// Whether the role and type are located (see `name()`) rather than built.
     private let locatesNames: Bool
     private var index = 0
+    /// Recorded times and effective dates parsed before, on this thread (see `EnvelopeMemo`).
+    private var memo: EnvelopeMemo
     /// Where `data` lies, when `dataHandling` is `locate` and the quick check took it.
     private var dataRange: Range<Int>?
 
-    private init(_ bytes: UnsafeRawBufferPointer, dataHandling: DataHandling, locatesNames: Bool = false) {
+    private init(_ bytes: UnsafeRawBufferPointer, dataHandling: DataHandling, locatesNames: Bool = false, memo: EnvelopeMemo = EnvelopeMemo()) {
         self.bytes = bytes
         self.dataHandling = dataHandling
         self.locatesNames = locatesNames
+        self.memo = memo
     }
 
     /// The decoded line, or nil when the line is not a well-formed canonical envelope.
@@ -60,8 +63,12 @@ struct FastLineDecoder {
     /// built. Nil when `decode` would refuse the line, when the quick check of `data` cannot
     /// decide, or when the domain refuses the event; the general path then decodes the line
     /// and says why. A record it returns equals the general path's (a test holds it to that).
-    static func decodeDomainRecord(_ bytes: UnsafeRawBufferPointer) -> (record: DomainEventRecord, batch: BatchMarker, prev: SHA256Digest)? {
-        var decoder = FastLineDecoder(bytes, dataHandling: .locate, locatesNames: true)
+    /// `memo` carries the texts parsed on earlier lines of the same thread to the next.
+    static func decodeDomainRecord(_ bytes: UnsafeRawBufferPointer, memo: inout EnvelopeMemo)
+        -> (record: DomainEventRecord, batch: BatchMarker, prev: SHA256Digest)?
+    {
+        var decoder = FastLineDecoder(bytes, dataHandling: .locate, locatesNames: true, memo: memo)
+        defer { memo = decoder.memo }
         return decoder.domainRecord()
     }
 
@@ -249,13 +256,25 @@ struct FastLineDecoder {
 
     /// The effective date's bytes up to the closing quote, parsed in place.
     private mutating func partialDate() -> PartialDate? {
-        guard let run = asciiRun(maxCount: 10), let date = PartialDate.parse(bytes: run) else { return nil }
+        guard let run = asciiRun(maxCount: 10) else { return nil }
+        if let date = memo.effective.value(for: run) {
+            index += run.count
+            return date
+        }
+        guard let date = PartialDate.parse(bytes: run) else { return nil }
+        memo.effective.remember(date, for: run)
         index += run.count
         return date
     }
 
     private mutating func timestamp() -> UTCTimestamp? {
-        guard let run = asciiRun(maxCount: 20), let instant = UTCTimestamp.parse(bytes: run) else { return nil }
+        guard let run = asciiRun(maxCount: 20) else { return nil }
+        if let instant = memo.recorded.value(for: run) {
+            index += run.count
+            return instant
+        }
+        guard let instant = UTCTimestamp.parse(bytes: run) else { return nil }
+        memo.recorded.remember(instant, for: run)
         index += run.count
         return instant
     }

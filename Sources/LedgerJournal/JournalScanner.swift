@@ -227,10 +227,11 @@ final class DecodeJob: @unchecked Sendable {
 
     /// Decodes blocks until none is left to claim.
     private func work() {
+        var memo = EnvelopeMemo()
         while let block = claims.claim() {
             let lower = block * Self.blockLines
             for index in lower..<min(slices.count, lower + Self.blockLines) {
-                (decoded.baseAddress! + index).initialize(to: DecodedLine.decodeOne(slices[index], checkChain: checkChain, output: output))
+                (decoded.baseAddress! + index).initialize(to: DecodedLine.decodeOne(slices[index], checkChain: checkChain, output: output, memo: &memo))
             }
             if claims.finish() { done.signal() }
         }
@@ -295,10 +296,10 @@ struct DecodedLine: Sendable {
         return taken
     }
 
-    static func decodeOne(_ slice: LineSlice, checkChain: Bool, output: ScanOutput) -> DecodedLine {
+    static func decodeOne(_ slice: LineSlice, checkChain: Bool, output: ScanOutput, memo: inout EnvelopeMemo) -> DecodedLine {
         // Unterminated, overlong and NUL-holding lines are judged by the scan without decoding.
         guard slice.isTerminated, !slice.isOverlong else { return DecodedLine(links: nil, content: .nothing) }
-        if output == .domainRecords, let decoded = decodeDomainFromBytes(slice, checkChain: checkChain) { return decoded }
+        if output == .domainRecords, let decoded = decodeDomainFromBytes(slice, checkChain: checkChain, memo: &memo) { return decoded }
         do {
             // Verification reads only the envelope: `data` is checked, not built.
             let line = try output == .leafHashes ? JournalLine.decodeEnvelope(slice.bytes) : JournalLine.decode(slice.bytes)
@@ -328,8 +329,8 @@ extension DecodedLine {
     /// or nil to take the general path: when the quick canonical check cannot decide, when
     /// the line does not decode, or when the domain refuses the event (that path then gives
     /// the error, from the same decoders as always).
-    fileprivate static func decodeDomainFromBytes(_ slice: LineSlice, checkChain: Bool) -> DecodedLine? {
-        guard let (record, batch, prev) = FastLineDecoder.decodeDomainRecord(slice.bytes) else { return nil }
+    fileprivate static func decodeDomainFromBytes(_ slice: LineSlice, checkChain: Bool, memo: inout EnvelopeMemo) -> DecodedLine? {
+        guard let (record, batch, prev) = FastLineDecoder.decodeDomainRecord(slice.bytes, memo: &memo) else { return nil }
         let leafHash = checkChain ? MerkleTree.leafHash(slice.bytes) : nil
         let links = LineLinks(seq: record.seq, batch: batch, recorded: record.recorded, prev: prev, leafHash: leafHash)
         // Hashed here, on a decoding thread, rather than by the fold, which is the slower side.

@@ -95,7 +95,8 @@ struct DomainBytesDecodingTests {
     /// string built), with its batch and prev; nil when that path leaves the line to the
     /// general one.
     static func direct(_ line: [UInt8]) -> (record: DomainEventRecord, batch: BatchMarker, prev: SHA256Digest)? {
-        line.withUnsafeBytes { FastLineDecoder.decodeDomainRecord($0) }
+        var memo = EnvelopeMemo()
+        return line.withUnsafeBytes { FastLineDecoder.decodeDomainRecord($0, memo: &memo) }
     }
 
     @Test func everyShippedLineIsReadDirectlyToTheGeneralPathsRecord() throws {
@@ -202,6 +203,42 @@ struct DomainBytesDecodingTests {
         let start = try #require(text.range(of: #""data":"#)).upperBound
         let end = try #require(text.range(of: #","effective":"#)).lowerBound
         return Array(text.replacingCharacters(in: start..<end, with: data).utf8)
+    }
+
+    /// A shipped line with its `effective` and `recorded` texts replaced.
+    static func line(effective: String, recorded: String) throws -> [UInt8] {
+        let text = String(decoding: try #require(shippedLines.first), as: UTF8.self)
+        let effectiveValue = try #require(text.firstMatch(of: /"effective":"([^"]*)"/)).1
+        let recordedValue = try #require(text.firstMatch(of: /"recorded":"([^"]*)"/)).1
+        return Array(text.replacingOccurrences(of: #""effective":"\#(effectiveValue)""#, with: #""effective":"\#(effective)""#)
+            .replacingOccurrences(of: #""recorded":"\#(recordedValue)""#, with: #""recorded":"\#(recorded)""#).utf8)
+    }
+
+    /// A decoding thread reuses the recorded time and effective date it parsed on the line
+    /// before only for byte-identical text: a run of lines decoded with one memo gives each
+    /// line's own values (the ones a fresh decoder gives), however their texts share a prefix,
+    /// differ in a last digit, or fail to parse in between.
+    @Test func theEnvelopeMemoReusesOnlyIdenticalTexts() throws {
+        let texts: [(effective: String, recorded: String)] = [
+            ("2024-07", "2026-01-01T04:17:00Z"), ("2024-07", "2026-01-01T04:17:00Z"), ("2024-07-01", "2026-01-01T04:17:01Z"),
+            ("2024-07", "2026-01-01T04:17:00Z"), ("2024", "2026-01-01T04:17:00Z"), ("2024-07-02", "2026-01-01T04:17:00Z"),
+            ("2024-02-30", "2026-01-01T04:17:00Z"), ("2024-07-02", "2026-02-30T04:17:00Z"), ("2024-07-02", "2026-01-01T04:17:00Z"),
+            ("2025", "2027-01-01T04:17:00Z"), ("2024-07-02", "2026-01-01T04:17:00Z"),
+        ]
+        var memo = EnvelopeMemo()
+        var decodedCount = 0
+        for (index, text) in texts.enumerated() {
+            let line = try Self.line(effective: text.effective, recorded: text.recorded)
+            let shared = line.withUnsafeBytes { FastLineDecoder.decodeDomainRecord($0, memo: &memo) }
+            let fresh = Self.direct(line)
+            #expect(shared?.record == fresh?.record, "line \(index + 1): \(text)")
+            guard let record = shared?.record else { continue }
+            decodedCount += 1
+            #expect(record.effective == (try PartialDate(parsing: text.effective)), "line \(index + 1)")
+            #expect(record.recorded.description == text.recorded, "line \(index + 1)")
+        }
+        // Two texts are not dates (30 February), so two lines are left to the general path.
+        #expect(decodedCount == texts.count - 2)
     }
 
     /// The payload readers convert ids, words, dates, integers and lists of strings straight from
