@@ -14,17 +14,17 @@ struct EnvelopeMemo {
         private var key = TextKey()
         private var value: Value?
 
-        /// The value remembered for exactly `text`, if any.
-        func value(for text: UnsafeRawBufferPointer) -> Value? {
-            guard let value, let candidate = TextKey(text), candidate == key else { return nil }
-            return value
-        }
-
-        /// Remembers `value` as the parse of `text` (ignored when the text is too long to key).
-        mutating func remember(_ value: Value, for text: UnsafeRawBufferPointer) {
-            guard let candidate = TextKey(text) else { return }
-            key = candidate
-            self.value = value
+        /// The parse of `text`: the value remembered for exactly this text, or else `parse`'s
+        /// result, remembered when there is one (and the text is short enough to key).
+        mutating func value(for text: UnsafeRawBufferPointer, parse: (UnsafeRawBufferPointer) -> Value?) -> Value? {
+            let candidate = TextKey(text)
+            if let value, let candidate, candidate == key { return value }
+            guard let parsed = parse(text) else { return nil }
+            if let candidate {
+                key = candidate
+                value = parsed
+            }
+            return parsed
         }
     }
 

@@ -256,25 +256,13 @@ struct FastLineDecoder {
 
     /// The effective date's bytes up to the closing quote, parsed in place.
     private mutating func partialDate() -> PartialDate? {
-        guard let run = asciiRun(maxCount: 10) else { return nil }
-        if let date = memo.effective.value(for: run) {
-            index += run.count
-            return date
-        }
-        guard let date = PartialDate.parse(bytes: run) else { return nil }
-        memo.effective.remember(date, for: run)
+        guard let run = asciiRun(maxCount: 10), let date = memo.effective.value(for: run, parse: PartialDate.parse(bytes:)) else { return nil }
         index += run.count
         return date
     }
 
     private mutating func timestamp() -> UTCTimestamp? {
-        guard let run = asciiRun(maxCount: 20) else { return nil }
-        if let instant = memo.recorded.value(for: run) {
-            index += run.count
-            return instant
-        }
-        guard let instant = UTCTimestamp.parse(bytes: run) else { return nil }
-        memo.recorded.remember(instant, for: run)
+        guard let run = asciiRun(maxCount: 20), let instant = memo.recorded.value(for: run, parse: UTCTimestamp.parse(bytes:)) else { return nil }
         index += run.count
         return instant
     }
