@@ -34,4 +34,19 @@ struct GeneratorTests {
         #expect(try CLI.run(["state", "--journal", "a.jsonl", "--format", "json"], in: scratch.path).status == 0)
         #expect(try Self.generate(["--events", "10", "--out", "a.jsonl"], in: scratch.path) == 64)  // refuses to append to a journal
     }
+
+    /// The schools are a province's however long the journal: the steady stream opens and
+    /// closes at most a twentieth of the registered schools each (it once opened one school in
+    /// every 125 events, 90,000 schools at 10M events for a province of 10,000).
+    @Test func theSteadyStreamKeepsTheSchoolCountNearTheRegisteredOne() throws {
+        let scratch = Scratch()
+        #expect(try Self.generate(["--events", "12000", "--schools", "40", "--out", "a.jsonl"], in: scratch.path) == 0)
+        let lines = try scratch.text("a.jsonl").split(separator: "\n")
+        func count(_ type: String) -> Int { lines.filter { $0.hasSuffix(#""type":"\#(type)","v":1}"#) }.count }
+        #expect(lines.count == 12000)
+        #expect(count("SchoolRegistered") >= 40)
+        #expect(count("SchoolRegistered") <= 42, "a twentieth of 40 schools may open: \(count("SchoolRegistered") - 40) did")
+        #expect(count("SchoolClosed") <= 2)
+        #expect(count("SecondmentStarted") > 1000, "the stream still runs: \(count("SecondmentStarted")) secondments")
+    }
 }

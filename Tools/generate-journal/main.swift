@@ -7,6 +7,8 @@
 //       [--batch 1000] [--schools K] [--groups G] [--staff P]
 //
 // Defaults scale with N up to about a province: 10,000 schools, 1,000 groups, 200,000 staff.
+// The steady stream opens and closes a few schools (新建, 撤并): at most a twentieth of the
+// registered schools each, however long the journal, so the counts stay a province's.
 import Glibc
 import LedgerCore
 import LedgerJournal
@@ -123,6 +125,11 @@ final class Generator {
     var nextId = 0
     /// The last calendar year sealed (for the first jurisdiction, as a bureau closes its books).
     var sealedYear = 2020
+    /// Schools the steady stream may still open, and close: a province builds and merges a few
+    /// schools over five years, not one in every 125 events (at 10M events that made 90,000
+    /// schools of a province of 10,000). Set from the registered schools in `setUp`.
+    var schoolOpeningsLeft = 0
+    var schoolClosuresLeft = 0
 
     init(options: Options) throws {
         self.options = options
@@ -212,6 +219,8 @@ final class Generator {
             ungrouped[id] = Pool()
         }
         for index in 0..<schoolCount where !done { try registerSchool(index: index, jurisdiction: jurisdictions[index % jurisdictions.count]) }
+        schoolOpeningsLeft = max(2, schoolCount / 20)
+        schoolClosuresLeft = max(2, schoolCount / 20)
         for index in 0..<groupCount where !done { try formGroup(index: index) }
         for index in 0..<staffCount where !done {
             let jurisdiction = jurisdictions[index % jurisdictions.count]
@@ -481,7 +490,9 @@ final class Generator {
     }
 
     func newSchool() throws {
+        guard schoolOpeningsLeft > 0 else { return try activity() }
         guard let jurisdiction = jurisdictions.randomElementSeeded(&random) else { return }
+        schoolOpeningsLeft -= 1
         let count = schoolsByJurisdiction.values.reduce(0) { $0 + $1.count }
         try registerSchool(index: count + nextId, jurisdiction: jurisdiction)
         nextId += 1
@@ -495,6 +506,7 @@ final class Generator {
 
     /// Closes a school registered in the steady stream that has no staff and no group (撤并).
     func closeNewSchool() throws {
+        guard schoolClosuresLeft > 0 else { return try activity() }
         guard let jurisdiction = jurisdictions.randomElementSeeded(&random), var pool = ungrouped[jurisdiction.id],
               let school = pool.take(&random) else { return }
         guard staffBySchool[school] == nil, !openSecondments.items.contains(where: { $0.school == school }) else {
@@ -503,6 +515,7 @@ final class Generator {
             return
         }
         try emit(SchoolClosed(schoolId: school, reasonZh: "生源减少，撤并"))
+        schoolClosuresLeft -= 1
         ungrouped[jurisdiction.id] = pool
         schoolsByJurisdiction[jurisdiction.id]?.removeAll { $0 == school }
     }
