@@ -34,18 +34,25 @@ BIN = os.path.join(ROOT, ".build", "release")
 
 
 def run(command, stdout=subprocess.DEVNULL):
-    """Wall seconds and peak RSS (KiB) of one child process.
+    """Wall seconds and peak RSS (KiB) of one child process (see `measure`)."""
+    elapsed, rss, _ = measure(command, stdout)
+    return elapsed, rss
 
-    The RSS comes from GNU time, a small process that execs the command: measured from this
-    Python process, a forked child's peak would include the memory it inherited (the journal's
-    lines, read for SQLite) before exec."""
+
+def measure(command, stdout=subprocess.DEVNULL):
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one child process.
+
+    The RSS and CPU come from GNU time, a small process that execs the command: measured from
+    this Python process, a forked child's peak would include the memory it inherited (the
+    journal's lines, read for SQLite) before exec."""
     start = time.perf_counter()
-    process = subprocess.run(["/usr/bin/time", "-f", "maxrss %M"] + command, stdout=stdout, stderr=subprocess.PIPE)
+    process = subprocess.run(["/usr/bin/time", "-f", "maxrss %M cpu %U %S"] + command, stdout=stdout, stderr=subprocess.PIPE)
     elapsed = time.perf_counter() - start
     error = process.stderr.decode(errors="replace")
     if process.returncode != 0:
         sys.exit(f"bench: {' '.join(command)} failed: {error}")
-    return elapsed, int(re.findall(r"maxrss (\d+)", error)[-1])
+    rss, user, system = re.findall(r"maxrss (\d+) cpu ([\d.]+) ([\d.]+)", error)[-1]
+    return elapsed, int(rss), float(user) + float(system)
 
 
 def spread(values, unit="s"):
