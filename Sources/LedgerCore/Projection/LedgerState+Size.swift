@@ -17,8 +17,10 @@ extension LedgerState {
     /// its entries reach (strings longer than 15 UTF-8 bytes, arrays, nested tables), measured
     /// on up to `sampleSize` entries and scaled to the count. It is an estimate: malloc's own
     /// overhead and fragmentation are not seen, which is why benchmarks also print peak RSS.
+    /// Lists stored once for many entries (`SharedLists`) are counted once, in a row of their own.
     public func tableSizes(sampleSize: Int = 512) -> [TableSize] {
-        let sizer = HeapSizer(sampleSize: sampleSize)
+        let sizer = HeapSizer(sampleSize: sampleSize,
+                              sharedStorage: retainedAtHomeLists.storageAddresses.union(schoolIdLists.storageAddresses))
         // Dense tables (`KeyedTable`), then hash tables: one array literal of both would
         // overload the type checker.
         var sizes: [TableSize] = [
@@ -41,6 +43,8 @@ extension LedgerState {
         sizes.append(sizer.table("corrected", corrected))
         sizes.append(sizer.array("eventTypeIndexes", eventTypeIndexes))
         sizes.append(sizer.array("seals", seals))
+        sizes.append(TableSize(name: "sharedLists", count: retainedAtHomeLists.count + schoolIdLists.count,
+                               estimatedBytes: retainedAtHomeLists.estimatedBytes + schoolIdLists.estimatedBytes))
         sizes.append(TableSize(name: "erasedSubjects", count: erasedSubjects.count,
                                estimatedBytes: HeapSizer.hashStorageBytes(capacity: erasedSubjects.capacity, stride: MemoryLayout<String>.stride)
                                    + erasedSubjects.reduce(0) { $0 + HeapSizer.stringHeapBytes($1) }))
@@ -51,6 +55,8 @@ extension LedgerState {
 /// Estimates heap bytes by walking values with `Mirror` (slow: only a sample of each table).
 private struct HeapSizer {
     let sampleSize: Int
+    /// The storage of lists held by a `SharedLists`: counted there, not in each entry.
+    let sharedStorage: Set<UnsafeRawPointer>
 
     /// Bytes of a native hash table's storage: header, occupancy bitmap, and the slots.
     static func hashStorageBytes(capacity: Int, stride: Int) -> Int {
@@ -110,6 +116,8 @@ private struct HeapSizer {
     /// Heap bytes reachable from `value` (its inline bytes are its container's).
     private func heapBytes(of value: Any) -> Int {
         if let text = value as? String { return Self.stringHeapBytes(text) }
+        if let list = value as? [String], SharedLists.storageAddress(of: list).map(sharedStorage.contains) == true { return 0 }
+        if let list = value as? [RetainedAtHome], SharedLists.storageAddress(of: list).map(sharedStorage.contains) == true { return 0 }
         let mirror = Mirror(reflecting: value)
         var total = 0
         switch mirror.displayStyle {
