@@ -125,4 +125,23 @@ struct CompactStateTests {
         #expect(schools.estimatedBytes >= schools.count * MemoryLayout<LedgerState.SchoolEntry>.stride)
         #expect(sizes["secondments"]?.count == 0)
     }
+
+    /// A list many entries share (`SharedLists`) is counted once, in its own row, not in each
+    /// entry that holds it: secondments whose strings are all short take only their storage.
+    @Test func sharedListsAreCountedOnceInTheSizeTable() throws {
+        let clerk = #""actor":{"id":"c","role":"BureauClerk"}"#
+        let lines = Scenario.base + (1...3).flatMap { index in [
+            #"{"type":"StaffRegistered","v":1,"effective":"2024-09",\#(clerk),"data":{"staffId":"t\#(index)","homeSchoolId":"sy-m03","post":"Teacher"}}"#,
+            #"{"type":"SecondmentStarted","v":1,"effective":"2024-09",\#(clerk),"data":{"secondmentId":"sec-\#(index)","staffId":"t\#(index)","kind":"SupportTeaching","fromSchoolId":"sy-m03","toSchoolId":"sy-c1","plannedEnd":"2025-07","retainedAtHome":["Payroll","Establishment"]}}"#,
+        ] }
+        let state = try Projector.build(try Scenario.records(lines))
+        let sizes = Dictionary(uniqueKeysWithValues: state.tableSizes().map { ($0.name, $0) })
+        let secondments = try #require(sizes["secondments"])
+        #expect(secondments.count == 3)
+        let storage = 32 + state.secondments.indexBucketCount * 8 + 32 + state.secondments.values.capacity * MemoryLayout<LedgerState.SecondmentEntry>.stride
+        #expect(secondments.estimatedBytes == storage, "the shared list is not counted in each secondment")
+        let shared = try #require(sizes["sharedLists"])
+        #expect(shared.count == 1)
+        #expect(shared.estimatedBytes >= 32 + 2 * MemoryLayout<RetainedAtHome>.stride)
+    }
 }

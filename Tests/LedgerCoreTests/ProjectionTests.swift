@@ -205,30 +205,6 @@ struct ProjectionTests {
         #expect(returned.staff["t1"]?.openSecondmentId == nil)
     }
 
-    /// Activities naming the same schools share one participant list; a list that differs in
-    /// one school, or only in order, keeps its own, and every activity reads back as recorded.
-    @Test func activitiesShareEqualParticipantLists() throws {
-        func activity(_ id: String, _ participants: String) -> String {
-            #"{"type":"GroupActivityHeld","v":1,"effective":"2024-10","actor":{"id":"core-c1","role":"CoreSchoolClerk"},"data":{"activityId":"\#(id)","groupId":"sy-g1","kind":"WorkMeeting","hostSchoolId":"sy-c1","participantSchoolIds":[\#(participants)]}}"#
-        }
-        let lines = Scenario.base + [
-            activity("a1", #""sy-m03","sy-m04""#), activity("a2", #""sy-m03","sy-m04""#),
-            activity("a3", #""sy-m03","sy-c1""#), activity("a4", #""sy-m04","sy-m03""#), activity("a5", ""),
-            activity("a6", #""sy-m03","sy-m04""#),
-        ]
-        let state = try Projector.build(try Scenario.records(lines))
-        func storage(_ id: String) -> UnsafePointer<String>? {
-            state.activities[id]?.payload.participantSchoolIds.withUnsafeBufferPointer { $0.baseAddress }
-        }
-        #expect(storage("a1") != nil && storage("a1") == storage("a2") && storage("a1") == storage("a6"), "equal lists share one array")
-        #expect(storage("a3") != storage("a1") && storage("a4") != storage("a1") && storage("a3") != storage("a4"))
-        #expect(state.activities["a1"]?.payload.participantSchoolIds == ["sy-m03", "sy-m04"])
-        #expect(state.activities["a3"]?.payload.participantSchoolIds == ["sy-m03", "sy-c1"])
-        #expect(state.activities["a4"]?.payload.participantSchoolIds == ["sy-m04", "sy-m03"])
-        #expect(state.activities["a5"]?.payload.participantSchoolIds == [])
-        #expect(state.activities["a6"]?.payload.participantSchoolIds == ["sy-m03", "sy-m04"])
-    }
-
     @Test func theRegistersTrackSecondmentsBalancesAndApprovals() throws {
         let staffActor = #""actor":{"id":"c","role":"BureauClerk"}"#
         let lines = Scenario.base + [

@@ -125,9 +125,7 @@ extension LedgerState {
             for (index, school) in payload.participantSchoolIds.enumerated() {
                 try schools.requireKnown(school, "data.participantSchoolIds[\(index)]", "school")
             }
-            var entry = Recorded(payload: payload, stamp: stamp)
-            entry.payload.participantSchoolIds = schoolIdLists.shared(payload.participantSchoolIds)
-            activities.append(entry, forNewKey: payload.activityId)
+            activities.append(Recorded(payload: payload, stamp: stamp), forNewKey: payload.activityId)
 
         case .groupAssessed(let payload):
             try assessments.requireUnused(payload.assessmentId, "data.assessmentId", "assessment")

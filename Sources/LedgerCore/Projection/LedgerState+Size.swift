@@ -19,8 +19,7 @@ extension LedgerState {
     /// overhead and fragmentation are not seen, which is why benchmarks also print peak RSS.
     /// Lists stored once for many entries (`SharedLists`) are counted once, in a row of their own.
     public func tableSizes(sampleSize: Int = 512) -> [TableSize] {
-        let sizer = HeapSizer(sampleSize: sampleSize,
-                              sharedStorage: retainedAtHomeLists.storageAddresses.union(schoolIdLists.storageAddresses))
+        let sizer = HeapSizer(sampleSize: sampleSize, sharedStorage: retainedAtHomeLists.storageAddresses)
         // Dense tables (`KeyedTable`), then hash tables: one array literal of both would
         // overload the type checker.
         var sizes: [TableSize] = [
@@ -43,8 +42,7 @@ extension LedgerState {
         sizes.append(sizer.table("corrected", corrected))
         sizes.append(sizer.array("eventTypeIndexes", eventTypeIndexes))
         sizes.append(sizer.array("seals", seals))
-        sizes.append(TableSize(name: "sharedLists", count: retainedAtHomeLists.count + schoolIdLists.count,
-                               estimatedBytes: retainedAtHomeLists.estimatedBytes + schoolIdLists.estimatedBytes))
+        sizes.append(TableSize(name: "sharedLists", count: retainedAtHomeLists.count, estimatedBytes: retainedAtHomeLists.estimatedBytes))
         sizes.append(TableSize(name: "erasedSubjects", count: erasedSubjects.count,
                                estimatedBytes: HeapSizer.hashStorageBytes(capacity: erasedSubjects.capacity, stride: MemoryLayout<String>.stride)
                                    + erasedSubjects.reduce(0) { $0 + HeapSizer.stringHeapBytes($1) }))
@@ -116,7 +114,6 @@ private struct HeapSizer {
     /// Heap bytes reachable from `value` (its inline bytes are its container's).
     private func heapBytes(of value: Any) -> Int {
         if let text = value as? String { return Self.stringHeapBytes(text) }
-        if let list = value as? [String], SharedLists.storageAddress(of: list).map(sharedStorage.contains) == true { return 0 }
         if let list = value as? [RetainedAtHome], SharedLists.storageAddress(of: list).map(sharedStorage.contains) == true { return 0 }
         let mirror = Mirror(reflecting: value)
         var total = 0

@@ -263,9 +263,6 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var seals: [Recorded<YearSealed>] = []
     /// The secondments' `retainedAtHome` lists, each stored once (see `SharedLists`).
     var retainedAtHomeLists = SharedLists<RetainedAtHome>()
-    /// The activities' participant lists, each stored once: a group's activities mostly name
-    /// the same few of its member schools (see `SharedLists`).
-    var schoolIdLists = SharedLists<String>()
 
     /// The stored type name of the event at `seq` (1-based; at most `lastSeq`).
     public func eventType(ofSeq seq: Int64) -> String {
