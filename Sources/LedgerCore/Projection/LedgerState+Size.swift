@@ -42,7 +42,7 @@ extension LedgerState {
         sizes.append(sizer.table("corrected", corrected))
         sizes.append(sizer.array("eventTypeIndexes", eventTypeIndexes))
         sizes.append(sizer.array("seals", seals))
-        sizes.append(TableSize(name: "sharedLists", count: retainedAtHomeLists.count, estimatedBytes: retainedAtHomeLists.estimatedBytes))
+        sizes.append(HeapSizer.sharedLists("sharedLists", retainedAtHomeLists))
         sizes.append(TableSize(name: "erasedSubjects", count: erasedSubjects.count,
                                estimatedBytes: HeapSizer.hashStorageBytes(capacity: erasedSubjects.capacity, stride: MemoryLayout<String>.stride)
                                    + erasedSubjects.reduce(0) { $0 + HeapSizer.stringHeapBytes($1) }))
@@ -61,6 +61,14 @@ private struct HeapSizer {
         guard capacity > 0 else { return 0 }
         let buckets = 1 << (Int.bitWidth - (capacity * 4 / 3 - 1).leadingZeroBitCount)
         return 64 + buckets / 8 + buckets * stride
+    }
+
+    /// A `SharedLists`' set and its lists, each counted once: a header and the elements, as
+    /// `heapBytes` counts an array (the elements here hold nothing on the heap).
+    static func sharedLists<Element>(_ name: String, _ lists: SharedLists<Element>) -> LedgerState.TableSize {
+        LedgerState.TableSize(name: name, count: lists.count,
+                              estimatedBytes: hashStorageBytes(capacity: lists.capacity, stride: MemoryLayout<[Element]>.stride)
+                                  + lists.count * 32 + lists.elementCount * MemoryLayout<Element>.stride)
     }
 
     /// Heap bytes of a string: none for a small (inline) one; a header, the bytes and a NUL,

@@ -30,11 +30,11 @@ struct SharedLists<Element: Hashable & Sendable>: Sendable, Equatable {
     /// do not each own its bytes).
     var storageAddresses: Set<UnsafeRawPointer> { Set(lists.compactMap(Self.storageAddress(of:))) }
 
-    /// Bytes of the set and of the lists' storage: a 32-byte header and the elements each, as
-    /// the size estimates count an array (strings in the lists are small ids, held inline).
-    var estimatedBytes: Int {
-        lists.capacity * MemoryLayout<[Element]>.stride * 4 / 3 + lists.reduce(0) { $0 + 32 + $1.count * MemoryLayout<Element>.stride }
-    }
+    /// Lists the set can hold without growing.
+    var capacity: Int { lists.capacity }
+
+    /// Elements in all the held lists together.
+    var elementCount: Int { lists.reduce(0) { $0 + $1.count } }
 
     /// The address of a non-empty list's storage (an empty array owns none).
     static func storageAddress(of list: [Element]) -> UnsafeRawPointer? {
