@@ -233,4 +233,26 @@ struct PolicyTests {
             #expect((finding?.status == .notMet) == !allowed, "\(jurisdiction)")
         }
     }
+
+    @Test func aSchoolThatLeftItsGroupJoinsAnotherUnflagged() throws {
+        var scenario = try PolicyScenario(jurisdiction: "bs", groupType: "Tight")
+        try scenario.add(scenario.join("s0", role: "Lead"))
+        try scenario.add(scenario.join("s1"))
+        try scenario.add(#"{"type":"GroupEstablished","v":1,"effective":"2024-01-01",\#(scenario.clerk),"authority":{"document":"bs-plan"},"data":{"groupId":"g2","nameZh":"第二集团","jurisdictionId":"bs","type":"Tight","status":"Pilot"}}"#)
+        try scenario.add(#"{"type":"GroupEstablished","v":1,"effective":"2024-01-01",\#(scenario.clerk),"authority":{"document":"bs-plan"},"data":{"groupId":"g3","nameZh":"第三集团","jurisdictionId":"bs","type":"Tight","status":"Pilot"}}"#)
+        func join(_ membership: String, _ group: String) -> String {
+            scenario.join("s1").replacingOccurrences(of: #""groupId":"g1""#, with: #""groupId":"\#(group)""#)
+                .replacingOccurrences(of: "m-s1", with: membership)
+        }
+        try scenario.add(scenario.exit("s1", effective: "2024-03-01"))
+        // Its only other membership has an exit: nothing to flag.
+        #expect(try scenario.findings(of: join("m2-s1", "g2")).allSatisfy { $0.ruleId != "bs:allowMultiMembership" })
+        try scenario.add(join("m2-s1", "g2"))
+        // Still in g2 (and once in g1): the open one is named, the closed one is not.
+        let finding = try #require(try scenario.findings(of: join("m3-s1", "g3")).first { $0.ruleId == "bs:allowMultiMembership" })
+        #expect(finding.status == .notMet)
+        #expect(finding.message.contains("still a member of g2"))
+        #expect(scenario.state.firstOpenMembership(ofSchool: "s1", where: { $0.groupId != "g2" }) == nil)
+        #expect(scenario.state.firstOpenMembership(ofSchool: "s1", where: { _ in true })?.membershipId == "m2-s1")
+    }
 }

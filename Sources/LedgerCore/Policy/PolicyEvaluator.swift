@@ -38,7 +38,7 @@ public enum PolicyEvaluator {
               let profile = profile(for: group.jurisdictionId, onDay: record.effective.firstDayNumber, in: state) else { return [] }
         var findings: [Finding] = []
         if profile.allowsMultiMembership == false,
-           let other = state.membershipTimeline(ofSchool: payload.schoolId).first(where: { $0.isOpen && $0.groupId != group.groupId }) {
+           let other = state.firstOpenMembership(ofSchool: payload.schoolId, where: { $0.groupId != group.groupId }) {
             findings.append(Finding(ruleId: "\(profile.profileId):allowMultiMembership", severity: .flag, status: .notMet,
                                     subject: "membership \(payload.membershipId)",
                                     message: "\(payload.schoolId) joins \(group.groupId) while still a member of \(other.groupId); the \(profile.profileId) profile does not allow membership of several groups",

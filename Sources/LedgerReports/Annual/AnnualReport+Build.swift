@@ -55,11 +55,13 @@ extension AnnualReport {
         // The indexes below hold positions in the state's tables, not copies of the entries:
         // at 10M events copies of every secondment (twice) and expenditure were over 1 GB.
 
-        /// Positions in `state.secondments` by the group they serve, in seq order (indexed
-        /// once: scanning every secondment per group made a million-event report take minutes).
-        let secondmentPositionsByGroup: [String: [Int32]]
-        /// Positions in `state.secondments` by home school, in seq order.
-        let secondmentPositionsByHomeSchool: [String: [Int32]]
+        /// Positions in `state.secondments` of the period's secondments by the group they serve,
+        /// in seq order (indexed once: scanning every secondment per group made a million-event
+        /// report take minutes).
+        let periodSecondmentsByGroup: [String: PeriodSecondments]
+        /// Positions in `state.secondments` of the secondments started in the period, by home
+        /// school, in seq order.
+        let startedSecondmentsByHomeSchool: [String: [Int32]]
         /// Money by the group it is for, and earmarks by their allocation, in seq order.
         let allocationsByGroup: [String: [LedgerState.AllocationEntry]]
         let earmarksByAllocation: [String: [LedgerState.EarmarkEntry]]
@@ -76,32 +78,7 @@ extension AnnualReport {
             self.period = period
             let state = inputs.state
             self.state = state
-            var byGroup: [String: [Int32]] = [:]
-            var byHome: [String: [Int32]] = [:]
-            let secondments = state.secondments.values
-            let spansBySchool = state.membershipSpansBySchool()
-            func groupIds(ofSchool schoolId: String, onDay day: Int) -> [String] {
-                var groupIds: [String] = []
-                for span in spansBySchool[schoolId] ?? [] where span.contains(day: day) && !groupIds.contains(span.groupId) { groupIds.append(span.groupId) }
-                return groupIds
-            }
-            for position in Self.seqOrder(secondments, seq: { $0.stamp.seq }) {
-                let payload = secondments[Int(position)].payload
-                byHome[payload.fromSchoolId, default: []].append(position)
-                if let groupId = payload.groupId {
-                    byGroup[groupId, default: []].append(position)
-                    continue
-                }
-                // Naming no group: every group both ends belonged to on the day it started.
-                guard let destination = payload.toSchoolId else { continue }
-                let day = secondments[Int(position)].stamp.effective.firstDayNumber
-                let destinationGroups = groupIds(ofSchool: destination, onDay: day)
-                for groupId in groupIds(ofSchool: payload.fromSchoolId, onDay: day) where destinationGroups.contains(groupId) {
-                    byGroup[groupId, default: []].append(position)
-                }
-            }
-            secondmentPositionsByGroup = byGroup
-            secondmentPositionsByHomeSchool = byHome
+            (periodSecondmentsByGroup, startedSecondmentsByHomeSchool) = Self.periodSecondments(state, period: period)
             allocationsByGroup = Dictionary(grouping: state.allocations.values.filter { $0.payload.groupId != nil }.sorted { $0.stamp.seq < $1.stamp.seq }) {
                 $0.payload.groupId ?? ""
             }
@@ -126,9 +103,59 @@ extension AnnualReport {
             findingsByGroup = findings
         }
 
+        /// The period's secondments, by the group they serve and by home school, sorted out in
+        /// one pass over every secondment in table order, while each entry is read anyway.
+        ///
+        /// Why one pass: a group's secondments lie all over the table (one group's among a
+        /// thousand), so filtering each group's whole history three times (started, ended,
+        /// running at the end) read every secondment three times at random, each read a cache
+        /// miss once the table outgrows the cache (at 10M events, 2 of a report's 24 s, growing
+        /// 22x from 1M).
+        static func periodSecondments(_ state: LedgerState, period: ReportPeriod)
+            -> (byGroup: [String: PeriodSecondments], startedByHomeSchool: [String: [Int32]]) {
+            var byGroup: [String: PeriodSecondments] = [:]
+            var startedByHome: [String: [Int32]] = [:]
+            let lastDay = period.endDay - 1
+            let spansBySchool = state.membershipSpansBySchool()
+            func groupIds(ofSchool schoolId: String, onDay day: Int) -> [String] {
+                var found: [String] = []
+                for span in spansBySchool[schoolId] ?? [] where span.contains(day: day) && !found.contains(span.groupId) { found.append(span.groupId) }
+                return found
+            }
+            let secondments = state.secondments.values
+            var served: [String] = []
+            for position in Self.seqOrder(secondments, seq: { $0.stamp.seq }) {
+                let entry = secondments[Int(position)]
+                let started = period.contains(entry.stamp.effective)
+                // `entry.end` read itself: `endStamp` read in a closure here crashed Swift 6.3.1's
+                // release optimizer (CopyPropagation), as in `PolicyEvaluator`'s term check.
+                var ended = false
+                if let end = entry.end { ended = period.contains(end.stamp.effective) }
+                let running = entry.stamp.effective.firstDayNumber <= lastDay && state.isRunning(entry, onDay: lastDay)
+                if started { startedByHome[entry.payload.fromSchoolId, default: []].append(position) }
+                if !(started || ended || running) { continue }
+                served.removeAll(keepingCapacity: true)
+                if let groupId = entry.payload.groupId {
+                    served.append(groupId)
+                } else if let destination = entry.payload.toSchoolId {
+                    // Naming no group: every group both ends belonged to on the day it started.
+                    let day = entry.stamp.effective.firstDayNumber
+                    let destinationGroups = groupIds(ofSchool: destination, onDay: day)
+                    for groupId in groupIds(ofSchool: entry.payload.fromSchoolId, onDay: day) where destinationGroups.contains(groupId) {
+                        served.append(groupId)
+                    }
+                }
+                for groupId in served {
+                    byGroup[groupId, default: PeriodSecondments()].add(position, started: started, ended: ended, running: running)
+                }
+            }
+            return (byGroup, startedByHome)
+        }
+
         /// The positions of `entries` in seq order: the order of insertion, which a fold in seq
         /// order gives already (checked here, not assumed).
-        static func seqOrder<Entry>(_ entries: [Entry], seq: (Entry) -> Int64) -> [Int32] {
+        static func seqOrder<Entries: RandomAccessCollection>(_ entries: Entries, seq: (Entries.Element) -> Int64) -> [Int32]
+            where Entries.Index == Int {
             var positions = Array(0..<Int32(entries.count))
             let inOrder = entries.indices.dropFirst().allSatisfy { seq(entries[$0 - 1]) < seq(entries[$0]) }
             if !inOrder { positions.sort { seq(entries[Int($0)]) < seq(entries[Int($1)]) } }
@@ -225,15 +252,9 @@ extension AnnualReport {
             return days.sorted().map { day in (day, all.reduce(0) { $0 + ($1.isMember(onDay: day) ? 1 : 0) }) }
         }
 
-        /// The group's secondments (those naming it, or, naming none, between two of its members)
-        /// that `include` accepts, in seq order.
-        func secondments(of group: LedgerState.GroupEntry, where include: (LedgerState.SecondmentEntry) -> Bool) -> [LedgerState.SecondmentEntry] {
-            Self.entries(state.secondments.values, at: secondmentPositionsByGroup[group.groupId], where: include)
-        }
-
-        /// The secondments from a home school that `include` accepts, in seq order.
-        func secondments(fromHomeSchool schoolId: String, where include: (LedgerState.SecondmentEntry) -> Bool) -> [LedgerState.SecondmentEntry] {
-            Self.entries(state.secondments.values, at: secondmentPositionsByHomeSchool[schoolId], where: include)
+        /// The secondments from a home school started in the period that `include` accepts, in seq order.
+        func startedSecondments(fromHomeSchool schoolId: String, where include: (LedgerState.SecondmentEntry) -> Bool) -> [LedgerState.SecondmentEntry] {
+            Self.entries(state.secondments.values, at: startedSecondmentsByHomeSchool[schoolId], where: include)
         }
 
         /// The expenditures paid from an allocation or earmark, in seq order.
@@ -270,9 +291,12 @@ extension AnnualReport {
         }
 
         func secondmentFigures(_ group: LedgerState.GroupEntry) -> [ReportFigure] {
-            let started = secondments(of: group) { period.contains($0.stamp.effective) }
-            let ended = secondments(of: group) { entry in entry.endStamp.map { period.contains($0.effective) } ?? false }
-            let open = secondments(of: group) { $0.stamp.effective.firstDayNumber <= lastDay && state.isRunning($0, onDay: lastDay) }
+            // The group's secondments (those naming it, or, naming none, between two of its members).
+            let ofGroup = periodSecondmentsByGroup[group.groupId] ?? PeriodSecondments()
+            let all = state.secondments.values
+            let started = Self.entries(all, at: ofGroup.started, where: { _ in true })
+            let ended = Self.entries(all, at: ofGroup.ended, where: { _ in true })
+            let open = Self.entries(all, at: ofGroup.runningAtEnd, where: { _ in true })
             let groupMemberships = memberships(of: group)
             func breakdown(_ entries: [LedgerState.SecondmentEntry], _ key: (LedgerState.SecondmentEntry) -> String) -> String {
                 var counts: [String: Int] = [:]
@@ -301,6 +325,26 @@ extension AnnualReport {
                                         value: .count(open.count), evidenceSeqs: open.map(\.stamp.seq),
                                         detail: breakdown(open) { Language.zh.word($0.payload.kind) }))
             return figures
+        }
+    }
+}
+
+extension AnnualReport.Builder {
+    /// Positions in `state.secondments` of one group's secondments that the period reports, each
+    /// list in seq order.
+    struct PeriodSecondments {
+        /// Started in the period.
+        var started: [Int32] = []
+        /// Ended (or extended) in the period.
+        var ended: [Int32] = []
+        /// Started by the period's last day and still running on it.
+        var runningAtEnd: [Int32] = []
+
+        /// Adds `position` to the lists it belongs to.
+        mutating func add(_ position: Int32, started: Bool, ended: Bool, running: Bool) {
+            if started { self.started.append(position) }
+            if ended { self.ended.append(position) }
+            if running { runningAtEnd.append(position) }
         }
     }
 }

@@ -15,8 +15,8 @@ extension AnnualReport.Builder {
         let missing = members.filter { state.headcounts[$0]?[period.year] == nil }.map(schoolName)
         let total = headcounts.reduce(Int64(0)) { $0 + $1.teachers }
         let moves = members.flatMap { school in
-            secondments(fromHomeSchool: school) { entry in
-                period.contains(entry.stamp.effective) && (ratioRule?.kinds.isEmpty ?? true || ratioRule!.kinds.contains(entry.payload.kind))
+            startedSecondments(fromHomeSchool: school) { entry in
+                ratioRule?.kinds.isEmpty ?? true || ratioRule!.kinds.contains(entry.payload.kind)
             }
         }
         let rotated = Set(moves.map(\.payload.staffId))
