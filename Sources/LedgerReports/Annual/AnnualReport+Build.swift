@@ -62,10 +62,16 @@ extension AnnualReport {
         /// Positions in `state.secondments` of the secondments started in the period, by home
         /// school, in seq order.
         let startedSecondmentsByHomeSchool: [String: [Int32]]
-        /// Money by the group it is for, and earmarks by their allocation, in seq order.
+        // The money indexes hold the period's fiscal year only: the figures read nothing else,
+        // and indexing every allocation, earmark and expenditure ever recorded (copies of the
+        // first two) made building them grow faster than the journal (at 10M events, 0.5 s).
+
+        /// The period year's allocations by the group they are for, and their earmarks by
+        /// allocation, in seq order.
         let allocationsByGroup: [String: [LedgerState.AllocationEntry]]
         let earmarksByAllocation: [String: [LedgerState.EarmarkEntry]]
-        /// Positions in `state.expenditures` by the allocation or earmark paid from, in seq order.
+        /// Positions in `state.expenditures` by the allocation or earmark (of the period year's
+        /// allocations) paid from, in seq order.
         let expenditurePositionsBySource: [String: [Int32]]
         /// Positions in `state.costShares` by group, in seq order (a scan of every cost share
         /// for each group grew with groups × journal).
@@ -79,15 +85,25 @@ extension AnnualReport {
             let state = inputs.state
             self.state = state
             (periodSecondmentsByGroup, startedSecondmentsByHomeSchool) = Self.periodSecondments(state, period: period)
-            allocationsByGroup = Dictionary(grouping: state.allocations.values.filter { $0.payload.groupId != nil }.sorted { $0.stamp.seq < $1.stamp.seq }) {
-                $0.payload.groupId ?? ""
-            }
-            earmarksByAllocation = Dictionary(grouping: state.earmarks.values.sorted { $0.stamp.seq < $1.stamp.seq }) { $0.payload.allocationId }
+            let periodAllocations = state.allocations.values
+                .filter { $0.payload.groupId != nil && $0.payload.fiscalYear == period.year }
+                .sorted { $0.stamp.seq < $1.stamp.seq }
+            allocationsByGroup = Dictionary(grouping: periodAllocations) { $0.payload.groupId ?? "" }
+            let allocationIds = Set(periodAllocations.map(\.payload.allocationId))
+            let periodEarmarks = state.earmarks.values
+                .filter { allocationIds.contains($0.payload.allocationId) }
+                .sorted { $0.stamp.seq < $1.stamp.seq }
+            earmarksByAllocation = Dictionary(grouping: periodEarmarks) { $0.payload.allocationId }
+            let sourceIds = allocationIds.union(periodEarmarks.map(\.payload.earmarkId))
             var bySource: [String: [Int32]] = [:]
             let expenditures = state.expenditures.values
             for position in Self.seqOrder(expenditures, seq: { $0.stamp.seq }) {
-                if let allocation = expenditures[Int(position)].payload.allocationId { bySource[allocation, default: []].append(position) }
-                if let earmark = expenditures[Int(position)].payload.earmarkId { bySource[earmark, default: []].append(position) }
+                if let allocation = expenditures[Int(position)].payload.allocationId, sourceIds.contains(allocation) {
+                    bySource[allocation, default: []].append(position)
+                }
+                if let earmark = expenditures[Int(position)].payload.earmarkId, sourceIds.contains(earmark) {
+                    bySource[earmark, default: []].append(position)
+                }
             }
             expenditurePositionsBySource = bySource
             var sharesByGroup: [String: [Int32]] = [:]
