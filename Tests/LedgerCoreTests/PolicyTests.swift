@@ -234,6 +234,26 @@ struct PolicyTests {
         }
     }
 
+    @Test func theProfileInForceIsTheJurisdictionsNewestAndOfEqualVersionsTheLaterAdopted() throws {
+        var scenario = try PolicyScenario(jurisdiction: "bs", groupType: "Tight")
+        let day = try PartialDate(parsing: "2024-06-01").firstDayNumber
+        #expect(PolicyEvaluator.profile(for: "bs", onDay: day, in: scenario.state)?.profileId == "bs")
+        #expect(PolicyEvaluator.profile(for: "zh", onDay: day, in: scenario.state) == nil)
+        // A second profile for the same jurisdiction, also at version 1, adopted later.
+        let adopted = try #require(scenario.records.first { $0.event.typeName == "PolicyProfileAdopted" })
+        guard case .policyProfileAdopted(var payload) = adopted.event else { throw DomainError(field: "", "not an adoption") }
+        payload.profileId = "bs-b"
+        payload.profile["profileId"] = .string("bs-b")
+        var second = adopted
+        second.seq = scenario.state.lastSeq + 1
+        second.event = .policyProfileAdopted(payload)
+        try scenario.state.apply(second)
+        #expect(scenario.state.profileIdsByJurisdiction["bs"] == ["bs", "bs-b"])
+        #expect(PolicyEvaluator.profile(for: "bs", onDay: day, in: scenario.state)?.profileId == "bs-b")
+        // Not in force before it takes effect.
+        #expect(PolicyEvaluator.profile(for: "bs", onDay: try PartialDate(parsing: "2017-06-01").firstDayNumber, in: scenario.state) == nil)
+    }
+
     @Test func aSchoolThatLeftItsGroupJoinsAnotherUnflagged() throws {
         var scenario = try PolicyScenario(jurisdiction: "bs", groupType: "Tight")
         try scenario.add(scenario.join("s0", role: "Lead"))

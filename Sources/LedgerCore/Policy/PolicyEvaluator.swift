@@ -4,15 +4,19 @@ public enum PolicyEvaluator {
     /// The profile in force for `jurisdictionId` on `day`: the highest adopted version whose
     /// effective interval contains the day.
     public static func profile(for jurisdictionId: String, onDay day: Int, in state: LedgerState) -> PolicyProfile? {
-        // Asked for every event a report judges: only a version that is in force and newer is
-        // looked up among the decoded profiles.
+        // Asked for every event a report judges: only the jurisdiction's own profiles are read,
+        // and only a version that is in force and newer is looked up among the decoded ones.
+        // Profiles are read in the order they were first adopted, so of two in force with the
+        // same version the later adopted wins (it used to be the first in a dictionary's order,
+        // which a process's hash seed decides).
         var best: (version: Int64, profile: PolicyProfile)?
-        for (profileId, versions) in state.profiles {
+        for profileId in state.profileIdsByJurisdiction[jurisdictionId] ?? [] {
+            guard let versions = state.profiles[profileId], let decoded = state.decodedProfiles[profileId] else { continue }
             for index in versions.indices where versions[index].payload.jurisdictionId == jurisdictionId {
                 let payload = versions[index].payload
                 let inForce = payload.effectiveFrom.firstDayNumber <= day && (payload.effectiveUntil.map { day < $0.endDayNumber } ?? true)
-                let newer = payload.version > (best?.version ?? 0)
-                guard inForce, newer, let decoded = state.decodedProfiles[profileId], index < decoded.count else { continue }
+                let newer = payload.version >= (best?.version ?? 0)
+                guard inForce, newer, index < decoded.count else { continue }
                 best = (payload.version, decoded[index])
             }
         }

@@ -82,6 +82,9 @@ extension LedgerState {
             }
             profiles[payload.profileId, default: []].append(Recorded(payload: payload, stamp: stamp))
             decodedProfiles[payload.profileId, default: []].append(profile)
+            if !(profileIdsByJurisdiction[payload.jurisdictionId]?.contains(payload.profileId) ?? false) {
+                profileIdsByJurisdiction[payload.jurisdictionId, default: []].append(payload.profileId)
+            }
 
         case .approvalRequested(let payload):
             try approvals.requireUnused(payload.approvalId, "data.approvalId", "approval")

@@ -34,7 +34,8 @@ extension LedgerState {
         ]
         sizes += [
             sizer.table("documentsByNumber", documentsByNumber), sizer.table("headcounts", headcounts),
-            sizer.table("profiles", profiles), sizer.table("membershipsByGroup", membershipsByGroup),
+            sizer.table("profiles", profiles), sizer.table("profileIdsByJurisdiction", profileIdsByJurisdiction),
+            sizer.table("membershipsByGroup", membershipsByGroup),
             sizer.table("membershipsBySchool", membershipsBySchool),
             sizer.table("openMembershipsByGroup", openMembershipsByGroup),
             sizer.table("openMembershipsBySchool", openMembershipsBySchool),

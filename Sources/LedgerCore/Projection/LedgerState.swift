@@ -226,6 +226,10 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var profiles: [String: [Recorded<PolicyProfileAdopted>]] = [:]
     /// Each adopted profile decoded once, by profile id then version order (parallel to `profiles`).
     public internal(set) var decodedProfiles: [String: [PolicyProfile]] = [:]
+    /// Profile ids by the jurisdiction of any of their versions, in the order first adopted (an
+    /// index: every event a report or `findings` judges asks for the profile in force, and
+    /// walking every profile of every jurisdiction for it grew with the journal's events).
+    public internal(set) var profileIdsByJurisdiction: [String: [String]] = [:]
     public internal(set) var approvals: KeyedTable<ApprovalEntry> = [:]
     public internal(set) var groups: KeyedTable<GroupEntry> = [:]
     public internal(set) var memberships: KeyedTable<MembershipEntry> = [:]
