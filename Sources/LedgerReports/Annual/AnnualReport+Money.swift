@@ -47,7 +47,8 @@ extension AnnualReport.Builder {
     }
 
     func fundFigures(_ group: LedgerState.GroupEntry) -> [ReportFigure] {
-        let allocations = (allocationsByGroup[group.groupId] ?? []).filter { $0.payload.fiscalYear == period.year }
+        // The period's fiscal year only (the index holds no other).
+        let allocations = allocationsByGroup[group.groupId] ?? []
         let earmarks = allocations.flatMap { earmarksByAllocation[$0.payload.allocationId] ?? [] }
             .filter { $0.stamp.effective.firstDayNumber < period.endDay }
         // Paid from one of the allocations or from one of their earmarks by the end of the
