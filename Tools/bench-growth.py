@@ -18,6 +18,9 @@ take at most 11× the 1M times).
   verify   `groupledger verify`
   state    `state --as-of` from a cold process with the journal's checkpoint in place
   report   `report annual --year Y --format json`
+  findings `findings --school-year Y` (every event judged against the state it met, and the
+           periodic rules for one school year; not among the issue's measures, but it reads
+           all of history the way a report does)
 
 Wall seconds are what a user waits; CPU seconds (user + system, both cores) are printed beside
 them because they drift less on a shared machine. Peak RSS is the larger of a measure's runs.
@@ -57,7 +60,7 @@ def main():
     parser.add_argument("--limit", type=float, help="the largest growth accepted (default: 1.1 × the event ratio, 11× for 10×)")
     parser.add_argument("--year", default="2024")
     parser.add_argument("--dir", default="/tmp/groupledger-bench-growth")
-    parser.add_argument("--skip", default="", help="measures to leave out, comma-separated (append, replay, verify, state, report)")
+    parser.add_argument("--skip", default="", help="measures to leave out, comma-separated (append, replay, verify, state, report, findings)")
     options = parser.parse_args()
     skipped = set(filter(None, options.skip.split(",")))
     for tool in ("groupledger", "groupledger-bench"):
@@ -79,9 +82,10 @@ def main():
         "verify": ["verify"],
         "state": ["state", "--as-of", f"{options.year}-09-01"],
         "report": ["report", "annual", "--year", options.year, "--format", "json"],
+        "findings": ["findings", "--school-year", options.year, "--read-only"],
     }
     rows = []
-    for measure in ("append", "replay", "verify", "state", "report"):
+    for measure in ("append", "replay", "verify", "state", "report", "findings"):
         if measure in skipped:
             continue
         if measure == "state":

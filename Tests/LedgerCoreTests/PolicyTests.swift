@@ -89,6 +89,8 @@ struct PolicyTests {
         #expect(finding.severity == .flag)
         #expect(finding.message == "示例教育集团 (紧密型) would have 7 members; the limit is 6")
         #expect(finding.quoteZh.contains("紧密型成员校控制在4至6个"))
+        // The evidence: the joins of the six members counted (the lead is not), then the seventh's.
+        #expect(finding.evidenceSeqs == scenario.records.suffix(6).map(\.seq) + [scenario.state.lastSeq + 1])
         // With an approved ExceedGroupSize request the 7th is within the 1–2 extra allowed.
         for line in scenario.approval("ap-size", action: "ExceedGroupSize") { try scenario.add(line) }
         let approved = try scenario.findings(of: scenario.join("s7", approval: "ap-size"))
@@ -274,5 +276,51 @@ struct PolicyTests {
         #expect(finding.message.contains("still a member of g2"))
         #expect(scenario.state.firstOpenMembership(ofSchool: "s1", where: { $0.groupId != "g2" }) == nil)
         #expect(scenario.state.firstOpenMembership(ofSchool: "s1", where: { _ in true })?.membershipId == "m2-s1")
+    }
+
+    /// Judging an event on append reads only the profile's on-append rules, and nothing at all
+    /// while no adopted profile has one; both are derived when a profile is decoded or adopted.
+    @Test func onAppendRulesAreIndexedWhenAProfileIsDecodedAndCountedWhenAdopted() throws {
+        var withSome = 0
+        for jurisdiction in ["bs", "sy", "xp", "zh", "zy"] {
+            let scenario = try PolicyScenario(jurisdiction: jurisdiction, groupType: "Tight")
+            let profile = try #require(scenario.state.decodedProfiles[jurisdiction]?.first)
+            let expected = profile.rules.indices.filter { index in
+                guard case .recorded = profile.rules[index].parameters else { return false }
+                return [.approvalRequired, .costSharing, .expenditureRule].contains(profile.rules[index].kind)
+            }
+            #expect(profile.onAppendRuleIndices == expected, "\(jurisdiction)")
+            #expect(scenario.state.profileVersionsWithOnAppendRules == (expected.isEmpty ? 0 : 1), "\(jurisdiction)")
+            if !expected.isEmpty { withSome += 1 }
+            // Setting the rules re-derives the index.
+            var trimmed = profile
+            trimmed.rules = profile.rules.filter { $0.kind == .groupSize }
+            #expect(trimmed.onAppendRuleIndices.isEmpty)
+            trimmed.rules = profile.rules
+            #expect(trimmed.onAppendRuleIndices == expected)
+        }
+        #expect(withSome >= 2, "the shipped profiles have on-append rules to judge")
+        // A second version without its on-append rules: counted only where it has some, and the
+        // version in force decides (version 1's cost-share rule no longer judges).
+        var scenario = try PolicyScenario(jurisdiction: "sy", groupType: "CoConstruction")
+        try scenario.add(scenario.join("s0", role: "Lead"))
+        try scenario.add(scenario.join("s1"))
+        let share = #"{"type":"CostShareApportioned","v":1,"effective":"2024-10","actor":{"id":"c","role":"CoreSchoolClerk"},"data":{"costShareId":"cs-1","groupId":"g1","totalFen":10000,"disbursingSchoolId":"s1","shares":[{"schoolId":"s0","amountFen":5000},{"schoolId":"s1","amountFen":5000}]}}"#
+        #expect(try scenario.findings(of: share).contains { $0.ruleId == "SY-17b" })
+        let adopted = try #require(scenario.records.first { $0.event.typeName == "PolicyProfileAdopted" })
+        guard case .policyProfileAdopted(var payload) = adopted.event else { throw DomainError(field: "", "not an adoption") }
+        let rules = try #require(payload.profile["rules"]?.arrayValue)
+        payload.profile["rules"] = .array(rules.filter { rule in
+            !["approvalRequired", "costSharing", "expenditureRule"].contains(rule.objectValue?["kind"]?.stringValue ?? "")
+        })
+        #expect(rules.count > (payload.profile["rules"]?.arrayValue?.count ?? 0), "the profile had on-append rules to drop")
+        payload.version = 2
+        payload.effectiveFrom = try PartialDate(parsing: "2024-09")
+        var second = adopted
+        second.seq = scenario.state.lastSeq + 1
+        second.event = .policyProfileAdopted(payload)
+        try scenario.state.apply(second)
+        #expect(scenario.state.profileVersionsWithOnAppendRules == 1)
+        #expect(try scenario.findings(of: share).allSatisfy { $0.ruleId != "SY-17b" })
     }
 }

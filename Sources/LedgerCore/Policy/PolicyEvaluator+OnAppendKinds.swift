@@ -4,30 +4,50 @@ extension PolicyEvaluator {
     /// Kinds judged on append; periodic evaluation skips them so a rule has one verdict.
     static let onAppendKinds: Set<RuleKind> = [.approvalRequired, .costSharing, .expenditureRule]
 
+    /// What judging an event needs of the group it concerns: its id, jurisdiction and type,
+    /// read in place (a copy of the whole entry, with its two payloads, was most of the cost of
+    /// judging an event that no rule concerns).
+    struct SubjectGroup {
+        var groupId: String
+        var nameZh: String
+        var jurisdictionId: String
+        var type: GroupType
+    }
+
+    /// The group `groupId`, if recorded.
+    static func subjectGroup(_ groupId: String, in state: LedgerState) -> SubjectGroup? {
+        guard let position = state.groups.index(forKey: groupId) else { return nil }
+        return SubjectGroup(groupId: groupId, nameZh: state.groups.values[position].nameZh,
+                            jurisdictionId: state.groups.values[position].jurisdictionId, type: state.groups.values[position].type)
+    }
+
     /// The group an event concerns, for choosing the profile.
-    static func subjectGroup(of record: DomainEventRecord, in state: LedgerState) -> LedgerState.GroupEntry? {
+    static func subjectGroup(of record: DomainEventRecord, in state: LedgerState) -> SubjectGroup? {
+        func group(_ groupId: String) -> SubjectGroup? { subjectGroup(groupId, in: state) }
         switch record.event {
         case .groupEstablished(let payload):
-            return state.groups[payload.groupId]
-                ?? LedgerState.GroupEntry(groupId: payload.groupId, nameZh: payload.nameZh, jurisdictionId: payload.jurisdictionId, type: payload.type)
-        case .schoolJoinedGroup(let payload): return state.groups[payload.groupId]
+            return group(payload.groupId)
+                ?? SubjectGroup(groupId: payload.groupId, nameZh: payload.nameZh, jurisdictionId: payload.jurisdictionId, type: payload.type)
+        case .schoolJoinedGroup(let payload): return group(payload.groupId)
         case .secondmentStarted(let payload):
-            if let group = payload.groupId { return state.groups[group] }
-            return state.groupIdOfFirstOpenMembership(ofSchool: payload.fromSchoolId).flatMap { state.groups[$0] }
-        case .costShareApportioned(let payload): return state.groups[payload.groupId]
+            if let groupId = payload.groupId { return group(groupId) }
+            return state.groupIdOfFirstOpenMembership(ofSchool: payload.fromSchoolId).flatMap(group)
+        case .costShareApportioned(let payload): return group(payload.groupId)
         case .expenditureRecorded(let payload):
-            return state.groupIdOfFirstOpenMembership(ofSchool: payload.payerSchoolId).flatMap { state.groups[$0] }
+            return state.groupIdOfFirstOpenMembership(ofSchool: payload.payerSchoolId).flatMap(group)
         default: return nil
         }
     }
 
     /// Findings of the recorded-parameter kinds for one appended event.
     static func recordedKindFindings(_ record: DomainEventRecord, state: LedgerState) -> [Finding] {
-        guard let group = subjectGroup(of: record, in: state),
-              let profile = profile(for: group.jurisdictionId, onDay: record.effective.firstDayNumber, in: state) else { return [] }
+        guard state.profileVersionsWithOnAppendRules > 0, let group = subjectGroup(of: record, in: state),
+              let profile = profile(for: group.jurisdictionId, onDay: record.effective.firstDayNumber, in: state),
+              !profile.onAppendRuleIndices.isEmpty else { return [] }
         var findings: [Finding] = []
-        for rule in profile.rules where rule.applies(to: group) {
-            guard case .recorded(let parameters) = rule.parameters else { continue }
+        for ruleIndex in profile.onAppendRuleIndices {
+            let rule = profile.rules[ruleIndex]
+            guard rule.applies(toGroup: group.groupId, type: group.type), case .recorded(let parameters) = rule.parameters else { continue }
             let finding: Finding?
             switch rule.kind {
             case .approvalRequired: finding = approvalFinding(rule, parameters, record: record, group: group, state: state)
@@ -51,7 +71,7 @@ extension PolicyEvaluator {
     }
 
     private static func approvalFinding(_ rule: PolicyRule, _ parameters: JSONObject, record: DomainEventRecord,
-                                        group: LedgerState.GroupEntry, state: LedgerState) -> Finding? {
+                                        group: SubjectGroup, state: LedgerState) -> Finding? {
         guard let actionText = parameters["action"]?.stringValue, let required = ApprovalAction(rawValue: actionText),
               let performed = action(of: record, gatedKinds: (parameters["gatesSecondmentKinds"]?.arrayValue ?? []).compactMap(\.stringValue)),
               performed == required else { return nil }
@@ -87,7 +107,7 @@ extension PolicyEvaluator {
     }
 
     private static func costSharingFinding(_ rule: PolicyRule, _ parameters: JSONObject, record: DomainEventRecord,
-                                           group: LedgerState.GroupEntry, state: LedgerState) -> Finding? {
+                                           group: SubjectGroup, state: LedgerState) -> Finding? {
         guard case .costShareApportioned(let payload) = record.event else { return nil }
         let open = state.openMemberships(ofGroup: group.groupId)
         var problems: [String] = []

@@ -9,18 +9,21 @@ public enum PolicyEvaluator {
         // Profiles are read in the order they were first adopted, so of two in force with the
         // same version the later adopted wins (it used to be the first in a dictionary's order,
         // which a process's hash seed decides).
-        var best: (version: Int64, profile: PolicyProfile)?
+        var best: (version: Int64, profileId: String, index: Int)?
         for profileId in state.profileIdsByJurisdiction[jurisdictionId] ?? [] {
             guard let versions = state.profiles[profileId], let decoded = state.decodedProfiles[profileId] else { continue }
+            // The payload's fields are read in place: binding the payload copied it, profile
+            // document and all, for every judged event.
             for index in versions.indices where versions[index].payload.jurisdictionId == jurisdictionId {
-                let payload = versions[index].payload
-                let inForce = payload.effectiveFrom.firstDayNumber <= day && (payload.effectiveUntil.map { day < $0.endDayNumber } ?? true)
-                let newer = payload.version >= (best?.version ?? 0)
-                guard inForce, newer, index < decoded.count else { continue }
-                best = (payload.version, decoded[index])
+                let inForce = versions[index].payload.effectiveFrom.firstDayNumber <= day
+                    && (versions[index].payload.effectiveUntil.map { day < $0.endDayNumber } ?? true)
+                let version = versions[index].payload.version
+                guard inForce, version >= (best?.version ?? 0), index < decoded.count else { continue }
+                best = (version, profileId, index)
             }
         }
-        return best?.profile
+        guard let best else { return nil }
+        return state.decodedProfiles[best.profileId]?[best.index]
     }
 
     /// The findings `record` raises when appended to `state` (which does not contain it yet).
@@ -38,7 +41,7 @@ public enum PolicyEvaluator {
     }
 
     private static func joinFindings(_ payload: SchoolJoinedGroup, record: DomainEventRecord, state: LedgerState) -> [Finding] {
-        guard let group = state.groups[payload.groupId],
+        guard let group = subjectGroup(payload.groupId, in: state),
               let profile = profile(for: group.jurisdictionId, onDay: record.effective.firstDayNumber, in: state) else { return [] }
         var findings: [Finding] = []
         if profile.allowsMultiMembership == false,
@@ -49,12 +52,16 @@ public enum PolicyEvaluator {
                                     evidenceSeqs: [other.joined.seq, record.seq],
                                     quoteZh: "vocabulary.allowMultiMembership = false (profile \(profile.profileId) v\(profile.version))"))
         }
-        for rule in profile.rules where rule.applies(to: group) {
+        for rule in profile.rules where rule.applies(toGroup: group.groupId, type: group.type) {
             guard case .groupSize(_, let max, let maxWithApproval, let countsRole) = rule.parameters, let max else { continue }
-            let open = state.openMemberships(ofGroup: group.groupId)
-            let counted = open.filter { countsRole == nil || $0.role(onDay: nil) == countsRole }
-            let count = Int64(counted.count) + ((countsRole == nil || payload.role == countsRole) ? 1 : 0)
-            let evidence = counted.map(\.joined.seq) + [record.seq]
+            // The members counted, read in place: every join is judged, and copying out each
+            // open membership of a large group was most of it.
+            var evidence: [Int64] = []
+            state.forEachOpenMembership(ofGroup: group.groupId) { membership in
+                if countsRole == nil || membership.role(onDay: nil) == countsRole { evidence.append(membership.joined.seq) }
+            }
+            let count = Int64(evidence.count) + ((countsRole == nil || payload.role == countsRole) ? 1 : 0)
+            evidence.append(record.seq)
             var status: Finding.Status = count <= max ? .met : .notMet
             var message = "\(group.nameZh) (\(group.type.labelZh)) would have \(count) members; the limit is \(max)"
             if status == .notMet, let maxWithApproval, count <= maxWithApproval, let approval = payload.approvalId,
@@ -69,10 +76,10 @@ public enum PolicyEvaluator {
     }
 
     private static func exitFindings(_ payload: SchoolExitedGroup, record: DomainEventRecord, state: LedgerState) -> [Finding] {
-        guard let membership = state.memberships[payload.membershipId], let group = state.groups[membership.groupId],
+        guard let membership = state.memberships[payload.membershipId], let group = subjectGroup(membership.groupId, in: state),
               let profile = profile(for: group.jurisdictionId, onDay: record.effective.firstDayNumber, in: state) else { return [] }
         var findings: [Finding] = []
-        for rule in profile.rules where rule.applies(to: group) {
+        for rule in profile.rules where rule.applies(toGroup: group.groupId, type: group.type) {
             guard case .exitPolicy(let minimumYears, let allowedReasons, let consentAuthorityId) = rule.parameters else { continue }
             var problems: [String] = []
             var evidence: [Int64] = [membership.joined.seq, record.seq]

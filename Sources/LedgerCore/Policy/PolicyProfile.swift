@@ -4,7 +4,15 @@ public struct PolicyProfile: Sendable, Equatable {
     public var profileId: String
     public var jurisdictionId: String
     public var version: Int64
-    public var rules: [PolicyRule]
+    public var rules: [PolicyRule] {
+        didSet { onAppendRuleIndices = Self.onAppendRuleIndices(of: rules) }
+    }
+    /// The positions in `rules` of the rules judged when an event is appended (recorded
+    /// parameters, a kind in `PolicyEvaluator.onAppendKinds`), in order: `findings` judges every
+    /// event of the journal, and most profiles have no such rule, so an event whose profile has
+    /// none is done with before any rule is read (at 10M events, reading and copying each rule
+    /// for every event took 0.5 s, and the lookups around it 2.7 s more).
+    public private(set) var onAppendRuleIndices: [Int] = []
     /// Whether a school may belong to several groups at once (`vocabulary.allowMultiMembership`);
     /// nil when the profile does not say.
     public var allowsMultiMembership: Bool?
@@ -25,11 +33,20 @@ public struct PolicyProfile: Sendable, Equatable {
             rules.append(rule)
         }
         self.rules = rules
+        onAppendRuleIndices = Self.onAppendRuleIndices(of: rules)
         if try reader.optionalRawObject("vocabulary") != nil {
             var vocabulary = try reader.object("vocabulary")
             allowsMultiMembership = try vocabulary.optionalBool("allowMultiMembership")
         }
         // The remaining sections (calendar, vocabulary, sources, assumptions) are documents
         // for people and reports; they are kept in the event as adopted.
+    }
+
+    /// The positions of `rules`' on-append rules.
+    private static func onAppendRuleIndices(of rules: [PolicyRule]) -> [Int] {
+        rules.indices.filter { index in
+            guard case .recorded = rules[index].parameters else { return false }
+            return PolicyEvaluator.onAppendKinds.contains(rules[index].kind)
+        }
     }
 }

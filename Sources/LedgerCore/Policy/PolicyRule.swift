@@ -75,7 +75,12 @@ public struct PolicyRule: Sendable, Equatable {
 
     /// Whether the rule concerns `group`.
     public func applies(to group: LedgerState.GroupEntry) -> Bool {
-        (groupTypes.isEmpty || groupTypes.contains(group.type)) && (groupIds.isEmpty || groupIds.contains(group.groupId))
+        applies(toGroup: group.groupId, type: group.type)
+    }
+
+    /// Whether the rule applies to the group `groupId` of `type`.
+    public func applies(toGroup groupId: String, type: GroupType) -> Bool {
+        (groupTypes.isEmpty || groupTypes.contains(type)) && (groupIds.isEmpty || groupIds.contains(groupId))
     }
 }
 

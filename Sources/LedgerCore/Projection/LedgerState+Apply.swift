@@ -82,6 +82,7 @@ extension LedgerState {
             }
             profiles[payload.profileId, default: []].append(Recorded(payload: payload, stamp: stamp))
             decodedProfiles[payload.profileId, default: []].append(profile)
+            if !profile.onAppendRuleIndices.isEmpty { profileVersionsWithOnAppendRules += 1 }
             if !(profileIdsByJurisdiction[payload.jurisdictionId]?.contains(payload.profileId) ?? false) {
                 profileIdsByJurisdiction[payload.jurisdictionId, default: []].append(payload.profileId)
             }
@@ -227,6 +228,12 @@ extension LedgerState {
     /// The memberships of a group without an exit, in joining order.
     public func openMemberships(ofGroup groupId: String) -> [MembershipEntry] {
         (openMembershipsByGroup[groupId] ?? []).map { memberships.values[Int($0)] }
+    }
+
+    /// Calls `body` with each open membership of the group, in joining order, read in place
+    /// (`openMemberships(ofGroup:)` copies each one out).
+    public func forEachOpenMembership(ofGroup groupId: String, _ body: (MembershipEntry) throws -> Void) rethrows {
+        for position in openMembershipsByGroup[groupId] ?? [] { try body(memberships.values[Int(position)]) }
     }
 
     /// Removes `position` from the list under `key`, and the key once its list is empty: an
