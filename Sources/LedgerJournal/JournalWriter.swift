@@ -34,7 +34,9 @@ struct JournalPosition: Equatable {
 /// was not acknowledged and the file was cut back to its previous size, except after a failed
 /// fsync: then nothing about the page cache can be trusted, the writer refuses further
 /// appends, and the journal must be reopened and checked with `recover` and `verify`
-/// (`recoverAndReopen()` does both and then accepts appends again).
+/// (`recoverAndReopen()` does both and then accepts appends again). Once fsynced, what the
+/// writer wrote more than 64 MiB before the end may be dropped from the page cache (see
+/// `PageCacheTrail`); that is about memory, never about what is on disk.
 public final class JournalWriter {
     /// The journal's path as the user gave it (used in messages).
     public let path: String
@@ -46,6 +48,9 @@ public final class JournalWriter {
     private var poisonedBy: JournalError?
     /// The write, fsync and truncate calls: the C library's, or a test double's.
     private let calls: any StorageSystemCalls
+    /// Which of this writer's fsynced bytes to let the page cache drop (see `PageCacheTrail`).
+    /// Changed only by `write`, which runs on one thread at a time.
+    private var cacheTrail: PageCacheTrail
     /// Where `append(contentsOf:)` writes and fsyncs one batch while the next is encoded.
     private lazy var ioQueue = DispatchQueue(label: "groupledger.journal-writer.io")
 
@@ -56,12 +61,14 @@ public final class JournalWriter {
     }
 
     /// Creates a writer whose writes, fsyncs and truncations go through `calls`, so tests can
-    /// make them fail like a disk does.
-    init(path: String, clock: any LedgerClock, lockWaitMilliseconds: Int = 10_000, calls: any StorageSystemCalls) {
+    /// make them fail like a disk does, and whose page cache trail tests may shorten.
+    init(path: String, clock: any LedgerClock, lockWaitMilliseconds: Int = 10_000, calls: any StorageSystemCalls,
+         cacheTrail: PageCacheTrail = .journalWriter) {
         self.path = path
         self.clock = clock
         self.lockWaitMilliseconds = lockWaitMilliseconds
         self.calls = calls
+        self.cacheTrail = cacheTrail
     }
 
     /// Whether an earlier failure left this writer refusing appends until `recoverAndReopen()`.
@@ -378,6 +385,11 @@ public final class JournalWriter {
             if createdFile {
                 try FileDescriptor.synchronizeDirectory(containing: path, calls: calls)
                 createdFile = false
+            }
+            // On disk now, so the pages are clean and may go; advice only, so a refusal changes
+            // nothing the append promised.
+            if let released = cacheTrail.synchronized(offset..<(offset + Int64(bytes.count))) {
+                _ = calls.releaseCachedPages(file.rawValue, released.lowerBound, released.upperBound - released.lowerBound)
             }
         } catch {
             // After a failed fsync the page cache cannot be trusted: Linux may already have

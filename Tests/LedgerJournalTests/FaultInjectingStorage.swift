@@ -32,6 +32,8 @@ final class FaultInjectingStorage: StorageSystemCalls {
     private(set) var writeCalls = 0
     private(set) var synchronizeCalls = 0
     private(set) var truncateCalls = 0
+    /// The ranges handed back to the page cache, in order (the real call is made too).
+    private(set) var releasedRanges: [Range<Int64>] = []
     private var interruptNext = true
 
     private func interrupted() -> Bool {
@@ -82,5 +84,10 @@ final class FaultInjectingStorage: StorageSystemCalls {
             return -1
         }
         return ftruncate(descriptor, off_t(sizeBytes))
+    }
+
+    func releaseCachedPages(_ descriptor: Int32, _ offset: Int64, _ count: Int64) -> Int32 {
+        releasedRanges.append(offset..<(offset + count))
+        return posix_fadvise(descriptor, off_t(offset), off_t(count), Int32(POSIX_FADV_DONTNEED))
     }
 }

@@ -1,7 +1,7 @@
 import Glibc
 
 /// The system calls through which the journal's bytes reach the disk: positioned write,
-/// fsync and ftruncate. Each returns what the C call returns and, on failure, leaves the
+/// fsync and ftruncate (and the advice that lets the cache drop them afterwards). Each returns what the C call returns and, on failure, leaves the
 /// error in `errno`, exactly like the C library.
 ///
 /// `SystemStorageCalls` is the real implementation and the only one production code uses.
@@ -16,6 +16,9 @@ protocol StorageSystemCalls {
     func synchronize(_ descriptor: Int32) -> Int32
     /// `ftruncate(2)`; returns 0, or -1.
     func truncate(_ descriptor: Int32, _ sizeBytes: Int64) -> Int32
+    /// `posix_fadvise(2)` with `POSIX_FADV_DONTNEED`: lets the kernel drop the range's clean
+    /// cached pages. Advice only; returns 0 or an error number (which callers may ignore).
+    func releaseCachedPages(_ descriptor: Int32, _ offset: Int64, _ count: Int64) -> Int32
 }
 
 /// The C library's calls, unchanged.
@@ -33,5 +36,10 @@ struct SystemStorageCalls: StorageSystemCalls {
     @inline(__always)
     func truncate(_ descriptor: Int32, _ sizeBytes: Int64) -> Int32 {
         ftruncate(descriptor, off_t(sizeBytes))
+    }
+
+    @inline(__always)
+    func releaseCachedPages(_ descriptor: Int32, _ offset: Int64, _ count: Int64) -> Int32 {
+        posix_fadvise(descriptor, off_t(offset), off_t(count), Int32(POSIX_FADV_DONTNEED))
     }
 }
