@@ -15,6 +15,8 @@ the median of --runs runs with the spread (min–max), and the peak RSS of each 
            and 1,000 are measured both one `append` call at a time and through
            `append(contentsOf:)`, which still writes and fsyncs each batch before acknowledging
            it but encodes the next batch meanwhile ("pipelined"), against the same SQLite run.
+           One event per fsync is also set against the disk's own rate for the same writes (as
+           many `pwrite` + `fsync` of the lines' mean size into a new file, right after each run).
   replay   a full rebuild of the state from a cold process (`groupledger state --no-checkpoint`)
            against SQLite's scan of the same lines with json.loads of each (a cold python3).
   verify   `groupledger verify` (every line, the chain, the Merkle root).
@@ -123,7 +125,7 @@ def main():
     # runs first: this machine's speed drifts by a fifth over minutes, and turns put both sides
     # in the same minutes. Each pair gives a ratio, and the spread of those ratios is printed.
     for batch, count in ((1, min(options.fsync_events, events)), (100, events), (1000, events)):
-        rates, pipelined_rates, sqlite_times, raw_rate = [], [], [], None
+        rates, pipelined_rates, sqlite_times, raw_rate, same_writes = [], [], [], None, []
         phases = "append" if batch == 1 else "append,pipelined"
         for _ in range(options.runs):
             output = subprocess.run([os.path.join(BIN, "groupledger-bench"), "--events", str(count), "--batch", str(batch), "--runs", "1",
@@ -135,11 +137,19 @@ def main():
                 pipelined_rates.append(float(pipelined.group(1)))
             raw = re.search(r"raw write\+fsync: +([\d.]+) fsyncs/s", output)
             raw_rate = raw_rate or (float(raw.group(1)) if raw else None)
+            # The disk's rate for the same writes (as many, of the lines' mean size), run by run.
+            same = re.search(r"raw write\+fsync, same writes: +([\d.]+) fsyncs/s", output)
+            if same:
+                same_writes.append(float(same.group(1)))
             sqlite_times.append(sqlite_load(os.path.join(options.dir, "events.sqlite"), lines[:count], batch))
         rate = statistics.median(rates)
         sqlite_rate = count / statistics.median(sqlite_times)
         pairs = [ours / (count / theirs) for ours, theirs in zip(rates, sqlite_times)]
         note = f"; raw write+fsync of this disk {raw_rate:.0f}/s, GroupLedger at {rate / raw_rate:.2f}×" if batch == 1 and raw_rate else ""
+        if batch == 1 and same_writes:
+            ratios = [ours / disk for ours, disk in zip(rates, same_writes)]
+            note += (f"; the same writes raw, right after each run: {statistics.median(same_writes):.0f}/s, GroupLedger at "
+                     f"{statistics.median(ratios):.2f}× (runs {', '.join(f'{r:.2f}' for r in ratios)})")
         results.append((f"append, batch {batch} ({count} events)", f"{rate:,.0f} events/s (min {min(rates):,.0f}, max {max(rates):,.0f})",
                         f"{sqlite_rate:,.0f} events/s ({spread(sqlite_times)})", rate / sqlite_rate, pairs, note))
         if pipelined_rates:
