@@ -86,6 +86,7 @@ public enum JournalRecovery {
     /// GroupLedger maps nothing.)
     private static func dropCachedPages(_ file: FileDescriptor, calls: some StorageSystemCalls) throws(SystemCallError) {
         try file.synchronize(calls: calls)
-        _ = posix_fadvise(file.rawValue, 0, 0, Int32(POSIX_FADV_DONTNEED))
+        // A length of 0 means to the end of the file.
+        _ = calls.releaseCachedPages(file.rawValue, 0, 0)
     }
 }

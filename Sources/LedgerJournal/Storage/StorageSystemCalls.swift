@@ -1,8 +1,9 @@
 import Glibc
 
 /// The system calls through which the journal's bytes reach the disk: positioned write,
-/// fsync and ftruncate (and the advice that lets the cache drop them afterwards). Each returns what the C call returns and, on failure, leaves the
-/// error in `errno`, exactly like the C library.
+/// fsync and ftruncate, and the advice that lets the page cache drop them afterwards. Each
+/// returns what the C call returns and, on failure, leaves the error in `errno` (or, for the
+/// advice, returns it), exactly like the C library.
 ///
 /// `SystemStorageCalls` is the real implementation and the only one production code uses.
 /// Tests inject another (in the spirit of swift-system's mocking) to make these calls fail
