@@ -50,8 +50,7 @@ public enum FundsTraceText {
 
     /// The expenditures paid directly from an allocation or from an earmark, in seq order (shared with `FundsTraceJSON`).
     static func expenditures(_ state: LedgerState, allocationId: String? = nil, earmarkId: String? = nil) -> [LedgerState.Recorded<ExpenditureRecorded>] {
-        state.expenditures.values
-            .filter { (allocationId != nil && $0.payload.allocationId == allocationId) || (earmarkId != nil && $0.payload.earmarkId == earmarkId) }
+        state.expenditurePositions(allocationId: allocationId, earmarkId: earmarkId).map(state.expenditure(at:))
             .sorted { $0.stamp.seq < $1.stamp.seq }
     }
 

@@ -144,4 +144,72 @@ struct CompactStateTests {
         #expect(shared.count == 1)
         #expect(shared.estimatedBytes >= 32 + 2 * MemoryLayout<RetainedAtHome>.stride)
     }
+
+    /// An activity's compact row gives back exactly the payload its event recorded: with and
+    /// without participants, a theme, a day count beyond the row's 16 bits, and each kind of
+    /// provenance; and each activity reads its own participants from the shared array.
+    @Test func activitiesReadBackAsRecorded() throws {
+        let clerk = #""actor":{"id":"c","role":"CoreSchoolClerk"}"#
+        let shapes = [
+            #""participantSchoolIds":["sy-m03","sy-c1","sy-m03"],"days":2"#,
+            #""participantSchoolIds":[],"themeZh":"集团教研：初中数学","synthetic":true"#,
+            #""participantSchoolIds":["sy-m03"],"days":70000"#,
+            #""participantSchoolIds":["sy-c1"],"synthetic":true"#,
+            ##""participantSchoolIds":["sy-m03","sy-c1"],"days":65535,"inferred":["days"],"noteZh":"原文未写天数""##,
+            #""participantSchoolIds":["sy-c1"]"#,
+        ]
+        let lines = Scenario.base + shapes.enumerated().map { index, shape in
+            #"{"type":"GroupActivityHeld","v":1,"effective":"2024-10-1\#(index)",\#(clerk),"data":{"activityId":"act-\#(index)","groupId":"sy-g1","kind":"WorkMeeting","hostSchoolId":"sy-c1",\#(shape)}}"#
+        }
+        let records = try Scenario.records(lines)
+        let state = try Projector.build(records)
+        #expect(state.activities.count == shapes.count)
+        #expect(MemoryLayout<LedgerState.ActivityEntry>.stride == 40)
+        for (position, record) in records.suffix(shapes.count).enumerated() {
+            guard case .groupActivityHeld(let payload) = record.event else { Issue.record("not an activity"); continue }
+            let activity = state.activity(at: position)
+            #expect(activity.payload == payload)
+            #expect(activity.stamp == LedgerState.Stamp(effective: record.effective, seq: record.seq))
+            #expect(state.activityGroupId(at: position) == "sy-g1")
+            #expect(state.activities.index(forKey: payload.activityId) == position)
+        }
+        #expect(state.activityParticipantPositions.count == 3 + 0 + 1 + 1 + 2 + 1)
+    }
+
+    /// An expenditure's compact row gives back exactly the payload its event recorded, paid
+    /// from an allocation, an earmark or the school's own budget, to a school or a payee named
+    /// in words, with each kind of provenance; and the positions paid from each source are found.
+    @Test func expendituresReadBackAsRecorded() throws {
+        let finance = Scenario.finance
+        let sources = [
+            #""allocationId":"al-1","payeeSchoolId":"sy-m03""#,
+            #""earmarkId":"em-1","payeeZh":"邵阳县新华书店","synthetic":true"#,
+            #""payeeSchoolId":"sy-c1""#,
+            #""allocationId":"al-1","synthetic":true"#,
+            ##""earmarkId":"em-1","inferred":["payeeZh"],"payeeZh":"某培训机构","noteZh":"收款方据发票推定""##,
+        ]
+        let lines = Scenario.base + [
+            #"{"type":"FundAllocated","v":1,"effective":"2024",\#(finance),\#(Scenario.document),"data":{"allocationId":"al-1","fiscalYear":2024,"fromAuthorityId":"sy-edu","toSchoolId":"sy-c1","groupId":"sy-g1","purpose":"GroupDevelopment","amountFen":50000000}}"#,
+            #"{"type":"FundEarmarked","v":1,"effective":"2024",\#(finance),"data":{"earmarkId":"em-1","allocationId":"al-1","amountFen":20000000,"purpose":"NewSchoolOperatingSubsidy","beneficiarySchoolId":"sy-m04"}}"#,
+        ] + sources.enumerated().map { index, source in
+            #"{"type":"ExpenditureRecorded","v":1,"effective":"2024-10-1\#(index)",\#(finance),"data":{"expenditureId":"ex-\#(index)","payerSchoolId":"sy-c1","category":"ExchangeTraining","amountFen":\#(1000 + index),\#(source)}}"#
+        }
+        let records = try Scenario.records(lines)
+        let state = try Projector.build(records)
+        #expect(state.expenditures.count == sources.count)
+        #expect(MemoryLayout<LedgerState.ExpenditureEntry>.stride == 48)
+        for (position, record) in records.suffix(sources.count).enumerated() {
+            guard case .expenditureRecorded(let payload) = record.event else { Issue.record("not an expenditure"); continue }
+            let expenditure = state.expenditure(at: position)
+            #expect(expenditure.payload == payload)
+            #expect(expenditure.stamp == LedgerState.Stamp(effective: record.effective, seq: record.seq))
+            #expect(state.expenditureSourceIds(at: position) == (payload.allocationId, payload.earmarkId))
+        }
+        #expect(state.expenditurePositions(allocationId: "al-1") == [0, 3])
+        #expect(state.expenditurePositions(earmarkId: "em-1") == [1, 4])
+        #expect(state.expenditurePositions(allocationId: "al-1", earmarkId: "em-1") == [0, 1, 3, 4])
+        #expect(state.expenditurePositions(allocationId: "al-2").isEmpty)
+        #expect(state.allocations["al-1"]?.spentFen == Int64(1000 + 1003))
+        #expect(state.earmarks["em-1"]?.spentFen == Int64(1001 + 1004))
+    }
 }

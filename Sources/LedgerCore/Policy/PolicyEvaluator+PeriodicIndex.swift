@@ -23,10 +23,12 @@ extension PolicyEvaluator {
         }
 
         /// Activities by group id, as rows of `state.activities`.
-        private(set) lazy var activityRowsByGroup = Self.rows(state.activities.values, by: \.payload.groupId, effective: \.stamp.effective)
+        private(set) lazy var activityRowsByGroup = Self.rows(state.activities.values.indices, by: state.activityGroupId(at:),
+                                                              effective: { self.state.activities.values[$0].stamp.effective })
 
         /// Secondments by the school they leave from, as rows of `state.secondments`.
-        private(set) lazy var secondmentRowsByFromSchool = Self.rows(state.secondments.values, by: \.payload.fromSchoolId, effective: \.stamp.effective)
+        private(set) lazy var secondmentRowsByFromSchool = Self.rows(state.secondments.values.indices, by: { self.state.secondments.values[$0].payload.fromSchoolId },
+                                                                     effective: { self.state.secondments.values[$0].stamp.effective })
 
         /// Assessments by group id.
         private(set) lazy var assessmentsByGroup: [String: [LedgerState.Recorded<GroupAssessed>]] =
@@ -34,7 +36,7 @@ extension PolicyEvaluator {
 
         /// The group's activities whose effective date passes `include`, in table order.
         func activities(ofGroup groupId: String, where include: (PartialDate) -> Bool) -> [LedgerState.Recorded<GroupActivityHeld>] {
-            Self.entries(state.activities.values, at: activityRowsByGroup[groupId], where: include)
+            (activityRowsByGroup[groupId] ?? []).filter { include($0.effective) }.map { state.activity(at: Int($0.position)) }
         }
 
         /// The secondments from `schoolId` whose effective date passes `include`, in table order.
@@ -43,10 +45,10 @@ extension PolicyEvaluator {
         }
 
         /// Rows of `entries` grouped by `key`, in table order.
-        private static func rows<Entry>(_ entries: [Entry], by key: (Entry) -> String, effective: (Entry) -> PartialDate) -> [String: [Row]] {
+        private static func rows(_ positions: Range<Int>, by key: (Int) -> String, effective: (Int) -> PartialDate) -> [String: [Row]] {
             var rows: [String: [Row]] = [:]
-            for (position, entry) in entries.enumerated() {
-                rows[key(entry), default: []].append(Row(position: Int32(position), effective: effective(entry)))
+            for position in positions {
+                rows[key(position), default: []].append(Row(position: Int32(position), effective: effective(position)))
             }
             return rows
         }

@@ -57,6 +57,13 @@ public struct KeyedTable<Value: KeyedEntry>: Sendable {
         }
     }
 
+    /// The id of the entry at `position` (read where it lies: `values[position].entryKey`
+    /// can copy the whole entry, retaining each of its strings, to read one).
+    @inlinable
+    public func key(at position: Int) -> String {
+        values.withUnsafeBufferPointer { $0[position].entryKey }
+    }
+
     /// Adds an entry under `key`, which must be the entry's own id and not yet in the table
     /// (the caller has checked: one lookup fewer than the subscript's setter, which looks first).
     public mutating func append(_ value: Value, forNewKey key: String) {

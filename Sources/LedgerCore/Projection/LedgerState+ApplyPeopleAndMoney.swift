@@ -66,8 +66,10 @@ extension LedgerState {
 
         case .expenditureRecorded(let payload):
             try expenditures.requireUnused(payload.expenditureId, "data.expenditureId", "expenditure")
-            try schools.requireKnown(payload.payerSchoolId, "data.payerSchoolId", "school")
-            if let payee = payload.payeeSchoolId { try schools.requireKnown(payee, "data.payeeSchoolId", "school") }
+            let payer = try schools.requirePosition(of: payload.payerSchoolId, "data.payerSchoolId", "school")
+            var payee: Int?
+            if let payeeId = payload.payeeSchoolId { payee = try schools.requirePosition(of: payeeId, "data.payeeSchoolId", "school") }
+            var source = ExpenditureSource.ownBudget
             if let allocationId = payload.allocationId {
                 let allocation = try allocations.requirePosition(of: allocationId, "data.allocationId", "allocation")
                 let available = Self.inPlace(&allocations, allocation, { $0.availableFen })
@@ -75,6 +77,7 @@ extension LedgerState {
                     throw DomainError(field: "data.amountFen", "spending \(payload.amountFen) fen exceeds the \(available) fen left in allocation \"\(allocationId)\" (earmarked money is spent through its earmark)")
                 }
                 allocations.values[allocation].spentFen += payload.amountFen
+                source = .allocation(position: allocation)
             } else if let earmarkId = payload.earmarkId {
                 let earmark = try earmarks.requirePosition(of: earmarkId, "data.earmarkId", "earmark")
                 let available = Self.inPlace(&earmarks, earmark, { $0.availableFen })
@@ -82,8 +85,9 @@ extension LedgerState {
                     throw DomainError(field: "data.amountFen", "spending \(payload.amountFen) fen exceeds the \(available) fen left in earmark \"\(earmarkId)\"")
                 }
                 earmarks.values[earmark].spentFen += payload.amountFen
+                source = .earmark(position: earmark)
             }
-            expenditures.append(Recorded(payload: payload, stamp: stamp), forNewKey: payload.expenditureId)
+            appendExpenditure(payload, stamp: stamp, payerSchoolPosition: payer, payeeSchoolPosition: payee, source: source)
 
         case .costShareApportioned(let payload):
             try costShares.requireUnused(payload.costShareId, "data.costShareId", "cost share")
@@ -120,12 +124,15 @@ extension LedgerState {
 
         case .groupActivityHeld(let payload):
             try activities.requireUnused(payload.activityId, "data.activityId", "activity")
-            try groups.requireKnown(payload.groupId, "data.groupId", "group")
-            try schools.requireKnown(payload.hostSchoolId, "data.hostSchoolId", "school")
+            let group = try groups.requirePosition(of: payload.groupId, "data.groupId", "group")
+            let host = try schools.requirePosition(of: payload.hostSchoolId, "data.hostSchoolId", "school")
+            // Checked before anything is filed: a refused event leaves the state unchanged.
+            var participants: [Int] = []
+            participants.reserveCapacity(payload.participantSchoolIds.count)
             for (index, school) in payload.participantSchoolIds.enumerated() {
-                try schools.requireKnown(school, "data.participantSchoolIds[\(index)]", "school")
+                participants.append(try schools.requirePosition(of: school, "data.participantSchoolIds[\(index)]", "school"))
             }
-            activities.append(Recorded(payload: payload, stamp: stamp), forNewKey: payload.activityId)
+            appendActivity(payload, stamp: stamp, groupPosition: group, hostSchoolPosition: host, participantPositions: participants)
 
         case .groupAssessed(let payload):
             try assessments.requireUnused(payload.assessmentId, "data.assessmentId", "assessment")

@@ -157,7 +157,9 @@ extension LedgerState {
             table[key] = row
         }
         for allocation in allocations.values where facts.admits(synthetic: allocation.payload.provenance.synthetic) { add(allocation.payload.toSchoolId, allocation.payload.fiscalYear, received: allocation.payload.amountFen) }
-        for expenditure in expenditures.values where facts.admits(synthetic: expenditure.payload.provenance.synthetic) {
+        for position in expenditures.values.indices {
+            let expenditure = self.expenditure(at: position)
+            guard facts.admits(synthetic: expenditure.payload.provenance.synthetic) else { continue }
             let payload = expenditure.payload
             var year = expenditure.stamp.effective.year
             if let id = payload.allocationId, let allocation = allocations[id] { year = allocation.payload.fiscalYear }

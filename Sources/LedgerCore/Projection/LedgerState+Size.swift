@@ -42,6 +42,9 @@ extension LedgerState {
         ]
         sizes.append(sizer.table("corrected", corrected))
         sizes.append(sizer.array("eventTypeIndexes", eventTypeIndexes))
+        sizes.append(sizer.array("activityParticipantPositions", activityParticipantPositions))
+        sizes.append(sizer.table("activityDetails", activityDetails))
+        sizes.append(sizer.table("expenditureDetails", expenditureDetails))
         sizes.append(sizer.array("seals", seals))
         sizes.append(HeapSizer.sharedLists("sharedLists", retainedAtHomeLists))
         sizes.append(TableSize(name: "erasedSubjects", count: erasedSubjects.count,
@@ -105,9 +108,12 @@ private struct HeapSizer {
         return LedgerState.TableSize(name: name, count: table.count, estimatedBytes: index + entries + heap)
     }
 
-    func table<Value>(_ name: String, _ table: [Int64: Value]) -> LedgerState.TableSize {
-        let storage = Self.hashStorageBytes(capacity: table.capacity, stride: MemoryLayout<Int64>.stride + MemoryLayout<Value>.stride)
-        return LedgerState.TableSize(name: name, count: table.count, estimatedBytes: storage)
+    func table<Key: FixedWidthInteger, Value>(_ name: String, _ table: [Key: Value]) -> LedgerState.TableSize {
+        let storage = Self.hashStorageBytes(capacity: table.capacity, stride: MemoryLayout<Key>.stride + MemoryLayout<Value>.stride)
+        var sampleHeap = 0
+        for value in table.values.prefix(sampleSize) { sampleHeap += heapBytes(of: value) }
+        let heap = table.isEmpty ? 0 : sampleHeap * table.count / Swift.min(table.count, sampleSize)
+        return LedgerState.TableSize(name: name, count: table.count, estimatedBytes: storage + heap)
     }
 
     func array<Element>(_ name: String, _ array: [Element]) -> LedgerState.TableSize {

@@ -253,10 +253,18 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var secondments: KeyedTable<SecondmentEntry> = [:]
     public internal(set) var allocations: KeyedTable<AllocationEntry> = [:]
     public internal(set) var earmarks: KeyedTable<EarmarkEntry> = [:]
-    public internal(set) var expenditures: KeyedTable<Recorded<ExpenditureRecorded>> = [:]
+    /// Expenditures, compact: read each back with `expenditure(at:)` (see `ExpenditureEntry`).
+    public internal(set) var expenditures: KeyedTable<ExpenditureEntry> = [:]
+    /// What few expenditures record beyond their row, by position in `expenditures`.
+    var expenditureDetails: [Int32: ExpenditureDetails] = [:]
     public internal(set) var costShares: KeyedTable<Recorded<CostShareApportioned>> = [:]
     public internal(set) var roleAssignments: KeyedTable<RoleAssignmentEntry> = [:]
-    public internal(set) var activities: KeyedTable<Recorded<GroupActivityHeld>> = [:]
+    /// Activities, compact: read each back with `activity(at:)` (see `ActivityEntry`).
+    public internal(set) var activities: KeyedTable<ActivityEntry> = [:]
+    /// The participant schools of all activities, as positions in `schools`, in activity order.
+    var activityParticipantPositions: [Int32] = []
+    /// What few activities record beyond their row, by position in `activities`.
+    var activityDetails: [Int32: ActivityDetails] = [:]
     public internal(set) var assessments: KeyedTable<Recorded<GroupAssessed>> = [:]
     /// Subjects whose personal data was erased from the register.
     public internal(set) var erasedSubjects: Set<String> = []

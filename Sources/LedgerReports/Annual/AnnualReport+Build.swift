@@ -98,10 +98,11 @@ extension AnnualReport {
             var bySource: [String: [Int32]] = [:]
             let expenditures = state.expenditures.values
             for position in Self.seqOrder(expenditures, seq: { $0.stamp.seq }) {
-                if let allocation = expenditures[Int(position)].payload.allocationId, sourceIds.contains(allocation) {
+                let (allocationId, earmarkId) = state.expenditureSourceIds(at: Int(position))
+                if let allocation = allocationId, sourceIds.contains(allocation) {
                     bySource[allocation, default: []].append(position)
                 }
-                if let earmark = expenditures[Int(position)].payload.earmarkId, sourceIds.contains(earmark) {
+                if let earmark = earmarkId, sourceIds.contains(earmark) {
                     bySource[earmark, default: []].append(position)
                 }
             }
@@ -275,7 +276,7 @@ extension AnnualReport {
 
         /// The expenditures paid from an allocation or earmark, in seq order.
         func expenditures(fromSource sourceId: String) -> [LedgerState.Recorded<ExpenditureRecorded>] {
-            Self.entries(state.expenditures.values, at: expenditurePositionsBySource[sourceId], where: { _ in true })
+            (expenditurePositionsBySource[sourceId] ?? []).map { state.expenditure(at: Int($0)) }
         }
 
         /// The entries at `positions` that `include` accepts, in the order of `positions`.

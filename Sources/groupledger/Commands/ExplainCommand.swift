@@ -67,9 +67,9 @@ enum ExplainCommand: Command {
             seqs.insert(entry.stamp.seq)
             for earmark in state.earmarks.values where earmark.payload.allocationId == allocation {
                 seqs.insert(earmark.stamp.seq)
-                for spent in state.expenditures.values where spent.payload.earmarkId == earmark.payload.earmarkId { seqs.insert(spent.stamp.seq) }
+                for position in state.expenditurePositions(earmarkId: earmark.payload.earmarkId) { seqs.insert(state.expenditures.values[position].stamp.seq) }
             }
-            for spent in state.expenditures.values where spent.payload.allocationId == allocation { seqs.insert(spent.stamp.seq) }
+            for position in state.expenditurePositions(allocationId: allocation) { seqs.insert(state.expenditures.values[position].stamp.seq) }
         } else if let query = arguments.value("--document") {
             let documentId = try EntityNames.resolve(query, in: state, path: path)
             guard let document = state.documents[documentId] else {
