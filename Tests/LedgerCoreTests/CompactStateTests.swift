@@ -178,7 +178,8 @@ struct CompactStateTests {
 
     /// An expenditure's compact row gives back exactly the payload its event recorded, paid
     /// from an allocation, an earmark or the school's own budget, to a school or a payee named
-    /// in words, with each kind of provenance; and the positions paid from each source are found.
+    /// in words (stored once however often named), with each kind of provenance; and the
+    /// positions paid from each source are found.
     @Test func expendituresReadBackAsRecorded() throws {
         let finance = Scenario.finance
         let sources = [
@@ -187,6 +188,7 @@ struct CompactStateTests {
             #""payeeSchoolId":"sy-c1""#,
             #""allocationId":"al-1","synthetic":true"#,
             ##""earmarkId":"em-1","inferred":["payeeZh"],"payeeZh":"某培训机构","noteZh":"收款方据发票推定""##,
+            #""payeeZh":"邵阳县新华书店""#,
         ]
         let lines = Scenario.base + [
             #"{"type":"FundAllocated","v":1,"effective":"2024",\#(finance),\#(Scenario.document),"data":{"allocationId":"al-1","fiscalYear":2024,"fromAuthorityId":"sy-edu","toSchoolId":"sy-c1","groupId":"sy-g1","purpose":"GroupDevelopment","amountFen":50000000}}"#,
@@ -209,6 +211,7 @@ struct CompactStateTests {
         #expect(state.expenditurePositions(earmarkId: "em-1") == [1, 4])
         #expect(state.expenditurePositions(allocationId: "al-1", earmarkId: "em-1") == [0, 1, 3, 4])
         #expect(state.expenditurePositions(allocationId: "al-2").isEmpty)
+        #expect(state.expenditurePayeeNames.strings == ["邵阳县新华书店", "某培训机构"], "a payee named twice is stored once")
         #expect(state.allocations["al-1"]?.spentFen == Int64(1000 + 1003))
         #expect(state.earmarks["em-1"]?.spentFen == Int64(1001 + 1004))
     }

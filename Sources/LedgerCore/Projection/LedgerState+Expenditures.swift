@@ -5,7 +5,8 @@
 /// 1.4M expenditures of a 10M-event journal (five strings or optional strings of 16 bytes).
 /// A row refers to the payer, the payee school and the allocation or earmark paid from by
 /// their positions in `schools`, `allocations` and `earmarks` (which the fold's checks find
-/// anyway), and sets what few expenditures have (a payee named in words, a detailed
+/// anyway), or to a payee named in words by its number in `expenditurePayeeNames` (a few
+/// names recur in many expenditures), and sets what few expenditures have (a detailed
 /// provenance) aside: 48 bytes.
 extension LedgerState {
     /// One expenditure, compact (see the extension's comment). Positions refer to this state's
@@ -19,20 +20,23 @@ extension LedgerState {
         public let amountFen: Int64
         /// The payer's position in `schools`.
         let payerSchoolPosition: Int32
-        /// The payee school's position in `schools`, or -1.
-        let payeeSchoolPosition: Int32
+        /// The payee school's position in `schools` (or, with `payeeNameFlag`, the payee's
+        /// number in `expenditurePayeeNames`), or -1.
+        let payeePosition: Int32
         /// The position in `allocations` (or in `earmarks`, with `earmarkFlag`) of what it was
         /// paid from, or -1 for the school's own budget.
         let sourcePosition: Int32
         /// What the money was spent on.
         public let category: FundPurpose
         /// Bit 0: a synthetic fact (with no other provenance detail); bit 1: details are in
-        /// `expenditureDetails`; bit 2: `sourcePosition` is an earmark's.
+        /// `expenditureDetails`; bit 2: `sourcePosition` is an earmark's; bit 3:
+        /// `payeePosition` numbers a payee named in words.
         let flags: UInt8
 
         static let syntheticFlag: UInt8 = 1
         static let detailsFlag: UInt8 = 2
         static let earmarkFlag: UInt8 = 4
+        static let payeeNameFlag: UInt8 = 8
 
         /// Whether it was paid from an earmark (rather than an allocation or the school's own budget).
         var isFromEarmark: Bool { flags & Self.earmarkFlag != 0 }
@@ -40,7 +44,6 @@ extension LedgerState {
 
     /// What few expenditures record beyond the compact row.
     struct ExpenditureDetails: Sendable, Equatable {
-        var payeeZh: String?
         var provenance: Provenance
     }
 
@@ -56,9 +59,14 @@ extension LedgerState {
                                     payeeSchoolPosition: Int?, source: ExpenditureSource) {
         let plain = payload.provenance == .documented || payload.provenance == Provenance(synthetic: true)
         var flags: UInt8 = plain && payload.provenance.synthetic ? ExpenditureEntry.syntheticFlag : 0
-        if payload.payeeZh != nil || !plain {
+        if !plain {
             flags |= ExpenditureEntry.detailsFlag
-            expenditureDetails[Int32(expenditures.count)] = ExpenditureDetails(payeeZh: payload.payeeZh, provenance: payload.provenance)
+            expenditureDetails[Int32(expenditures.count)] = ExpenditureDetails(provenance: payload.provenance)
+        }
+        var payee = Int32(payeeSchoolPosition ?? -1)
+        if let name = payload.payeeZh {
+            payee = expenditurePayeeNames.number(of: name)
+            flags |= ExpenditureEntry.payeeNameFlag
         }
         var sourcePosition: Int32 = -1
         switch source {
@@ -69,7 +77,7 @@ extension LedgerState {
             flags |= ExpenditureEntry.earmarkFlag
         }
         let entry = ExpenditureEntry(expenditureId: payload.expenditureId, stamp: stamp, amountFen: payload.amountFen,
-                                     payerSchoolPosition: Int32(payerSchoolPosition), payeeSchoolPosition: Int32(payeeSchoolPosition ?? -1),
+                                     payerSchoolPosition: Int32(payerSchoolPosition), payeePosition: payee,
                                      sourcePosition: sourcePosition, category: payload.category, flags: flags)
         expenditures.append(entry, forNewKey: payload.expenditureId)
     }
@@ -104,9 +112,10 @@ extension LedgerState {
         let details = entry.flags & ExpenditureEntry.detailsFlag != 0 ? expenditureDetails[Int32(position)] : nil
         let provenance = details?.provenance ?? Provenance(synthetic: entry.flags & ExpenditureEntry.syntheticFlag != 0)
         let (allocationId, earmarkId) = expenditureSourceIds(at: position)
+        let payeeIsName = entry.flags & ExpenditureEntry.payeeNameFlag != 0
         let payload = ExpenditureRecorded(expenditureId: entry.expenditureId, payerSchoolId: schools.key(at: Int(entry.payerSchoolPosition)),
-                                          payeeZh: details?.payeeZh,
-                                          payeeSchoolId: entry.payeeSchoolPosition < 0 ? nil : schools.key(at: Int(entry.payeeSchoolPosition)),
+                                          payeeZh: payeeIsName ? expenditurePayeeNames[entry.payeePosition] : nil,
+                                          payeeSchoolId: payeeIsName || entry.payeePosition < 0 ? nil : schools.key(at: Int(entry.payeePosition)),
                                           category: entry.category, amountFen: entry.amountFen, allocationId: allocationId,
                                           earmarkId: earmarkId, provenance: provenance)
         return Recorded(payload: payload, stamp: entry.stamp)

@@ -45,6 +45,7 @@ extension LedgerState {
         sizes.append(sizer.array("activityParticipantPositions", activityParticipantPositions))
         sizes.append(sizer.table("activityDetails", activityDetails))
         sizes.append(sizer.table("expenditureDetails", expenditureDetails))
+        sizes.append(TableSize(name: "expenditurePayeeNames", count: expenditurePayeeNames.count, estimatedBytes: expenditurePayeeNames.estimatedBytes))
         sizes.append(sizer.array("seals", seals))
         sizes.append(HeapSizer.sharedLists("sharedLists", retainedAtHomeLists))
         sizes.append(TableSize(name: "erasedSubjects", count: erasedSubjects.count,

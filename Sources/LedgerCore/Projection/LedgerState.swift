@@ -257,6 +257,8 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var expenditures: KeyedTable<ExpenditureEntry> = [:]
     /// What few expenditures record beyond their row, by position in `expenditures`.
     var expenditureDetails: [Int32: ExpenditureDetails] = [:]
+    /// Payees named in words (not schools) of expenditures, each stored once.
+    var expenditurePayeeNames = InternedStrings()
     public internal(set) var costShares: KeyedTable<Recorded<CostShareApportioned>> = [:]
     public internal(set) var roleAssignments: KeyedTable<RoleAssignmentEntry> = [:]
     /// Activities, compact: read each back with `activity(at:)` (see `ActivityEntry`).
