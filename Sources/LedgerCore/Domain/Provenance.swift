@@ -24,6 +24,13 @@ public struct Provenance: Hashable, Sendable {
         set { self = Provenance(synthetic: newValue, inferred: inferred, noteZh: noteZh, adjustmentZh: adjustmentZh) }
     }
 
+    /// Whether it is plain `.documented` or synthetic with nothing more (compact state rows
+    /// keep such a provenance as one bit and set the others aside).
+    var isPlain: Bool {
+        if case .detailed = storage { return false }
+        return true
+    }
+
     /// The out-of-line part, if any.
     private var details: Details? {
         if case .detailed(let details) = storage { return details }

@@ -50,7 +50,7 @@ extension LedgerState {
         precondition(activityParticipantPositions.count <= Int(UInt32.max), "at most \(UInt32.max) participants in all activities")
         let days = payload.days
         let shortDays: UInt16 = days.flatMap { (1...Int64(UInt16.max)).contains($0) ? UInt16($0) : nil } ?? 0
-        let plain = payload.provenance == .documented || payload.provenance == Provenance(synthetic: true)
+        let plain = payload.provenance.isPlain
         let needsDetails = payload.themeZh != nil || !plain || (days != nil && shortDays == 0)
         var flags: UInt8 = plain && payload.provenance.synthetic ? ActivityEntry.syntheticFlag : 0
         if needsDetails {

@@ -57,7 +57,7 @@ extension LedgerState {
     /// Files a new expenditure (the caller has checked its references and that its id is unused).
     mutating func appendExpenditure(_ payload: ExpenditureRecorded, stamp: Stamp, payerSchoolPosition: Int,
                                     payeeSchoolPosition: Int?, source: ExpenditureSource) {
-        let plain = payload.provenance == .documented || payload.provenance == Provenance(synthetic: true)
+        let plain = payload.provenance.isPlain
         var flags: UInt8 = plain && payload.provenance.synthetic ? ExpenditureEntry.syntheticFlag : 0
         if !plain {
             flags |= ExpenditureEntry.detailsFlag
