@@ -174,6 +174,15 @@ struct CompactStateTests {
             #expect(state.activities.index(forKey: payload.activityId) == position)
         }
         #expect(state.activityParticipantPositions.count == 3 + 0 + 1 + 1 + 2 + 1)
+
+        // A participant refused after others were filed: the state is as it was.
+        let refused = try Scenario.records([
+            #"{"type":"GroupActivityHeld","v":1,"effective":"2024-11-01",\#(clerk),"data":{"activityId":"act-x","groupId":"sy-g1","kind":"WorkMeeting","hostSchoolId":"sy-c1","participantSchoolIds":["sy-m03","sy-c1","no-such-school"]}}"#,
+        ], firstSeq: Int64(records.count) + 1)[0]
+        var changed = state
+        #expect(throws: DomainError.self) { try changed.apply(refused) }
+        #expect(changed == state)
+        #expect(changed.activityParticipantPositions == state.activityParticipantPositions)
     }
 
     /// An expenditure's compact row gives back exactly the payload its event recorded, paid

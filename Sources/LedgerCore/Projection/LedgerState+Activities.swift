@@ -42,11 +42,10 @@ extension LedgerState {
         var provenance: Provenance
     }
 
-    /// Files a new activity whose group, host and participants are at the given positions (the
-    /// caller has checked them and that the id is unused).
-    mutating func appendActivity(_ payload: GroupActivityHeld, stamp: Stamp, groupPosition: Int,
-                                 hostSchoolPosition: Int, participantPositions: some Sequence<Int>) {
-        for position in participantPositions { activityParticipantPositions.append(Int32(truncatingIfNeeded: position)) }
+    /// Files a new activity whose group and host are at the given positions, its participants'
+    /// positions having just been appended to `activityParticipantPositions` (the caller has
+    /// checked them all and that the id is unused).
+    mutating func appendActivity(_ payload: GroupActivityHeld, stamp: Stamp, groupPosition: Int, hostSchoolPosition: Int) {
         precondition(activityParticipantPositions.count <= Int(UInt32.max), "at most \(UInt32.max) participants in all activities")
         let days = payload.days
         let shortDays: UInt16 = days.flatMap { (1...Int64(UInt16.max)).contains($0) ? UInt16($0) : nil } ?? 0

@@ -126,13 +126,18 @@ extension LedgerState {
             try activities.requireUnused(payload.activityId, "data.activityId", "activity")
             let group = try groups.requirePosition(of: payload.groupId, "data.groupId", "group")
             let host = try schools.requirePosition(of: payload.hostSchoolId, "data.hostSchoolId", "school")
-            // Checked before anything is filed: a refused event leaves the state unchanged.
-            var participants: [Int] = []
-            participants.reserveCapacity(payload.participantSchoolIds.count)
-            for (index, school) in payload.participantSchoolIds.enumerated() {
-                participants.append(try schools.requirePosition(of: school, "data.participantSchoolIds[\(index)]", "school"))
+            // Filed as they are checked (no list of their own to allocate), and taken back if one
+            // is refused: a refused event leaves the state unchanged.
+            let participantsStart = activityParticipantPositions.count
+            do {
+                for (index, school) in payload.participantSchoolIds.enumerated() {
+                    activityParticipantPositions.append(Int32(try schools.requirePosition(of: school, "data.participantSchoolIds[\(index)]", "school")))
+                }
+            } catch {
+                activityParticipantPositions.removeSubrange(participantsStart...)
+                throw error
             }
-            appendActivity(payload, stamp: stamp, groupPosition: group, hostSchoolPosition: host, participantPositions: participants)
+            appendActivity(payload, stamp: stamp, groupPosition: group, hostSchoolPosition: host)
 
         case .groupAssessed(let payload):
             try assessments.requireUnused(payload.assessmentId, "data.assessmentId", "assessment")
