@@ -26,10 +26,6 @@ struct InternedStrings: Sendable, Equatable {
     /// How many distinct strings are held.
     var count: Int { strings.count }
 
-    /// Estimated bytes: the array, the hash table, and each string's heap bytes twice (a
-    /// key's copy shares the array's storage, so this overcounts a little: it is an estimate).
-    var estimatedBytes: Int {
-        let heap = strings.reduce(0) { $0 + ($1.utf8.count <= 15 ? 0 : (32 + $1.utf8.count + 1 + 15) / 16 * 16) }
-        return 32 + strings.capacity * 16 + numbers.capacity * 2 * 20 + heap
-    }
+    /// Strings the number index can hold without growing (for size estimates).
+    var indexCapacity: Int { numbers.capacity }
 }

@@ -45,7 +45,7 @@ extension LedgerState {
         sizes.append(sizer.array("activityParticipantPositions", activityParticipantPositions))
         sizes.append(sizer.table("activityDetails", activityDetails))
         sizes.append(sizer.table("expenditureDetails", expenditureDetails))
-        sizes.append(TableSize(name: "expenditurePayeeNames", count: expenditurePayeeNames.count, estimatedBytes: expenditurePayeeNames.estimatedBytes))
+        sizes.append(HeapSizer.internedStrings("expenditurePayeeNames", expenditurePayeeNames))
         sizes.append(sizer.array("seals", seals))
         sizes.append(HeapSizer.sharedLists("sharedLists", retainedAtHomeLists))
         sizes.append(TableSize(name: "erasedSubjects", count: erasedSubjects.count,
@@ -74,6 +74,15 @@ private struct HeapSizer {
         LedgerState.TableSize(name: name, count: lists.count,
                               estimatedBytes: hashStorageBytes(capacity: lists.capacity, stride: MemoryLayout<[Element]>.stride)
                                   + lists.count * 32 + lists.elementCount * MemoryLayout<Element>.stride)
+    }
+
+    /// An `InternedStrings`: the array of strings (each string's bytes counted once: the
+    /// index's keys share their storage) and the index of numbers by string.
+    static func internedStrings(_ name: String, _ interned: InternedStrings) -> LedgerState.TableSize {
+        LedgerState.TableSize(name: name, count: interned.count,
+                              estimatedBytes: 32 + interned.strings.capacity * MemoryLayout<String>.stride
+                                  + hashStorageBytes(capacity: interned.indexCapacity, stride: MemoryLayout<String>.stride + MemoryLayout<Int32>.stride)
+                                  + interned.strings.reduce(0) { $0 + stringHeapBytes($1) })
     }
 
     /// Heap bytes of a string: none for a small (inline) one; a header, the bytes and a NUL,
