@@ -21,7 +21,7 @@ extension JournalReading {
     static func yearsWithData(_ state: LedgerState) -> [Int] {
         var years = Set(state.headcounts.values.flatMap(\.keys))
         years.formUnion(state.allocations.values.map(\.payload.fiscalYear))
-        years.formUnion(state.secondments.values.map { entry in
+        years.formUnion(state.secondmentRows.values.map { entry in
             let date = entry.stamp.effective
             return (date.month ?? 9) >= 9 ? date.year : date.year - 1
         })

@@ -138,11 +138,53 @@ struct CompactStateTests {
         let sizes = Dictionary(uniqueKeysWithValues: state.tableSizes().map { ($0.name, $0) })
         let secondments = try #require(sizes["secondments"])
         #expect(secondments.count == 3)
-        let storage = 32 + state.secondments.indexBucketCount * 8 + 32 + state.secondments.values.capacity * MemoryLayout<LedgerState.SecondmentEntry>.stride
+        let storage = 32 + state.secondmentRows.indexBucketCount * 8 + 32 + state.secondmentRows.values.capacity * MemoryLayout<LedgerState.SecondmentRow>.stride
         #expect(secondments.estimatedBytes == storage, "the shared list is not counted in each secondment")
         let shared = try #require(sizes["sharedLists"])
         #expect(shared.count == 1)
         #expect(shared.estimatedBytes >= 32 + 2 * MemoryLayout<RetainedAtHome>.stride)
+    }
+
+    /// A secondment's compact row gives back exactly the payload its event recorded: to a
+    /// school or to a host named in words (stored once however often named), with and without
+    /// a group, each kind of provenance; and its latest end, an extension replaced by a return.
+    @Test func secondmentsReadBackAsRecorded() throws {
+        let clerk = #""actor":{"id":"c","role":"BureauClerk"}"#
+        let shapes = [
+            #""kind":"SupportTeaching","fromSchoolId":"sy-m03","toSchoolId":"sy-c1","groupId":"sy-g1","plannedEnd":"2025-07","retainedAtHome":["Payroll","Establishment"]"#,
+            #""kind":"ExchangeRotation","fromSchoolId":"sy-c1","toExternalHostZh":"邵阳市第二中学","plannedEnd":"2025","synthetic":true"#,
+            ##""kind":"ShadowLearning","fromSchoolId":"sy-m03","toExternalHostZh":"邵阳市第二中学","plannedEnd":"2025-01-31","inferred":["plannedEnd"],"noteZh":"原文只写一学期""##,
+            #""kind":"SupportTeaching","fromSchoolId":"sy-c1","toSchoolId":"sy-m03","plannedEnd":"2026-07","retainedAtHome":["Payroll","Establishment"]"#,
+        ]
+        let lines = Scenario.base + shapes.indices.map { index in
+            #"{"type":"StaffRegistered","v":1,"effective":"2024-09",\#(clerk),"data":{"staffId":"t\#(index)","homeSchoolId":"sy-m03","post":"Teacher"}}"#
+        } + shapes.enumerated().map { index, shape in
+            #"{"type":"SecondmentStarted","v":1,"effective":"2024-09-1\#(index)",\#(clerk),"data":{"secondmentId":"sec-\#(index)","staffId":"t\#(index)",\#(shape)}}"#
+        } + [
+            #"{"type":"SecondmentEnded","v":1,"effective":"2025-06",\#(clerk),"data":{"secondmentId":"sec-0","outcome":"Extended","newPlannedEnd":"2026-07"}}"#,
+            #"{"type":"SecondmentEnded","v":1,"effective":"2025-07",\#(clerk),"data":{"secondmentId":"sec-1","outcome":"Returned","synthetic":true}}"#,
+            #"{"type":"SecondmentEnded","v":1,"effective":"2026-07",\#(clerk),"data":{"secondmentId":"sec-0","outcome":"Returned"}}"#,
+        ]
+        let records = try Scenario.records(lines)
+        let state = try Projector.build(records)
+        #expect(state.secondments.count == shapes.count)
+        #expect(MemoryLayout<LedgerState.SecondmentRow>.stride < MemoryLayout<LedgerState.SecondmentEntry>.stride)
+        let started = records.filter { if case .secondmentStarted = $0.event { true } else { false } }
+        for (position, record) in started.enumerated() {
+            guard case .secondmentStarted(let payload) = record.event else { continue }
+            let entry = state.secondments.values[position]
+            #expect(entry.payload == payload)
+            #expect(entry.stamp == LedgerState.Stamp(effective: record.effective, seq: record.seq))
+            #expect(state.secondments[payload.secondmentId] == entry)
+            #expect(state.secondmentHomeSchoolId(at: position) == payload.fromSchoolId)
+        }
+        #expect(state.secondmentHostNames.count == 1, "one host named twice is stored once")
+        let returned = try #require(state.secondments["sec-0"])
+        #expect(returned.ending == SecondmentEnded(secondmentId: "sec-0", outcome: .returned))
+        #expect(returned.endStamp?.seq == records.last?.seq && !returned.isOpen)
+        #expect(state.secondments["sec-1"]?.ending == SecondmentEnded(secondmentId: "sec-1", outcome: .returned, provenance: Provenance(synthetic: true)))
+        #expect(state.secondments["sec-2"]?.ending == nil && state.secondments["sec-2"]?.isOpen == true)
+        #expect(state.staff["t0"]?.openSecondmentId == nil && state.staff["t2"]?.openSecondmentId == "sec-2")
     }
 
     /// An activity's compact row gives back exactly the payload its event recorded: with and

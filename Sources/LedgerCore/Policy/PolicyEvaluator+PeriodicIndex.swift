@@ -27,8 +27,8 @@ extension PolicyEvaluator {
                                                               effective: { self.state.activities.values[$0].stamp.effective })
 
         /// Secondments by the school they leave from, as rows of `state.secondments`.
-        private(set) lazy var secondmentRowsByFromSchool = Self.rows(state.secondments.values.indices, by: { self.state.secondments.values[$0].payload.fromSchoolId },
-                                                                     effective: { self.state.secondments.values[$0].stamp.effective })
+        private(set) lazy var secondmentRowsByFromSchool = Self.rows(state.secondmentRows.values.indices, by: state.secondmentHomeSchoolId(at:),
+                                                                     effective: { self.state.secondmentRows.values[$0].stamp.effective })
 
         /// Assessments by group id.
         private(set) lazy var assessmentsByGroup: [String: [LedgerState.Recorded<GroupAssessed>]] =
@@ -54,7 +54,9 @@ extension PolicyEvaluator {
         }
 
         /// Copies of the entries at `rows` whose date passes `include`.
-        private static func entries<Entry>(_ entries: [Entry], at rows: [Row]?, where include: (PartialDate) -> Bool) -> [Entry] {
+        private static func entries<Entries: RandomAccessCollection<Entries.Element>>(_ entries: Entries, at rows: [Row]?,
+                                                                                        where include: (PartialDate) -> Bool) -> [Entries.Element]
+            where Entries.Index == Int {
             (rows ?? []).filter { include($0.effective) }.map { entries[Int($0.position)] }
         }
     }

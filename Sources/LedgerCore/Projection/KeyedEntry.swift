@@ -51,10 +51,6 @@ extension LedgerState.StaffEntry: KeyedEntry {
     public var entryKey: String { payload.staffId }
 }
 
-extension LedgerState.SecondmentEntry: KeyedEntry {
-    public var entryKey: String { payload.secondmentId }
-}
-
 extension LedgerState.AllocationEntry: KeyedEntry {
     public var entryKey: String { payload.allocationId }
 }

@@ -252,11 +252,13 @@ extension LedgerState {
         return nil
     }
 
-    mutating func openSchool(_ id: String, _ field: String) throws(DomainError) {
+    @discardableResult
+    mutating func openSchool(_ id: String, _ field: String) throws(DomainError) -> Int {
         let position = try schools.requirePosition(of: id, field, "school")
         if let closedSeq = Self.inPlace(&schools, position, { $0.closed?.stamp.seq }) {
             throw DomainError(field: field, "school \"\(id)\" was closed (seq \(closedSeq))")
         }
+        return position
     }
 
     /// Reads the entry at `position` where it lies. `table.values[position].field` would copy

@@ -13,29 +13,30 @@ extension LedgerState {
             staff.values[member].credentials.append(payload)
 
         case .secondmentStarted(let payload):
-            try secondments.requireUnused(payload.secondmentId, "data.secondmentId", "secondment")
+            try secondmentRows.requireUnused(payload.secondmentId, "data.secondmentId", "secondment")
             let member = try staff.requirePosition(of: payload.staffId, "data.staffId", "staff member")
-            try openSchool(payload.fromSchoolId, "data.fromSchoolId")
-            if let destination = payload.toSchoolId { try openSchool(destination, "data.toSchoolId") }
-            if let group = payload.groupId { try groups.requireKnown(group, "data.groupId", "group") }
+            let home = try openSchool(payload.fromSchoolId, "data.fromSchoolId")
+            var host: Int?
+            if let destination = payload.toSchoolId { host = try openSchool(destination, "data.toSchoolId") }
+            var group: Int?
+            if let groupId = payload.groupId { group = try groups.requirePosition(of: groupId, "data.groupId", "group") }
             if let open = Self.inPlace(&staff, member, { $0.openSecondmentId }) {
                 throw DomainError(field: "data.staffId", "\(payload.staffId) is already on secondment \"\(open)\"")
             }
             staff.values[member].openSecondmentId = payload.secondmentId
-            var entry = SecondmentEntry(payload: payload, stamp: stamp)
-            entry.payload.retainedAtHome = retainedAtHomeLists.shared(payload.retainedAtHome)
-            secondments.append(entry, forNewKey: payload.secondmentId)
+            appendSecondment(payload, stamp: stamp, fromSchoolPosition: home, toSchoolPosition: host, groupPosition: group)
 
         case .secondmentEnded(let payload):
             // By index: one lookup, and the entry is read and changed in place, not copied.
-            let secondment = try secondments.requirePosition(of: payload.secondmentId, "data.secondmentId", "secondment")
-            guard Self.inPlace(&secondments, secondment, { $0.isOpen }) else {
+            let secondment = try secondmentRows.requirePosition(of: payload.secondmentId, "data.secondmentId", "secondment")
+            guard Self.inPlace(&secondmentRows, secondment, { $0.isOpen }) else {
                 throw DomainError(field: "data.secondmentId", "secondment \"\(payload.secondmentId)\" has already ended")
             }
             // Its staff member was known when it started, and entries are never removed.
-            let member = try staff.requirePosition(of: Self.inPlace(&secondments, secondment, { $0.payload.staffId }),
+            let member = try staff.requirePosition(of: Self.inPlace(&secondmentRows, secondment, { $0.staffId }),
                                                    "data.secondmentId", "staff member of the secondment")
-            secondments.values[secondment].recordEnd(payload, stamp: stamp)
+            secondmentRows.values[secondment].end = SecondmentEntry.End(stamp: stamp, provenance: payload.provenance,
+                                                                         newPlannedEnd: payload.newPlannedEnd, outcome: payload.outcome)
             if payload.outcome != .extended { staff.values[member].openSecondmentId = nil }
 
         case .fundAllocated(let payload):

@@ -20,7 +20,7 @@ extension LedgerState {
         groups.reserveCapacity(groups.count + count(GroupProposed.self))
         memberships.reserveCapacity(memberships.count + count(SchoolJoinedGroup.self))
         staff.reserveCapacity(staff.count + count(StaffRegistered.self))
-        secondments.reserveCapacity(secondments.count + count(SecondmentStarted.self))
+        secondmentRows.reserveCapacity(secondmentRows.count + count(SecondmentStarted.self))
         allocations.reserveCapacity(allocations.count + count(FundAllocated.self))
         earmarks.reserveCapacity(earmarks.count + count(FundEarmarked.self))
         expenditures.reserveCapacity(expenditures.count + count(ExpenditureRecorded.self))

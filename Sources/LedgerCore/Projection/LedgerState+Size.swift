@@ -27,7 +27,7 @@ extension LedgerState {
             sizer.table("schools", schools), sizer.table("campuses", campuses),
             sizer.table("approvals", approvals), sizer.table("groups", groups),
             sizer.table("memberships", memberships), sizer.table("staff", staff),
-            sizer.table("secondments", secondments), sizer.table("allocations", allocations),
+            sizer.table("secondments", secondmentRows), sizer.table("allocations", allocations),
             sizer.table("earmarks", earmarks), sizer.table("expenditures", expenditures),
             sizer.table("costShares", costShares), sizer.table("roleAssignments", roleAssignments),
             sizer.table("activities", activities), sizer.table("assessments", assessments),
@@ -46,6 +46,7 @@ extension LedgerState {
         sizes.append(sizer.table("activityDetails", activityDetails))
         sizes.append(sizer.table("expenditureDetails", expenditureDetails))
         sizes.append(HeapSizer.internedStrings("expenditurePayeeNames", expenditurePayeeNames))
+        sizes.append(HeapSizer.internedStrings("secondmentHostNames", secondmentHostNames))
         sizes.append(sizer.array("seals", seals))
         sizes.append(HeapSizer.sharedLists("sharedLists", retainedAtHomeLists))
         sizes.append(TableSize(name: "erasedSubjects", count: erasedSubjects.count,

@@ -131,7 +131,7 @@ public struct LedgerState: Sendable, Equatable {
         public var decisionStamp: Stamp?
     }
 
-    /// A secondment and its end.
+    /// A secondment and its end, as read back from its compact row (see `SecondmentRow`).
     public struct SecondmentEntry: Sendable, Equatable {
         public var payload: SecondmentStarted
         public var stamp: Stamp
@@ -154,6 +154,13 @@ public struct LedgerState: Sendable, Equatable {
             self.stamp = stamp
         }
 
+        /// Creates the entry of a secondment with its latest end as the state keeps it.
+        init(payload: SecondmentStarted, stamp: Stamp, end: End?) {
+            self.payload = payload
+            self.stamp = stamp
+            self.end = end
+        }
+
         /// The latest end, as its event recorded it.
         public var ending: SecondmentEnded? {
             end.map { SecondmentEnded(secondmentId: payload.secondmentId, outcome: $0.outcome, newPlannedEnd: $0.newPlannedEnd, provenance: $0.provenance) }
@@ -161,11 +168,6 @@ public struct LedgerState: Sendable, Equatable {
 
         /// The latest end's stamp.
         public var endStamp: Stamp? { end?.stamp }
-
-        /// Records an end (replacing an extension recorded before it).
-        mutating func recordEnd(_ ending: SecondmentEnded, stamp: Stamp) {
-            end = End(stamp: stamp, provenance: ending.provenance, newPlannedEnd: ending.newPlannedEnd, outcome: ending.outcome)
-        }
 
         /// Whether it has not ended (an extension keeps it open).
         public var isOpen: Bool { end == nil || end?.outcome == .extended }
@@ -250,7 +252,10 @@ public struct LedgerState: Sendable, Equatable {
     /// every membership a school ever had made that grow with the journal).
     public internal(set) var openMembershipsBySchool: [String: [Int32]] = [:]
     public internal(set) var staff: KeyedTable<StaffEntry> = [:]
-    public internal(set) var secondments: KeyedTable<SecondmentEntry> = [:]
+    /// Secondments, compact: read them back through `secondments` (see `SecondmentRow`).
+    public internal(set) var secondmentRows: KeyedTable<SecondmentRow> = [:]
+    /// External hosts named in words of secondments, each stored once.
+    var secondmentHostNames = InternedStrings()
     public internal(set) var allocations: KeyedTable<AllocationEntry> = [:]
     public internal(set) var earmarks: KeyedTable<EarmarkEntry> = [:]
     /// Expenditures, compact: read each back with `expenditure(at:)` (see `ExpenditureEntry`).

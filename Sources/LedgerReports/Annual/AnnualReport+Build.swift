@@ -288,6 +288,13 @@ extension AnnualReport {
             }
         }
 
+        /// The secondments at `positions` that `include` accepts, in the order of `positions`
+        /// (each built once from its row).
+        static func entries(_ entries: LedgerState.SecondmentTable.Values, at positions: [Int32]?,
+                            where include: (LedgerState.SecondmentEntry) -> Bool) -> [LedgerState.SecondmentEntry] {
+            (positions ?? []).map { entries[Int($0)] }.filter(include)
+        }
+
         /// `牵头校→成员校`: the roles of the two ends on the day it started (外部 for a host outside the ledger),
         /// read from `memberships`, the group's memberships in joining order.
         func direction(_ entry: LedgerState.SecondmentEntry, memberships: [LedgerState.MembershipEntry]) -> String {

@@ -1,0 +1,112 @@
+/// Secondments as the state keeps them: a compact row each (`SecondmentRow`), read back as
+/// `SecondmentEntry` values through the `secondments` view.
+///
+/// Why not the entry itself: secondments are the most frequent entity of a journal (1.95M of
+/// a 10M-event one), and a `SecondmentEntry` took 177 bytes each, five of them for strings of
+/// 16 bytes. A row keeps its own id and its staff member's (the staff table outgrows the
+/// CPU's caches, so reading an id back from it would cost a cache miss per entry read), refers
+/// to its schools and group by their positions in `schools` and `groups` (small tables the
+/// fold's checks find anyway), and numbers an external host named in words (`InternedStrings`).
+extension LedgerState {
+    /// One secondment, compact (see the extension's comment). Positions refer to this state's
+    /// tables, which are only ever appended to, so they stay valid.
+    public struct SecondmentRow: Sendable, Equatable {
+        /// The secondment's id.
+        public let secondmentId: String
+        /// Its staff member's id.
+        public let staffId: String
+        /// Stored once for all secondments listing the same (see `SharedLists`).
+        let retainedAtHome: [RetainedAtHome]
+        let provenance: Provenance
+        /// When it started and which event recorded it.
+        public let stamp: Stamp
+        /// The latest `SecondmentEnded` (an extension is one; a later end replaces it).
+        var end: SecondmentEntry.End?
+        let plannedEnd: PartialDate
+        /// The home school's position in `schools`.
+        let fromSchoolPosition: Int32
+        /// The host school's position in `schools`, or −1.
+        let toSchoolPosition: Int32
+        /// The group's position in `groups`, or −1.
+        let groupPosition: Int32
+        /// The external host's number in `secondmentHostNames`, or −1.
+        let hostNameNumber: Int32
+        /// What kind of secondment.
+        public let kind: SecondmentKind
+
+        /// Whether it has not ended (an extension keeps it open).
+        var isOpen: Bool { end == nil || end?.outcome == .extended }
+    }
+
+    /// Files a new secondment whose schools and group are at the given positions (the caller
+    /// has checked them, and that the id is unused).
+    mutating func appendSecondment(_ payload: SecondmentStarted, stamp: Stamp, fromSchoolPosition: Int,
+                                   toSchoolPosition: Int?, groupPosition: Int?) {
+        let row = SecondmentRow(secondmentId: payload.secondmentId, staffId: payload.staffId,
+                                retainedAtHome: retainedAtHomeLists.shared(payload.retainedAtHome),
+                                provenance: payload.provenance, stamp: stamp, end: nil, plannedEnd: payload.plannedEnd,
+                                fromSchoolPosition: Int32(fromSchoolPosition), toSchoolPosition: Int32(toSchoolPosition ?? -1),
+                                groupPosition: Int32(groupPosition ?? -1),
+                                hostNameNumber: payload.toExternalHostZh.map { secondmentHostNames.number(of: $0) } ?? -1,
+                                kind: payload.kind)
+        secondmentRows.append(row, forNewKey: payload.secondmentId)
+    }
+
+    /// The home school id of the secondment at `position` in `secondmentRows`.
+    public func secondmentHomeSchoolId(at position: Int) -> String {
+        schools.key(at: Int(secondmentRows.values[position].fromSchoolPosition))
+    }
+
+    /// The secondments, read back as their events recorded them (see `SecondmentTable`).
+    public var secondments: SecondmentTable {
+        SecondmentTable(rows: secondmentRows, schools: schools, groups: groups, hostNames: secondmentHostNames)
+    }
+
+    /// A read-only view of the secondments that gives each row back as a `SecondmentEntry`,
+    /// built when read: positions become ids again, the host's number its name.
+    public struct SecondmentTable: Sendable {
+        let rows: KeyedTable<SecondmentRow>
+        let schools: KeyedTable<SchoolEntry>
+        let groups: KeyedTable<GroupEntry>
+        let hostNames: InternedStrings
+
+        /// How many secondments there are.
+        public var count: Int { rows.count }
+        /// Whether there are none.
+        public var isEmpty: Bool { rows.count == 0 }
+        /// The secondments' ids, in the order they were started.
+        public var keys: [String] { rows.keys }
+
+        /// The secondment with this id.
+        public subscript(id: String) -> SecondmentEntry? {
+            rows.index(forKey: id).map { values[$0] }
+        }
+
+        /// The secondments in the order they were started (positions are 0-based).
+        public var values: Values { Values(table: self) }
+
+        /// The secondments in table order, each built when read.
+        public struct Values: RandomAccessCollection, Sendable {
+            let table: SecondmentTable
+            public var startIndex: Int { 0 }
+            public var endIndex: Int { table.rows.count }
+
+            /// The secondment at `position` in the table.
+            public subscript(position: Int) -> SecondmentEntry {
+                let row = table.rows.values[position]
+                let payload = SecondmentStarted(
+                    secondmentId: row.secondmentId, staffId: row.staffId, kind: row.kind,
+                    fromSchoolId: table.schools.key(at: Int(row.fromSchoolPosition)),
+                    toSchoolId: row.toSchoolPosition < 0 ? nil : table.schools.key(at: Int(row.toSchoolPosition)),
+                    toExternalHostZh: row.hostNameNumber < 0 ? nil : table.hostNames[row.hostNameNumber],
+                    groupId: row.groupPosition < 0 ? nil : table.groups.key(at: Int(row.groupPosition)),
+                    plannedEnd: row.plannedEnd, retainedAtHome: row.retainedAtHome, provenance: row.provenance)
+                return SecondmentEntry(payload: payload, stamp: row.stamp, end: row.end)
+            }
+        }
+    }
+}
+
+extension LedgerState.SecondmentRow: KeyedEntry {
+    public var entryKey: String { secondmentId }
+}
