@@ -2,8 +2,8 @@
 /// `SecondmentEntry` values through the `secondments` view.
 ///
 /// Why not the entry itself: secondments are the most frequent entity of a journal (1.95M of
-/// a 10M-event one), and a `SecondmentEntry` took 177 bytes each, five of them for strings of
-/// 16 bytes. A row keeps its own id and its staff member's (the staff table outgrows the
+/// a 10M-event one), and a `SecondmentEntry` took 160 bytes each (177 with its index), five
+/// strings of 16 bytes among them. A row keeps its own id and its staff member's (the staff table outgrows the
 /// CPU's caches, so reading an id back from it would cost a cache miss per entry read), refers
 /// to its schools and group by their positions in `schools` and `groups` (small tables the
 /// fold's checks find anyway), and numbers an external host named in words (`InternedStrings`).
