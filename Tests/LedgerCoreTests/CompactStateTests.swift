@@ -187,6 +187,63 @@ struct CompactStateTests {
         #expect(state.staff["t0"]?.openSecondmentId == nil && state.staff["t2"]?.openSecondmentId == "sec-2")
     }
 
+    /// An approval's compact row gives back exactly the request and decision its events
+    /// recorded: asked by an authority or by a school, with and without each optional id and
+    /// text, each kind of provenance, decided with and without a document; and a refused
+    /// decision leaves it as it was.
+    @Test func approvalsReadBackAsRecorded() throws {
+        let clerk = Scenario.clerk
+        let requests = [
+            ##""action":"PolicyException","addressedTo":"sy-edu","requestedBy":"sy-edu","groupId":"sy-g1","schoolId":"sy-m03","staffId":"t9","ruleId":"r-1","reasonZh":"调整集团工作安排","synthetic":true"##,
+            #""action":"Other","addressedTo":"sy-edu","requestedBy":"sy-c1","reasonZh":"调整集团工作安排""#,
+            ##""action":"FormGroup","addressedTo":"sy-edu","requestedBy":"sy-m04","groupId":"sy-g1","inferred":["reasonZh"],"noteZh":"原文未写理由","reasonZh":"组建集团""##,
+            #""action":"ExitMember","addressedTo":"sy-edu","requestedBy":"sy-m03","schoolId":"sy-m03""#,
+        ]
+        let decisions = [
+            #""approvalId":"ap-1","decision":"Conditional","decidedBy":"sy-edu","documentId":"sy-2023-50","conditionsZh":"一年后评估""#,
+            #""approvalId":"ap-2","decision":"Denied","decidedBy":"sy-edu","synthetic":true"#,
+            #""approvalId":"ap-0","decision":"Granted","decidedBy":"sy-edu""#,
+        ]
+        let lines = Scenario.base + requests.enumerated().map { index, shape in
+            #"{"type":"ApprovalRequested","v":1,"effective":"2024-09-1\#(index)",\#(clerk),"data":{"approvalId":"ap-\#(index)",\#(shape)}}"#
+        } + decisions.map { shape in
+            #"{"type":"ApprovalDecided","v":1,"effective":"2024-10",\#(clerk),\#(Scenario.document),"data":{\#(shape)}}"#
+        }
+        let records = try Scenario.records(lines)
+        let state = try Projector.build(records)
+        #expect(state.approvals.count == requests.count)
+        #expect(MemoryLayout<LedgerState.ApprovalRow>.stride * 2 < MemoryLayout<LedgerState.ApprovalEntry>.stride)
+        var decidedBy: [String: DomainEventRecord] = [:]
+        for record in records { if case .approvalDecided(let payload) = record.event { decidedBy[payload.approvalId] = record } }
+        for record in records {
+            guard case .approvalRequested(let request) = record.event else { continue }
+            let entry = try #require(state.approvals[request.approvalId])
+            #expect(entry.request == request)
+            #expect(entry.requestStamp == LedgerState.Stamp(effective: record.effective, seq: record.seq))
+            if let decided = decidedBy[request.approvalId], case .approvalDecided(let decision) = decided.event {
+                #expect(entry.decision == decision)
+                #expect(entry.decisionStamp == LedgerState.Stamp(effective: decided.effective, seq: decided.seq))
+            } else {
+                #expect(entry.decision == nil && entry.decisionStamp == nil)
+            }
+            #expect(state.approvals.values[state.approvalRows.index(forKey: request.approvalId)!] == entry)
+        }
+        #expect(decidedBy.count == 3 && state.approvals["ap-3"]?.decision == nil)
+        #expect(state.approvalTexts.count == 5, "t9, r-1, two reasons (one given twice), one condition")
+
+        // Refused: decided twice, an unknown requester, an unknown document. The state is unchanged.
+        for refused in [
+            #"{"type":"ApprovalDecided","v":1,"effective":"2024-11",\#(clerk),\#(Scenario.document),"data":{"approvalId":"ap-0","decision":"Denied","decidedBy":"sy-edu"}}"#,
+            #"{"type":"ApprovalRequested","v":1,"effective":"2024-11",\#(clerk),"data":{"approvalId":"ap-9","action":"Other","addressedTo":"sy-edu","requestedBy":"sy-x"}}"#,
+            #"{"type":"ApprovalDecided","v":1,"effective":"2024-11",\#(clerk),\#(Scenario.document),"data":{"approvalId":"ap-3","decision":"Granted","decidedBy":"sy-edu","documentId":"nope"}}"#,
+        ] {
+            var changed = state
+            let record = try Scenario.record(Int64(records.count + 1), refused)
+            #expect(throws: DomainError.self) { try changed.apply(record) }
+            #expect(changed == state)
+        }
+    }
+
     /// An activity's compact row gives back exactly the payload its event recorded: with and
     /// without participants, a theme, a day count beyond the row's 16 bits, and each kind of
     /// provenance; and each activity reads its own participants from the shared array.

@@ -27,10 +27,6 @@ extension LedgerState.DocumentEntry: KeyedEntry {
     public var entryKey: String { payload.documentId }
 }
 
-extension LedgerState.ApprovalEntry: KeyedEntry {
-    public var entryKey: String { request.approvalId }
-}
-
 extension LedgerState.RoleAssignmentEntry: KeyedEntry {
     public var entryKey: String { payload.assignmentId }
 }

@@ -88,24 +88,27 @@ extension LedgerState {
             }
 
         case .approvalRequested(let payload):
-            try approvals.requireUnused(payload.approvalId, "data.approvalId", "approval")
-            try authorities.requireKnown(payload.addressedTo, "data.addressedTo", "authority")
-            if authorities[payload.requestedBy] == nil && schools[payload.requestedBy] == nil {
+            try approvalRows.requireUnused(payload.approvalId, "data.approvalId", "approval")
+            let addressedTo = try authorities.requirePosition(of: payload.addressedTo, "data.addressedTo", "authority")
+            // An authority's position, or a school's p as −(p + 1) (see `ApprovalRow`).
+            guard let requestedBy = authorities.index(forKey: payload.requestedBy) ?? schools.index(forKey: payload.requestedBy).map({ -$0 - 1 }) else {
                 throw DomainError(field: "data.requestedBy", "unknown authority or school \"\(payload.requestedBy)\"")
             }
-            if let group = payload.groupId { try groups.requireKnown(group, "data.groupId", "group") }
-            if let school = payload.schoolId { try schools.requireKnown(school, "data.schoolId", "school") }
-            approvals.append(ApprovalEntry(request: payload, requestStamp: stamp), forNewKey: payload.approvalId)
+            let group = try payload.groupId.map { group throws(DomainError) in try groups.requirePosition(of: group, "data.groupId", "group") }
+            let school = try payload.schoolId.map { school throws(DomainError) in try schools.requirePosition(of: school, "data.schoolId", "school") }
+            appendApproval(payload, stamp: stamp, addressedToPosition: addressedTo, requestedByReference: requestedBy,
+                           groupPosition: group, schoolPosition: school)
 
         case .approvalDecided(let payload):
-            try approvals.requireKnown(payload.approvalId, "data.approvalId", "approval request")
-            if approvals[payload.approvalId]?.decision != nil {
+            let approval = try approvalRows.requirePosition(of: payload.approvalId, "data.approvalId", "approval request")
+            if approvalRows.values[approval].decision != nil {
                 throw DomainError(field: "data.approvalId", "approval \"\(payload.approvalId)\" is already decided")
             }
-            try authorities.requireKnown(payload.decidedBy, "data.decidedBy", "authority")
-            if let document = payload.documentId { try documents.requireKnown(document, "data.documentId", "document") }
-            approvals[payload.approvalId]?.decision = payload
-            approvals[payload.approvalId]?.decisionStamp = stamp
+            let decidedBy = try authorities.requirePosition(of: payload.decidedBy, "data.decidedBy", "authority")
+            let document = try payload.documentId.map { document throws(DomainError) in
+                try documents.requirePosition(of: document, "data.documentId", "document")
+            }
+            decideApproval(at: approval, payload, stamp: stamp, decidedByPosition: decidedBy, documentPosition: document)
 
         case .groupProposed(let payload):
             try groups.requireUnused(payload.groupId, "data.groupId", "group")
@@ -126,7 +129,7 @@ extension LedgerState {
                 }
             }
             if let parent = payload.parentGroupId { try groups.requireKnown(parent, "data.parentGroupId", "group") }
-            if let approval = payload.approvalId { try approvals.requireKnown(approval, "data.approvalId", "approval") }
+            if let approval = payload.approvalId { try approvalRows.requireKnown(approval, "data.approvalId", "approval") }
             var group = groups[payload.groupId]
                 ?? GroupEntry(groupId: payload.groupId, nameZh: payload.nameZh, jurisdictionId: payload.jurisdictionId, type: payload.type)
             group.nameZh = payload.nameZh
@@ -180,7 +183,7 @@ extension LedgerState {
             if payload.role == .lead, let lead = firstOpenMembership(ofGroup: payload.groupId, where: { $0.role(onDay: nil) == .lead }) {
                 throw DomainError(field: "data.role", "\(payload.groupId) already has the lead \(memberships.values[lead].schoolId); use GroupLeadChanged")
             }
-            if let approval = payload.approvalId { try approvals.requireKnown(approval, "data.approvalId", "approval") }
+            if let approval = payload.approvalId { try approvalRows.requireKnown(approval, "data.approvalId", "approval") }
             memberships.append(MembershipEntry(membershipId: payload.membershipId, groupId: payload.groupId,
                                                schoolId: payload.schoolId, campusId: payload.campusId,
                                                roles: [Recorded(payload: payload.role, stamp: stamp)], joined: stamp,
@@ -201,7 +204,7 @@ extension LedgerState {
                let other = firstOpenMembership(ofGroup: membership.groupId, where: { $0.membershipId != membership.membershipId }) {
                 throw DomainError(field: "data.membershipId", "\(membership.schoolId) leads \(membership.groupId) while \(memberships.values[other].schoolId) and others remain; change the lead first")
             }
-            if let approval = payload.approvalId { try approvals.requireKnown(approval, "data.approvalId", "approval") }
+            if let approval = payload.approvalId { try approvalRows.requireKnown(approval, "data.approvalId", "approval") }
             memberships.values[position].exit = Recorded(payload: payload.reason, stamp: stamp)
             Self.remove(Int32(position), under: membership.groupId, from: &openMembershipsByGroup)
             Self.remove(Int32(position), under: membership.schoolId, from: &openMembershipsBySchool)

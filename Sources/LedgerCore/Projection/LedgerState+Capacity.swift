@@ -16,7 +16,7 @@ extension LedgerState {
         documents.reserveCapacity(documents.count + count(PolicyDocumentRegistered.self))
         schools.reserveCapacity(schools.count + count(SchoolRegistered.self))
         campuses.reserveCapacity(campuses.count + count(CampusRegistered.self))
-        approvals.reserveCapacity(approvals.count + count(ApprovalRequested.self))
+        approvalRows.reserveCapacity(approvalRows.count + count(ApprovalRequested.self))
         groups.reserveCapacity(groups.count + count(GroupProposed.self))
         memberships.reserveCapacity(memberships.count + count(SchoolJoinedGroup.self))
         staff.reserveCapacity(staff.count + count(StaffRegistered.self))

@@ -57,53 +57,34 @@ extension LedgerState {
         schools.key(at: Int(secondmentRows.values[position].fromSchoolPosition))
     }
 
-    /// The secondments, read back as their events recorded them (see `SecondmentTable`).
+    /// The secondments, read back as their events recorded them.
     public var secondments: SecondmentTable {
-        SecondmentTable(rows: secondmentRows, schools: schools, groups: groups, hostNames: secondmentHostNames)
+        RowTable(rows: secondmentRows, context: SecondmentContext(schools: schools, groups: groups, hostNames: secondmentHostNames))
     }
 
     /// A read-only view of the secondments that gives each row back as a `SecondmentEntry`,
     /// built when read: positions become ids again, the host's number its name.
-    public struct SecondmentTable: Sendable {
-        let rows: KeyedTable<SecondmentRow>
+    public typealias SecondmentTable = RowTable<SecondmentRow>
+
+    /// What a secondment row refers into.
+    public struct SecondmentContext: Sendable {
         let schools: KeyedTable<SchoolEntry>
         let groups: KeyedTable<GroupEntry>
         let hostNames: InternedStrings
+    }
+}
 
-        /// How many secondments there are.
-        public var count: Int { rows.count }
-        /// Whether there are none.
-        public var isEmpty: Bool { rows.count == 0 }
-        /// The secondments' ids, in the order they were started.
-        public var keys: [String] { rows.keys }
-
-        /// The secondment with this id.
-        public subscript(id: String) -> SecondmentEntry? {
-            rows.index(forKey: id).map { values[$0] }
-        }
-
-        /// The secondments in the order they were started (positions are 0-based).
-        public var values: Values { Values(table: self) }
-
-        /// The secondments in table order, each built when read.
-        public struct Values: RandomAccessCollection, Sendable {
-            let table: SecondmentTable
-            public var startIndex: Int { 0 }
-            public var endIndex: Int { table.rows.count }
-
-            /// The secondment at `position` in the table.
-            public subscript(position: Int) -> SecondmentEntry {
-                let row = table.rows.values[position]
-                let payload = SecondmentStarted(
-                    secondmentId: row.secondmentId, staffId: row.staffId, kind: row.kind,
-                    fromSchoolId: table.schools.key(at: Int(row.fromSchoolPosition)),
-                    toSchoolId: row.toSchoolPosition < 0 ? nil : table.schools.key(at: Int(row.toSchoolPosition)),
-                    toExternalHostZh: row.hostNameNumber < 0 ? nil : table.hostNames[row.hostNameNumber],
-                    groupId: row.groupPosition < 0 ? nil : table.groups.key(at: Int(row.groupPosition)),
-                    plannedEnd: row.plannedEnd, retainedAtHome: row.retainedAtHome, provenance: row.provenance)
-                return SecondmentEntry(payload: payload, stamp: row.stamp, end: row.end)
-            }
-        }
+extension LedgerState.SecondmentRow: CompactRow {
+    /// The secondment as its events recorded it.
+    public func entry(in context: LedgerState.SecondmentContext) -> LedgerState.SecondmentEntry {
+        let payload = SecondmentStarted(
+            secondmentId: secondmentId, staffId: staffId, kind: kind,
+            fromSchoolId: context.schools.key(at: Int(fromSchoolPosition)),
+            toSchoolId: toSchoolPosition < 0 ? nil : context.schools.key(at: Int(toSchoolPosition)),
+            toExternalHostZh: hostNameNumber < 0 ? nil : context.hostNames[hostNameNumber],
+            groupId: groupPosition < 0 ? nil : context.groups.key(at: Int(groupPosition)),
+            plannedEnd: plannedEnd, retainedAtHome: retainedAtHome, provenance: provenance)
+        return LedgerState.SecondmentEntry(payload: payload, stamp: stamp, end: end)
     }
 }
 

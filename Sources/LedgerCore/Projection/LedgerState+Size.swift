@@ -25,7 +25,7 @@ extension LedgerState {
         var sizes: [TableSize] = [
             sizer.table("authorities", authorities), sizer.table("documents", documents),
             sizer.table("schools", schools), sizer.table("campuses", campuses),
-            sizer.table("approvals", approvals), sizer.table("groups", groups),
+            sizer.table("approvals", approvalRows), sizer.table("groups", groups),
             sizer.table("memberships", memberships), sizer.table("staff", staff),
             sizer.table("secondments", secondmentRows), sizer.table("allocations", allocations),
             sizer.table("earmarks", earmarks), sizer.table("expenditures", expenditures),
@@ -47,6 +47,7 @@ extension LedgerState {
         sizes.append(sizer.table("expenditureDetails", expenditureDetails))
         sizes.append(HeapSizer.internedStrings("expenditurePayeeNames", expenditurePayeeNames))
         sizes.append(HeapSizer.internedStrings("secondmentHostNames", secondmentHostNames))
+        sizes.append(HeapSizer.internedStrings("approvalTexts", approvalTexts))
         sizes.append(sizer.array("seals", seals))
         sizes.append(HeapSizer.sharedLists("sharedLists", retainedAtHomeLists))
         sizes.append(TableSize(name: "erasedSubjects", count: erasedSubjects.count,

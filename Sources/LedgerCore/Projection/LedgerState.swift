@@ -236,7 +236,10 @@ public struct LedgerState: Sendable, Equatable {
     /// while none has, judging an event skips looking up its group and profile, which at 10M
     /// events cost `findings` 2 s of cache misses for nothing.
     public internal(set) var profileVersionsWithOnAppendRules = 0
-    public internal(set) var approvals: KeyedTable<ApprovalEntry> = [:]
+    /// The approvals as compact rows (read them through `approvals`).
+    public internal(set) var approvalRows: KeyedTable<ApprovalRow> = [:]
+    /// Staff and rule ids, reasons and conditions of approvals, each text stored once.
+    var approvalTexts = InternedStrings()
     public internal(set) var groups: KeyedTable<GroupEntry> = [:]
     public internal(set) var memberships: KeyedTable<MembershipEntry> = [:]
     /// Membership ids by group, in joining order.
