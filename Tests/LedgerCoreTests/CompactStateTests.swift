@@ -244,6 +244,50 @@ struct CompactStateTests {
         }
     }
 
+    /// An allocation's compact row gives back exactly the payload its event recorded: with and
+    /// without a campus, group and document, each kind of provenance; with the balances that
+    /// earmarks and spending leave; and a refused earmark leaves it as it was.
+    @Test func allocationsReadBackAsRecorded() throws {
+        let finance = Scenario.finance
+        let shapes = [
+            #""fiscalYear":2024,"fromAuthorityId":"sy-edu","toSchoolId":"sy-c1","toCampusId":"cp-1","groupId":"sy-g1","purpose":"GroupDevelopment","amountFen":50000000,"documentId":"sy-2023-50""#,
+            #""fiscalYear":1900,"fromAuthorityId":"sy-edu","toSchoolId":"sy-m03","purpose":"Research","amountFen":1,"synthetic":true"#,
+            ##""fiscalYear":2100,"fromAuthorityId":"sy-edu","toSchoolId":"sy-m04","groupId":"sy-g1","purpose":"ExchangeTraining","amountFen":9007199254740991,"inferred":["fiscalYear"],"noteZh":"年度按文件推定""##,
+        ]
+        let lines = Scenario.base + [
+            #"{"type":"CampusRegistered","v":1,"effective":"2023-12",\#(Scenario.clerk),"data":{"campusId":"cp-1","schoolId":"sy-c1","nameZh":"芙蓉学校南校区"}}"#,
+        ] + shapes.enumerated().map { index, shape in
+            #"{"type":"FundAllocated","v":1,"effective":"2024-0\#(index + 1)",\#(finance),\#(Scenario.document),"data":{"allocationId":"al-\#(index)",\#(shape)}}"#
+        } + [
+            #"{"type":"FundEarmarked","v":1,"effective":"2024-05",\#(finance),"data":{"earmarkId":"em-1","allocationId":"al-0","amountFen":20000000,"purpose":"NewSchoolOperatingSubsidy"}}"#,
+            #"{"type":"ExpenditureRecorded","v":1,"effective":"2024-06",\#(finance),"data":{"expenditureId":"ex-1","payerSchoolId":"sy-c1","category":"ExchangeTraining","amountFen":1000,"allocationId":"al-0"}}"#,
+        ]
+        let records = try Scenario.records(lines)
+        let state = try Projector.build(records)
+        #expect(state.allocations.count == shapes.count)
+        #expect(MemoryLayout<LedgerState.AllocationRow>.stride < MemoryLayout<LedgerState.AllocationEntry>.stride * 2 / 3)
+        for record in records {
+            guard case .fundAllocated(let payload) = record.event else { continue }
+            let entry = try #require(state.allocations[payload.allocationId])
+            #expect(entry.payload == payload)
+            #expect(entry.stamp == LedgerState.Stamp(effective: record.effective, seq: record.seq))
+        }
+        let funded = try #require(state.allocations["al-0"])
+        #expect(funded.earmarkedFen == 20_000_000 && funded.spentFen == 1_000 && funded.availableFen == 50_000_000 - 20_001_000)
+        #expect(state.allocationRows.values[0].availableFen == funded.availableFen)
+        #expect(state.allocations.values.map(\.payload.allocationId) == ["al-0", "al-1", "al-2"])
+
+        // Refused: more than is free, a campus of another school. The state is unchanged.
+        for refused in [
+            #"{"type":"FundEarmarked","v":1,"effective":"2024-07",\#(finance),"data":{"earmarkId":"em-2","allocationId":"al-0","amountFen":29999001,"purpose":"Research"}}"#,
+            #"{"type":"FundAllocated","v":1,"effective":"2024-07",\#(finance),\#(Scenario.document),"data":{"allocationId":"al-9","fiscalYear":2024,"fromAuthorityId":"sy-edu","toSchoolId":"sy-m03","toCampusId":"cp-1","purpose":"Research","amountFen":1}}"#,
+        ] {
+            var changed = state
+            #expect(throws: DomainError.self) { try changed.apply(try Scenario.record(Int64(records.count + 1), refused)) }
+            #expect(changed == state)
+        }
+    }
+
     /// An activity's compact row gives back exactly the payload its event recorded: with and
     /// without participants, a theme, a day count beyond the row's 16 bits, and each kind of
     /// provenance; and each activity reads its own participants from the shared array.

@@ -47,10 +47,6 @@ extension LedgerState.StaffEntry: KeyedEntry {
     public var entryKey: String { payload.staffId }
 }
 
-extension LedgerState.AllocationEntry: KeyedEntry {
-    public var entryKey: String { payload.allocationId }
-}
-
 extension LedgerState.EarmarkEntry: KeyedEntry {
     public var entryKey: String { payload.earmarkId }
 }

@@ -40,29 +40,34 @@ extension LedgerState {
             if payload.outcome != .extended { staff.values[member].openSecondmentId = nil }
 
         case .fundAllocated(let payload):
-            try allocations.requireUnused(payload.allocationId, "data.allocationId", "allocation")
-            try authorities.requireKnown(payload.fromAuthorityId, "data.fromAuthorityId", "authority")
-            try openSchool(payload.toSchoolId, "data.toSchoolId")
+            try allocationRows.requireUnused(payload.allocationId, "data.allocationId", "allocation")
+            let authority = try authorities.requirePosition(of: payload.fromAuthorityId, "data.fromAuthorityId", "authority")
+            let school = try openSchool(payload.toSchoolId, "data.toSchoolId")
+            var campusPosition: Int?
             if let campus = payload.toCampusId {
-                try campuses.requireKnown(campus, "data.toCampusId", "campus")
-                if campuses[campus]?.payload.schoolId != payload.toSchoolId {
+                let position = try campuses.requirePosition(of: campus, "data.toCampusId", "campus")
+                if campuses.values[position].payload.schoolId != payload.toSchoolId {
                     throw DomainError(field: "data.toCampusId", "campus \"\(campus)\" does not belong to \"\(payload.toSchoolId)\"")
                 }
+                campusPosition = position
             }
-            if let group = payload.groupId { try groups.requireKnown(group, "data.groupId", "group") }
-            if let document = payload.documentId { try documents.requireKnown(document, "data.documentId", "document") }
-            allocations.append(AllocationEntry(payload: payload, stamp: stamp), forNewKey: payload.allocationId)
+            let group = try payload.groupId.map { group throws(DomainError) in try groups.requirePosition(of: group, "data.groupId", "group") }
+            let document = try payload.documentId.map { document throws(DomainError) in
+                try documents.requirePosition(of: document, "data.documentId", "document")
+            }
+            appendAllocation(payload, stamp: stamp, fromAuthorityPosition: authority, toSchoolPosition: school,
+                             toCampusPosition: campusPosition, groupPosition: group, documentPosition: document)
 
         case .fundEarmarked(let payload):
             try earmarks.requireUnused(payload.earmarkId, "data.earmarkId", "earmark")
-            let allocation = try allocations.requirePosition(of: payload.allocationId, "data.allocationId", "allocation")
+            let allocation = try allocationRows.requirePosition(of: payload.allocationId, "data.allocationId", "allocation")
             if let school = payload.beneficiarySchoolId { try schools.requireKnown(school, "data.beneficiarySchoolId", "school") }
             if let campus = payload.beneficiaryCampusId { try campuses.requireKnown(campus, "data.beneficiaryCampusId", "campus") }
-            let available = Self.inPlace(&allocations, allocation, { $0.availableFen })
+            let available = Self.inPlace(&allocationRows, allocation, { $0.availableFen })
             guard payload.amountFen <= available else {
                 throw DomainError(field: "data.amountFen", "earmarking \(payload.amountFen) fen exceeds the \(available) fen still free in allocation \"\(payload.allocationId)\"")
             }
-            allocations.values[allocation].earmarkedFen += payload.amountFen
+            allocationRows.values[allocation].earmarkedFen += payload.amountFen
             earmarks.append(EarmarkEntry(payload: payload, stamp: stamp), forNewKey: payload.earmarkId)
 
         case .expenditureRecorded(let payload):
@@ -72,12 +77,12 @@ extension LedgerState {
             if let payeeId = payload.payeeSchoolId { payee = try schools.requirePosition(of: payeeId, "data.payeeSchoolId", "school") }
             var source = ExpenditureSource.ownBudget
             if let allocationId = payload.allocationId {
-                let allocation = try allocations.requirePosition(of: allocationId, "data.allocationId", "allocation")
-                let available = Self.inPlace(&allocations, allocation, { $0.availableFen })
+                let allocation = try allocationRows.requirePosition(of: allocationId, "data.allocationId", "allocation")
+                let available = Self.inPlace(&allocationRows, allocation, { $0.availableFen })
                 guard payload.amountFen <= available else {
                     throw DomainError(field: "data.amountFen", "spending \(payload.amountFen) fen exceeds the \(available) fen left in allocation \"\(allocationId)\" (earmarked money is spent through its earmark)")
                 }
-                allocations.values[allocation].spentFen += payload.amountFen
+                allocationRows.values[allocation].spentFen += payload.amountFen
                 source = .allocation(position: allocation)
             } else if let earmarkId = payload.earmarkId {
                 let earmark = try earmarks.requirePosition(of: earmarkId, "data.earmarkId", "earmark")

@@ -21,7 +21,7 @@ extension LedgerState {
         memberships.reserveCapacity(memberships.count + count(SchoolJoinedGroup.self))
         staff.reserveCapacity(staff.count + count(StaffRegistered.self))
         secondmentRows.reserveCapacity(secondmentRows.count + count(SecondmentStarted.self))
-        allocations.reserveCapacity(allocations.count + count(FundAllocated.self))
+        allocationRows.reserveCapacity(allocationRows.count + count(FundAllocated.self))
         earmarks.reserveCapacity(earmarks.count + count(FundEarmarked.self))
         expenditures.reserveCapacity(expenditures.count + count(ExpenditureRecorded.self))
         costShares.reserveCapacity(costShares.count + count(CostShareApportioned.self))

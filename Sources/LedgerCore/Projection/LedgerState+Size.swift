@@ -27,7 +27,7 @@ extension LedgerState {
             sizer.table("schools", schools), sizer.table("campuses", campuses),
             sizer.table("approvals", approvalRows), sizer.table("groups", groups),
             sizer.table("memberships", memberships), sizer.table("staff", staff),
-            sizer.table("secondments", secondmentRows), sizer.table("allocations", allocations),
+            sizer.table("secondments", secondmentRows), sizer.table("allocations", allocationRows),
             sizer.table("earmarks", earmarks), sizer.table("expenditures", expenditures),
             sizer.table("costShares", costShares), sizer.table("roleAssignments", roleAssignments),
             sizer.table("activities", activities), sizer.table("assessments", assessments),

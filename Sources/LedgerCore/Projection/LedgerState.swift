@@ -259,7 +259,8 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var secondmentRows: KeyedTable<SecondmentRow> = [:]
     /// External hosts named in words of secondments, each stored once.
     var secondmentHostNames = InternedStrings()
-    public internal(set) var allocations: KeyedTable<AllocationEntry> = [:]
+    /// The allocations as compact rows (read them through `allocations`).
+    public internal(set) var allocationRows: KeyedTable<AllocationRow> = [:]
     public internal(set) var earmarks: KeyedTable<EarmarkEntry> = [:]
     /// Expenditures, compact: read each back with `expenditure(at:)` (see `ExpenditureEntry`).
     public internal(set) var expenditures: KeyedTable<ExpenditureEntry> = [:]
