@@ -14,7 +14,7 @@
 /// the first larger tag, so a miss costs about what a hit does, and the index can be kept 80%
 /// full where plain linear probing wants at least half its buckets empty. With tables sized
 /// from the journal survey's exact counts, that is 10 bytes a key instead of 16–32 (the index
-/// of a 10M-event state fell by about 60 MB).
+/// of a 10M-event state fell by about 70 MB).
 ///
 /// Keys are hashed by their UTF-8 bytes and compared with `==`. The two agree for the keys the
 /// state holds: ids are lowercase ASCII, and every text in the journal is NFC, for which
