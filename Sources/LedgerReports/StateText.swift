@@ -56,10 +56,9 @@ public enum StateText {
             DisplayWidth.pad(name, to: width, into: &text)
             DisplayWidth.pad(school.payload.schoolId, to: 12, into: &text)
             var first = true
-            // By id, without copying each membership out of the table.
-            for membershipId in state.membershipsBySchool[school.payload.schoolId] ?? [] {
-                guard let position = state.memberships.index(forKey: membershipId),
-                      state.memberships.values[position].isMember(onDay: day) else { continue }
+            // By position, without copying each membership out of the table.
+            for position in (state.membershipPositionsBySchool[school.payload.schoolId] ?? []).map({ Int($0) }) {
+                guard state.memberships.values[position].isMember(onDay: day) else { continue }
                 let groupId = state.memberships.values[position].groupId
                 let groupName = state.groups.index(forKey: groupId).map { state.groups.values[$0].nameZh } ?? groupId
                 text += first ? "" : "; "

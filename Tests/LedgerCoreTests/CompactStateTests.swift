@@ -156,7 +156,9 @@ struct CompactStateTests {
             ##""kind":"ShadowLearning","fromSchoolId":"sy-m03","toExternalHostZh":"邵阳市第二中学","plannedEnd":"2025-01-31","inferred":["plannedEnd"],"noteZh":"原文只写一学期""##,
             #""kind":"SupportTeaching","fromSchoolId":"sy-c1","toSchoolId":"sy-m03","plannedEnd":"2026-07","retainedAtHome":["Payroll","Establishment"]"#,
         ]
-        let lines = Scenario.base + shapes.indices.map { index in
+        // Staff registered in reverse: a row refers to its staff member by position in `staff`,
+        // which must not be confused with its own.
+        let lines = Scenario.base + shapes.indices.reversed().map { index in
             #"{"type":"StaffRegistered","v":1,"effective":"2024-09",\#(clerk),"data":{"staffId":"t\#(index)","homeSchoolId":"sy-m03","post":"Teacher"}}"#
         } + shapes.enumerated().map { index, shape in
             #"{"type":"SecondmentStarted","v":1,"effective":"2024-09-1\#(index)",\#(clerk),"data":{"secondmentId":"sec-\#(index)","staffId":"t\#(index)",\#(shape)}}"#
@@ -169,6 +171,9 @@ struct CompactStateTests {
         let state = try Projector.build(records)
         #expect(state.secondments.count == shapes.count)
         #expect(MemoryLayout<LedgerState.SecondmentRow>.stride < MemoryLayout<LedgerState.SecondmentEntry>.stride)
+        // Its fields laid out without padding past 88 bytes (the kind moved next to the end:
+        // at the row's end it padded the row to 96, 15 MB of a 10M-event state).
+        #expect(MemoryLayout<LedgerState.SecondmentRow>.stride == 88)
         let started = records.filter { if case .secondmentStarted = $0.event { true } else { false } }
         for (position, record) in started.enumerated() {
             guard case .secondmentStarted(let payload) = record.event else { continue }
@@ -366,5 +371,97 @@ struct CompactStateTests {
         #expect(state.expenditurePayeeNames.strings == ["邵阳县新华书店", "某培训机构"], "a payee named twice is stored once")
         #expect(state.allocations["al-1"]?.spentFen == Int64(1000 + 1003))
         #expect(state.earmarks["em-1"]?.spentFen == Int64(1001 + 1004))
+    }
+
+    /// An earmark's compact row gives back exactly the payload its event recorded: with and
+    /// without a beneficiary school and campus, each kind of provenance, from allocations
+    /// filed in another order than their earmarks; with the balance spending leaves; and a
+    /// refused earmark or spend leaves it as it was.
+    @Test func earmarksReadBackAsRecorded() throws {
+        let finance = Scenario.finance
+        let shapes = [
+            #""allocationId":"al-1","amountFen":20000000,"purpose":"NewSchoolOperatingSubsidy","beneficiarySchoolId":"sy-c1","beneficiaryCampusId":"cp-1""#,
+            #""allocationId":"al-0","amountFen":1,"purpose":"Research","synthetic":true"#,
+            ##""allocationId":"al-1","amountFen":9007199234740991,"purpose":"ExchangeTraining","beneficiarySchoolId":"sy-m04","inferred":["amountFen"],"noteZh":"金额按文件推定""##,
+        ]
+        let lines = Scenario.base + [
+            #"{"type":"CampusRegistered","v":1,"effective":"2023-12",\#(Scenario.clerk),"data":{"campusId":"cp-1","schoolId":"sy-c1","nameZh":"芙蓉学校南校区"}}"#,
+            #"{"type":"FundAllocated","v":1,"effective":"2024-01",\#(finance),\#(Scenario.document),"data":{"allocationId":"al-0","fiscalYear":2024,"fromAuthorityId":"sy-edu","toSchoolId":"sy-m03","purpose":"Research","amountFen":1}}"#,
+            #"{"type":"FundAllocated","v":1,"effective":"2024-01",\#(finance),\#(Scenario.document),"data":{"allocationId":"al-1","fiscalYear":2024,"fromAuthorityId":"sy-edu","toSchoolId":"sy-c1","purpose":"GroupDevelopment","amountFen":9007199254740991}}"#,
+        ] + shapes.enumerated().map { index, shape in
+            #"{"type":"FundEarmarked","v":1,"effective":"2024-0\#(index + 2)",\#(finance),"data":{"earmarkId":"em-\#(index)",\#(shape)}}"#
+        } + [
+            #"{"type":"ExpenditureRecorded","v":1,"effective":"2024-06",\#(finance),"data":{"expenditureId":"ex-1","payerSchoolId":"sy-c1","category":"ExchangeTraining","amountFen":1500,"earmarkId":"em-0"}}"#,
+        ]
+        let records = try Scenario.records(lines)
+        let state = try Projector.build(records)
+        #expect(state.earmarks.count == shapes.count)
+        #expect(MemoryLayout<LedgerState.EarmarkRow>.stride < MemoryLayout<LedgerState.EarmarkEntry>.stride * 2 / 3)
+        let earmarked = records.filter { if case .fundEarmarked = $0.event { true } else { false } }
+        for (position, record) in earmarked.enumerated() {
+            guard case .fundEarmarked(let payload) = record.event else { continue }
+            let entry = state.earmarks.values[position]
+            #expect(entry.payload == payload)
+            #expect(entry.stamp == LedgerState.Stamp(effective: record.effective, seq: record.seq))
+            #expect(state.earmarks[payload.earmarkId] == entry)
+        }
+        #expect(state.earmarks["em-0"]?.spentFen == Int64(1500) && state.earmarks["em-0"]?.availableFen == Int64(20000000 - 1500))
+        #expect(state.earmarks["em-1"]?.spentFen == Int64(0))
+        #expect(state.allocations["al-1"]?.availableFen == Int64(0), "two earmarks took all of al-1")
+
+        // Refused: an id used twice, an unknown campus, more than the allocation has left,
+        // spending more than the earmark has left. The state is unchanged.
+        for refused in [
+            #"{"type":"FundEarmarked","v":1,"effective":"2024-07",\#(finance),"data":{"earmarkId":"em-1","allocationId":"al-0","amountFen":1,"purpose":"Research"}}"#,
+            #"{"type":"FundEarmarked","v":1,"effective":"2024-07",\#(finance),"data":{"earmarkId":"em-9","allocationId":"al-0","amountFen":1,"purpose":"Research","beneficiaryCampusId":"cp-9"}}"#,
+            #"{"type":"FundEarmarked","v":1,"effective":"2024-07",\#(finance),"data":{"earmarkId":"em-9","allocationId":"al-0","amountFen":1,"purpose":"Research"}}"#,
+            #"{"type":"ExpenditureRecorded","v":1,"effective":"2024-07",\#(finance),"data":{"expenditureId":"ex-2","payerSchoolId":"sy-c1","category":"ExchangeTraining","amountFen":2,"earmarkId":"em-1"}}"#,
+        ] {
+            var changed = state
+            let record = try Scenario.record(Int64(records.count + 1), refused)
+            #expect(throws: DomainError.self) { try changed.apply(record) }
+            #expect(changed == state)
+        }
+    }
+
+    /// A cost share's compact row gives back exactly the payload its event recorded: shares in
+    /// the order given (not the schools' order), one share or many, each kind of provenance;
+    /// and a refused cost share leaves the state as it was.
+    @Test func costSharesReadBackAsRecorded() throws {
+        let clerk = #""actor":{"id":"c","role":"CoreSchoolClerk"}"#
+        let shapes = [
+            #""totalFen":10500,"disbursingSchoolId":"sy-c1","shares":[{"schoolId":"sy-m04","amountFen":500},{"schoolId":"sy-c1","amountFen":7000},{"schoolId":"sy-m03","amountFen":3000}]"#,
+            #""totalFen":9007199254740991,"disbursingSchoolId":"sy-m03","shares":[{"schoolId":"sy-m03","amountFen":9007199254740991}],"synthetic":true"#,
+            ##""totalFen":2,"disbursingSchoolId":"sy-m04","shares":[{"schoolId":"sy-m03","amountFen":1},{"schoolId":"sy-m04","amountFen":1}],"inferred":["totalFen"],"noteZh":"按人数分摊""##,
+        ]
+        let lines = Scenario.base + shapes.enumerated().map { index, shape in
+            #"{"type":"CostShareApportioned","v":1,"effective":"2024-0\#(index + 1)",\#(clerk),"data":{"costShareId":"cs-\#(index)","groupId":"sy-g1",\#(shape)}}"#
+        }
+        let records = try Scenario.records(lines)
+        let state = try Projector.build(records)
+        #expect(state.costShares.count == shapes.count)
+        #expect(state.costShareSchoolPositions.count == 6 && state.costShareAmountsFen.count == 6)
+        for (position, record) in records.suffix(shapes.count).enumerated() {
+            guard case .costShareApportioned(let payload) = record.event else { Issue.record("not a cost share"); continue }
+            let entry = state.costShares.values[position]
+            #expect(entry.payload == payload)
+            #expect(entry.stamp == LedgerState.Stamp(effective: record.effective, seq: record.seq))
+            #expect(state.costShares[payload.costShareId] == entry)
+        }
+
+        // Refused: an id used twice, a school with two shares, shares that do not add up, an
+        // unknown share school. The state (and its flat share arrays) is unchanged.
+        for refused in [
+            #""costShareId":"cs-0","groupId":"sy-g1","totalFen":1,"disbursingSchoolId":"sy-c1","shares":[{"schoolId":"sy-c1","amountFen":1}]"#,
+            #""costShareId":"cs-9","groupId":"sy-g1","totalFen":2,"disbursingSchoolId":"sy-c1","shares":[{"schoolId":"sy-c1","amountFen":1},{"schoolId":"sy-c1","amountFen":1}]"#,
+            #""costShareId":"cs-9","groupId":"sy-g1","totalFen":3,"disbursingSchoolId":"sy-c1","shares":[{"schoolId":"sy-c1","amountFen":1}]"#,
+            #""costShareId":"cs-9","groupId":"sy-g1","totalFen":2,"disbursingSchoolId":"sy-c1","shares":[{"schoolId":"sy-c1","amountFen":1},{"schoolId":"sy-x","amountFen":1}]"#,
+        ] {
+            var changed = state
+            let record = try Scenario.record(Int64(records.count + 1),
+                                             #"{"type":"CostShareApportioned","v":1,"effective":"2024-07",\#(clerk),"data":{\#(refused)}}"#)
+            #expect(throws: DomainError.self) { try changed.apply(record) }
+            #expect(changed == state)
+        }
     }
 }

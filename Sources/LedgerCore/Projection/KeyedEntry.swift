@@ -47,20 +47,12 @@ extension LedgerState.StaffEntry: KeyedEntry {
     public var entryKey: String { payload.staffId }
 }
 
-extension LedgerState.EarmarkEntry: KeyedEntry {
-    public var entryKey: String { payload.earmarkId }
-}
-
 extension ExpenditureRecorded: KeyedPayload {
     public var entryKey: String { expenditureId }
 }
 
 extension GroupActivityHeld: KeyedPayload {
     public var entryKey: String { activityId }
-}
-
-extension CostShareApportioned: KeyedPayload {
-    public var entryKey: String { costShareId }
 }
 
 extension GroupAssessed: KeyedPayload {

@@ -189,9 +189,9 @@ extension LedgerState {
                                                roles: [Recorded(payload: payload.role, stamp: stamp)], joined: stamp,
                                                synthetic: payload.provenance.synthetic),
                                forNewKey: payload.membershipId)
-            membershipsByGroup[payload.groupId, default: []].append(payload.membershipId)
+            membershipPositionsByGroup[payload.groupId, default: []].append(Int32(memberships.count - 1))
             openMembershipsByGroup[payload.groupId, default: []].append(Int32(memberships.count - 1))
-            membershipsBySchool[payload.schoolId, default: []].append(payload.membershipId)
+            membershipPositionsBySchool[payload.schoolId, default: []].append(Int32(memberships.count - 1))
             openMembershipsBySchool[payload.schoolId, default: []].append(Int32(memberships.count - 1))
 
         case .schoolExitedGroup(let payload):

@@ -24,7 +24,7 @@ extension LedgerState {
                 throw DomainError(field: "data.staffId", "\(payload.staffId) is already on secondment \"\(open)\"")
             }
             staff.values[member].openSecondmentId = payload.secondmentId
-            appendSecondment(payload, stamp: stamp, fromSchoolPosition: home, toSchoolPosition: host, groupPosition: group)
+            appendSecondment(payload, stamp: stamp, staffPosition: member, fromSchoolPosition: home, toSchoolPosition: host, groupPosition: group)
 
         case .secondmentEnded(let payload):
             // By index: one lookup, and the entry is read and changed in place, not copied.
@@ -33,8 +33,7 @@ extension LedgerState {
                 throw DomainError(field: "data.secondmentId", "secondment \"\(payload.secondmentId)\" has already ended")
             }
             // Its staff member was known when it started, and entries are never removed.
-            let member = try staff.requirePosition(of: Self.inPlace(&secondmentRows, secondment, { $0.staffId }),
-                                                   "data.secondmentId", "staff member of the secondment")
+            let member = Int(Self.inPlace(&secondmentRows, secondment, { $0.staffPosition }))
             secondmentRows.values[secondment].end = SecondmentEntry.End(stamp: stamp, provenance: payload.provenance,
                                                                          newPlannedEnd: payload.newPlannedEnd, outcome: payload.outcome)
             if payload.outcome != .extended { staff.values[member].openSecondmentId = nil }
@@ -59,16 +58,21 @@ extension LedgerState {
                              toCampusPosition: campusPosition, groupPosition: group, documentPosition: document)
 
         case .fundEarmarked(let payload):
-            try earmarks.requireUnused(payload.earmarkId, "data.earmarkId", "earmark")
+            try earmarkRows.requireUnused(payload.earmarkId, "data.earmarkId", "earmark")
             let allocation = try allocationRows.requirePosition(of: payload.allocationId, "data.allocationId", "allocation")
-            if let school = payload.beneficiarySchoolId { try schools.requireKnown(school, "data.beneficiarySchoolId", "school") }
-            if let campus = payload.beneficiaryCampusId { try campuses.requireKnown(campus, "data.beneficiaryCampusId", "campus") }
+            let school = try payload.beneficiarySchoolId.map { school throws(DomainError) in
+                try schools.requirePosition(of: school, "data.beneficiarySchoolId", "school")
+            }
+            let campus = try payload.beneficiaryCampusId.map { campus throws(DomainError) in
+                try campuses.requirePosition(of: campus, "data.beneficiaryCampusId", "campus")
+            }
             let available = Self.inPlace(&allocationRows, allocation, { $0.availableFen })
             guard payload.amountFen <= available else {
                 throw DomainError(field: "data.amountFen", "earmarking \(payload.amountFen) fen exceeds the \(available) fen still free in allocation \"\(payload.allocationId)\"")
             }
             allocationRows.values[allocation].earmarkedFen += payload.amountFen
-            earmarks.append(EarmarkEntry(payload: payload, stamp: stamp), forNewKey: payload.earmarkId)
+            appendEarmark(payload, stamp: stamp, allocationPosition: allocation, beneficiarySchoolPosition: school,
+                          beneficiaryCampusPosition: campus)
 
         case .expenditureRecorded(let payload):
             try expenditures.requireUnused(payload.expenditureId, "data.expenditureId", "expenditure")
@@ -85,25 +89,28 @@ extension LedgerState {
                 allocationRows.values[allocation].spentFen += payload.amountFen
                 source = .allocation(position: allocation)
             } else if let earmarkId = payload.earmarkId {
-                let earmark = try earmarks.requirePosition(of: earmarkId, "data.earmarkId", "earmark")
-                let available = Self.inPlace(&earmarks, earmark, { $0.availableFen })
+                let earmark = try earmarkRows.requirePosition(of: earmarkId, "data.earmarkId", "earmark")
+                let available = Self.inPlace(&earmarkRows, earmark, { $0.availableFen })
                 guard payload.amountFen <= available else {
                     throw DomainError(field: "data.amountFen", "spending \(payload.amountFen) fen exceeds the \(available) fen left in earmark \"\(earmarkId)\"")
                 }
-                earmarks.values[earmark].spentFen += payload.amountFen
+                earmarkRows.values[earmark].spentFen += payload.amountFen
                 source = .earmark(position: earmark)
             }
             appendExpenditure(payload, stamp: stamp, payerSchoolPosition: payer, payeeSchoolPosition: payee, source: source)
 
         case .costShareApportioned(let payload):
-            try costShares.requireUnused(payload.costShareId, "data.costShareId", "cost share")
-            try groups.requireKnown(payload.groupId, "data.groupId", "group")
-            try schools.requireKnown(payload.disbursingSchoolId, "data.disbursingSchoolId", "school")
-            var seen: Set<String> = []
+            try costShareRows.requireUnused(payload.costShareId, "data.costShareId", "cost share")
+            let group = try groups.requirePosition(of: payload.groupId, "data.groupId", "group")
+            let disbursing = try schools.requirePosition(of: payload.disbursingSchoolId, "data.disbursingSchoolId", "school")
+            var shareSchools: [Int32] = []
+            shareSchools.reserveCapacity(payload.shares.count)
+            var seen: Set<Int32> = []
             var sum: Int64 = 0
             for (index, share) in payload.shares.enumerated() {
-                try schools.requireKnown(share.schoolId, "data.shares[\(index)].schoolId", "school")
-                guard seen.insert(share.schoolId).inserted else {
+                let school = Int32(try schools.requirePosition(of: share.schoolId, "data.shares[\(index)].schoolId", "school"))
+                shareSchools.append(school)
+                guard seen.insert(school).inserted else {
                     throw DomainError(field: "data.shares[\(index)].schoolId", "\(share.schoolId) has two shares")
                 }
                 let (total, overflow) = sum.addingReportingOverflow(share.amountFen)
@@ -113,7 +120,7 @@ extension LedgerState {
             guard sum == payload.totalFen else {
                 throw DomainError(field: "data.shares", "the shares add up to \(sum) fen, not the total \(payload.totalFen) fen")
             }
-            costShares.append(Recorded(payload: payload, stamp: stamp), forNewKey: payload.costShareId)
+            appendCostShare(payload, stamp: stamp, groupPosition: group, disbursingSchoolPosition: disbursing, shareSchoolPositions: shareSchools)
 
         case .groupRoleAssigned(let payload):
             try roleAssignments.requireUnused(payload.assignmentId, "data.assignmentId", "role assignment")

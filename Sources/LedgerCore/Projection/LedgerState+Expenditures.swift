@@ -87,7 +87,7 @@ extension LedgerState {
     public func expenditureSourceIds(at position: Int) -> (allocationId: String?, earmarkId: String?) {
         let entry = expenditures.values[position]
         guard entry.sourcePosition >= 0 else { return (nil, nil) }
-        return entry.isFromEarmark ? (nil, earmarks.key(at: Int(entry.sourcePosition))) : (allocationRows.key(at: Int(entry.sourcePosition)), nil)
+        return entry.isFromEarmark ? (nil, earmarkRows.key(at: Int(entry.sourcePosition))) : (allocationRows.key(at: Int(entry.sourcePosition)), nil)
     }
 
     /// Positions in `expenditures` of those paid directly from the allocation `allocationId`
@@ -95,7 +95,7 @@ extension LedgerState {
     /// read back from the rows.
     public func expenditurePositions(allocationId: String? = nil, earmarkId: String? = nil) -> [Int] {
         let allocation = allocationId.flatMap { allocationRows.index(forKey: $0) }.map { Int32($0) }
-        let earmark = earmarkId.flatMap { earmarks.index(forKey: $0) }.map { Int32($0) }
+        let earmark = earmarkId.flatMap { earmarkRows.index(forKey: $0) }.map { Int32($0) }
         guard allocation != nil || earmark != nil else { return [] }
         return expenditures.values.withUnsafeBufferPointer { rows in
             rows.indices.filter { position in

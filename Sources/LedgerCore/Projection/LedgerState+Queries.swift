@@ -48,8 +48,9 @@ extension LedgerState {
 
     /// The members of a group on `day`, lead first.
     public func members(ofGroup groupId: String, onDay day: Int?) -> [MemberView] {
-        let views = (membershipsByGroup[groupId] ?? []).compactMap { id -> MemberView? in
-            guard let membership = memberships[id], membership.isMember(onDay: day) else { return nil }
+        let views = (membershipPositionsByGroup[groupId] ?? []).compactMap { position -> MemberView? in
+            let membership = memberships.values[Int(position)]
+            guard membership.isMember(onDay: day) else { return nil }
             // The school's name read in place: copying its entry retained each of its strings.
             let schoolName = schools.index(forKey: membership.schoolId).map { schools.values[$0].name(onDay: day) }
             return MemberView(membership: membership, role: membership.role(onDay: day), schoolNameZh: schoolName ?? membership.schoolId)
@@ -107,7 +108,12 @@ extension LedgerState {
 
     /// A school's memberships over time (every one, open or closed), in joining order.
     public func membershipTimeline(ofSchool schoolId: String) -> [MembershipEntry] {
-        (membershipsBySchool[schoolId] ?? []).compactMap { memberships[$0] }
+        (membershipPositionsBySchool[schoolId] ?? []).map { memberships.values[Int($0)] }
+    }
+
+    /// A group's memberships over time (every one, open or closed), in joining order.
+    public func membershipTimeline(ofGroup groupId: String) -> [MembershipEntry] {
+        (membershipPositionsByGroup[groupId] ?? []).map { memberships.values[Int($0)] }
     }
 
     /// Whether a payload is synthetic (for outputs that filter).

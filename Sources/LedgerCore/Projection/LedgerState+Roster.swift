@@ -120,9 +120,9 @@ extension LedgerState {
     public struct RosterSecondHalf: Sendable {
         var groups: KeyedTable<GroupEntry> = [:]
         var memberships: KeyedTable<MembershipEntry> = [:]
-        var membershipsByGroup: [String: [String]] = [:]
+        var membershipPositionsByGroup: [String: [Int32]] = [:]
         var openMembershipsByGroup: [String: [Int32]] = [:]
-        var membershipsBySchool: [String: [String]] = [:]
+        var membershipPositionsBySchool: [String: [Int32]] = [:]
         var openMembershipsBySchool: [String: [Int32]] = [:]
 
         /// Decodes the bytes from `secondHalfOffset` to the end.
@@ -135,9 +135,9 @@ extension LedgerState {
             memberships.reserveCapacity(list.count)
             for entry in list {
                 memberships[entry.membershipId] = entry
-                membershipsByGroup[entry.groupId, default: []].append(entry.membershipId)
+                membershipPositionsByGroup[entry.groupId, default: []].append(Int32(memberships.count - 1))
                 if entry.isOpen { openMembershipsByGroup[entry.groupId, default: []].append(Int32(memberships.count - 1)) }
-                membershipsBySchool[entry.schoolId, default: []].append(entry.membershipId)
+                membershipPositionsBySchool[entry.schoolId, default: []].append(Int32(memberships.count - 1))
                 if entry.isOpen { openMembershipsBySchool[entry.schoolId, default: []].append(Int32(memberships.count - 1)) }
             }
             try reader.expect(UInt8(ascii: "]"), "the end of the snapshot")
@@ -156,9 +156,9 @@ extension LedgerState {
         schools = first.schools
         groups = second.groups
         memberships = second.memberships
-        membershipsByGroup = second.membershipsByGroup
+        membershipPositionsByGroup = second.membershipPositionsByGroup
         openMembershipsByGroup = second.openMembershipsByGroup
-        membershipsBySchool = second.membershipsBySchool
+        membershipPositionsBySchool = second.membershipPositionsBySchool
         openMembershipsBySchool = second.openMembershipsBySchool
     }
 

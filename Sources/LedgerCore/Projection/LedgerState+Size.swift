@@ -28,21 +28,23 @@ extension LedgerState {
             sizer.table("approvals", approvalRows), sizer.table("groups", groups),
             sizer.table("memberships", memberships), sizer.table("staff", staff),
             sizer.table("secondments", secondmentRows), sizer.table("allocations", allocationRows),
-            sizer.table("earmarks", earmarks), sizer.table("expenditures", expenditures),
-            sizer.table("costShares", costShares), sizer.table("roleAssignments", roleAssignments),
+            sizer.table("earmarks", earmarkRows), sizer.table("expenditures", expenditures),
+            sizer.table("costShares", costShareRows), sizer.table("roleAssignments", roleAssignments),
             sizer.table("activities", activities), sizer.table("assessments", assessments),
         ]
         sizes += [
             sizer.table("documentsByNumber", documentsByNumber), sizer.table("headcounts", headcounts),
             sizer.table("profiles", profiles), sizer.table("profileIdsByJurisdiction", profileIdsByJurisdiction),
-            sizer.table("membershipsByGroup", membershipsByGroup),
-            sizer.table("membershipsBySchool", membershipsBySchool),
+            sizer.table("membershipPositionsByGroup", membershipPositionsByGroup),
+            sizer.table("membershipPositionsBySchool", membershipPositionsBySchool),
             sizer.table("openMembershipsByGroup", openMembershipsByGroup),
             sizer.table("openMembershipsBySchool", openMembershipsBySchool),
         ]
         sizes.append(sizer.table("corrected", corrected))
         sizes.append(sizer.array("eventTypeIndexes", eventTypeIndexes))
         sizes.append(sizer.array("activityParticipantPositions", activityParticipantPositions))
+        sizes.append(sizer.array("costShareSchoolPositions", costShareSchoolPositions))
+        sizes.append(sizer.array("costShareAmountsFen", costShareAmountsFen))
         sizes.append(sizer.table("activityDetails", activityDetails))
         sizes.append(sizer.table("expenditureDetails", expenditureDetails))
         sizes.append(HeapSizer.internedStrings("expenditurePayeeNames", expenditurePayeeNames))

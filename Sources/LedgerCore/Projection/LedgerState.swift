@@ -185,7 +185,8 @@ public struct LedgerState: Sendable, Equatable {
         public var availableFen: Int64 { payload.amountFen - earmarkedFen - spentFen }
     }
 
-    /// An earmark with what has been spent from it.
+    /// An earmark with what has been spent from it, as read back from its compact row (see
+    /// `EarmarkRow`).
     public struct EarmarkEntry: Sendable, Equatable {
         public var payload: FundEarmarked
         public var stamp: Stamp
@@ -242,14 +243,16 @@ public struct LedgerState: Sendable, Equatable {
     var approvalTexts = InternedStrings()
     public internal(set) var groups: KeyedTable<GroupEntry> = [:]
     public internal(set) var memberships: KeyedTable<MembershipEntry> = [:]
-    /// Membership ids by group, in joining order.
-    public internal(set) var membershipsByGroup: [String: [String]] = [:]
+    /// Positions in `memberships` of each group's memberships, in joining order (read them
+    /// through `membershipTimeline(ofGroup:)`). Positions, not ids: 4 bytes each, not 16.
+    public internal(set) var membershipPositionsByGroup: [String: [Int32]] = [:]
     /// Positions in `memberships` of each group's memberships without an exit, in joining order
     /// (an index: the checks on joining, exits and lead changes must not walk every membership
     /// a group ever had, which grows with the journal).
     public internal(set) var openMembershipsByGroup: [String: [Int32]] = [:]
-    /// Membership ids by school, in joining order.
-    public internal(set) var membershipsBySchool: [String: [String]] = [:]
+    /// Positions in `memberships` of each school's memberships, in joining order (read them
+    /// through `membershipTimeline(ofSchool:)`).
+    public internal(set) var membershipPositionsBySchool: [String: [Int32]] = [:]
     /// Positions in `memberships` of each school's memberships without an exit, in joining order
     /// (an index: judging an expenditure or secondment asks for the payer's group, and walking
     /// every membership a school ever had made that grow with the journal).
@@ -261,14 +264,20 @@ public struct LedgerState: Sendable, Equatable {
     var secondmentHostNames = InternedStrings()
     /// The allocations as compact rows (read them through `allocations`).
     public internal(set) var allocationRows: KeyedTable<AllocationRow> = [:]
-    public internal(set) var earmarks: KeyedTable<EarmarkEntry> = [:]
+    /// The earmarks as compact rows (read them through `earmarks`).
+    public internal(set) var earmarkRows: KeyedTable<EarmarkRow> = [:]
     /// Expenditures, compact: read each back with `expenditure(at:)` (see `ExpenditureEntry`).
     public internal(set) var expenditures: KeyedTable<ExpenditureEntry> = [:]
     /// What few expenditures record beyond their row, by position in `expenditures`.
     var expenditureDetails: [Int32: ExpenditureDetails] = [:]
     /// Payees named in words (not schools) of expenditures, each stored once.
     var expenditurePayeeNames = InternedStrings()
-    public internal(set) var costShares: KeyedTable<Recorded<CostShareApportioned>> = [:]
+    /// The cost shares as compact rows (read them through `costShares`).
+    public internal(set) var costShareRows: KeyedTable<CostShareRow> = [:]
+    /// The schools of all cost shares' shares, as positions in `schools`, in cost share order.
+    var costShareSchoolPositions: [Int32] = []
+    /// The amounts of all cost shares' shares, parallel to `costShareSchoolPositions`.
+    var costShareAmountsFen: [Int64] = []
     public internal(set) var roleAssignments: KeyedTable<RoleAssignmentEntry> = [:]
     /// Activities, compact: read each back with `activity(at:)` (see `ActivityEntry`).
     public internal(set) var activities: KeyedTable<ActivityEntry> = [:]

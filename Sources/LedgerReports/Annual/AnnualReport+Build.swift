@@ -230,7 +230,7 @@ extension AnnualReport {
         }
 
         func memberships(of group: LedgerState.GroupEntry) -> [LedgerState.MembershipEntry] {
-            (state.membershipsByGroup[group.groupId] ?? []).compactMap { state.memberships[$0] }
+            state.membershipTimeline(ofGroup: group.groupId)
         }
 
         func membershipFigures(_ group: LedgerState.GroupEntry) -> [ReportFigure] {
