@@ -464,4 +464,45 @@ struct CompactStateTests {
             #expect(changed == state)
         }
     }
+
+    /// An assessment's compact row gives back exactly the payload its event recorded: with no
+    /// assessor, one, or several in the order given, a period label repeated (stored once),
+    /// each kind of provenance; and a refused assessment leaves the state as it was.
+    @Test func assessmentsReadBackAsRecorded() throws {
+        let clerk = Scenario.clerk
+        let shapes = [
+            #""outcome":"Pass","periodLabel":"2024","assessedBy":["sy-edu"]"#,
+            #""outcome":"Good","periodLabel":"2023—2024学年","assessedBy":[],"synthetic":true"#,
+            ##""outcome":"Excellent","periodLabel":"2024","assessedBy":["sy-edu","hn-edu","sy-edu"],"inferred":["outcome"],"noteZh":"按通报推定""##,
+        ]
+        let lines = Scenario.base + [
+            #"{"type":"AuthorityRegistered","v":1,"effective":"2020-01-01",\#(Scenario.admin),"data":{"authorityId":"hn-edu","jurisdictionId":"hn","kind":"EducationBureau","level":"Province","nameZh":"湖南省教育厅"}}"#,
+        ] + shapes.enumerated().map { index, shape in
+            #"{"type":"GroupAssessed","v":1,"effective":"2024-0\#(index + 1)",\#(clerk),"data":{"assessmentId":"as-\#(index)","groupId":"sy-g1",\#(shape)}}"#
+        }
+        let records = try Scenario.records(lines)
+        let state = try Projector.build(records)
+        #expect(state.assessments.count == shapes.count)
+        #expect(state.assessorPositions.count == 4 && state.assessmentPeriodLabels.count == 2)
+        for (position, record) in records.suffix(shapes.count).enumerated() {
+            guard case .groupAssessed(let payload) = record.event else { Issue.record("not an assessment"); continue }
+            let entry = state.assessments.values[position]
+            #expect(entry.payload == payload)
+            #expect(entry.stamp == LedgerState.Stamp(effective: record.effective, seq: record.seq))
+            #expect(state.assessments[payload.assessmentId] == entry)
+        }
+
+        // Refused: an id used twice, an unknown group, an unknown assessor after a known one.
+        for refused in [
+            #""assessmentId":"as-0","groupId":"sy-g1","outcome":"Pass","periodLabel":"2025""#,
+            #""assessmentId":"as-9","groupId":"sy-g9","outcome":"Pass","periodLabel":"2025""#,
+            #""assessmentId":"as-9","groupId":"sy-g1","outcome":"Pass","periodLabel":"2025","assessedBy":["sy-edu","xx-edu"]"#,
+        ] {
+            var changed = state
+            let record = try Scenario.record(Int64(records.count + 1),
+                                             #"{"type":"GroupAssessed","v":1,"effective":"2025-01",\#(clerk),"data":{\#(refused)}}"#)
+            #expect(throws: DomainError.self) { try changed.apply(record) }
+            #expect(changed == state)
+        }
+    }
 }

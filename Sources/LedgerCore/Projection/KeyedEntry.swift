@@ -55,10 +55,6 @@ extension GroupActivityHeld: KeyedPayload {
     public var entryKey: String { activityId }
 }
 
-extension GroupAssessed: KeyedPayload {
-    public var entryKey: String { assessmentId }
-}
-
 extension CampusRegistered: KeyedPayload {
     public var entryKey: String { campusId }
 }

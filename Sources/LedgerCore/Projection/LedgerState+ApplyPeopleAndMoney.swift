@@ -153,12 +153,14 @@ extension LedgerState {
             appendActivity(payload, stamp: stamp, groupPosition: group, hostSchoolPosition: host)
 
         case .groupAssessed(let payload):
-            try assessments.requireUnused(payload.assessmentId, "data.assessmentId", "assessment")
-            try groups.requireKnown(payload.groupId, "data.groupId", "group")
+            try assessmentRows.requireUnused(payload.assessmentId, "data.assessmentId", "assessment")
+            let group = try groups.requirePosition(of: payload.groupId, "data.groupId", "group")
+            var assessors: [Int32] = []
+            assessors.reserveCapacity(payload.assessedBy.count)
             for (index, authority) in payload.assessedBy.enumerated() {
-                try authorities.requireKnown(authority, "data.assessedBy[\(index)]", "authority")
+                assessors.append(Int32(try authorities.requirePosition(of: authority, "data.assessedBy[\(index)]", "authority")))
             }
-            assessments.append(Recorded(payload: payload, stamp: stamp), forNewKey: payload.assessmentId)
+            appendAssessment(payload, stamp: stamp, groupPosition: group, assessorPositions: assessors)
 
         case .entryCorrected(let payload):
             guard payload.targetSeq < record.seq, payload.targetSeq >= 1 else {

@@ -27,6 +27,6 @@ extension LedgerState {
         costShareRows.reserveCapacity(costShareRows.count + count(CostShareApportioned.self))
         roleAssignments.reserveCapacity(roleAssignments.count + count(GroupRoleAssigned.self))
         activities.reserveCapacity(activities.count + count(GroupActivityHeld.self))
-        assessments.reserveCapacity(assessments.count + count(GroupAssessed.self))
+        assessmentRows.reserveCapacity(assessmentRows.count + count(GroupAssessed.self))
     }
 }

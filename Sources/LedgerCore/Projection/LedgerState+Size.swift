@@ -30,7 +30,7 @@ extension LedgerState {
             sizer.table("secondments", secondmentRows), sizer.table("allocations", allocationRows),
             sizer.table("earmarks", earmarkRows), sizer.table("expenditures", expenditures),
             sizer.table("costShares", costShareRows), sizer.table("roleAssignments", roleAssignments),
-            sizer.table("activities", activities), sizer.table("assessments", assessments),
+            sizer.table("activities", activities), sizer.table("assessments", assessmentRows),
         ]
         sizes += [
             sizer.table("documentsByNumber", documentsByNumber), sizer.table("headcounts", headcounts),
@@ -45,6 +45,8 @@ extension LedgerState {
         sizes.append(sizer.array("activityParticipantPositions", activityParticipantPositions))
         sizes.append(sizer.array("costShareSchoolPositions", costShareSchoolPositions))
         sizes.append(sizer.array("costShareAmountsFen", costShareAmountsFen))
+        sizes.append(sizer.array("assessorPositions", assessorPositions))
+        sizes.append(HeapSizer.internedStrings("assessmentPeriodLabels", assessmentPeriodLabels))
         sizes.append(sizer.table("activityDetails", activityDetails))
         sizes.append(sizer.table("expenditureDetails", expenditureDetails))
         sizes.append(HeapSizer.internedStrings("expenditurePayeeNames", expenditurePayeeNames))

@@ -51,7 +51,7 @@ extension LedgerState {
         case .approvals: approvalRows.bucketAddress(hash: hash)
         case .roleAssignments: roleAssignments.bucketAddress(hash: hash)
         case .costShares: costShareRows.bucketAddress(hash: hash)
-        case .assessments: assessments.bucketAddress(hash: hash)
+        case .assessments: assessmentRows.bucketAddress(hash: hash)
         case .memberships: memberships.bucketAddress(hash: hash)
         }
     }
@@ -70,7 +70,7 @@ extension LedgerState {
         case .approvals: approvalRows.entryAddresses(hash: hash)
         case .roleAssignments: roleAssignments.entryAddresses(hash: hash)
         case .costShares: costShareRows.entryAddresses(hash: hash)
-        case .assessments: assessments.entryAddresses(hash: hash)
+        case .assessments: assessmentRows.entryAddresses(hash: hash)
         case .memberships: memberships.entryAddresses(hash: hash)
         }
     }

@@ -285,7 +285,12 @@ public struct LedgerState: Sendable, Equatable {
     var activityParticipantPositions: [Int32] = []
     /// What few activities record beyond their row, by position in `activities`.
     var activityDetails: [Int32: ActivityDetails] = [:]
-    public internal(set) var assessments: KeyedTable<Recorded<GroupAssessed>> = [:]
+    /// The assessments as compact rows (read them through `assessments`).
+    public internal(set) var assessmentRows: KeyedTable<AssessmentRow> = [:]
+    /// The assessors of all assessments, as positions in `authorities`, in assessment order.
+    var assessorPositions: [Int32] = []
+    /// The assessments' period labels, each stored once.
+    var assessmentPeriodLabels = InternedStrings()
     /// Subjects whose personal data was erased from the register.
     public internal(set) var erasedSubjects: Set<String> = []
     /// The last seq applied (0 before any).
