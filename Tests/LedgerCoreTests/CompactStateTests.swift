@@ -237,16 +237,11 @@ struct CompactStateTests {
         #expect(state.approvalTexts.count == 5, "t9, r-1, two reasons (one given twice), one condition")
 
         // Refused: decided twice, an unknown requester, an unknown document. The state is unchanged.
-        for refused in [
+        try expectRefused([
             #"{"type":"ApprovalDecided","v":1,"effective":"2024-11",\#(clerk),\#(Scenario.document),"data":{"approvalId":"ap-0","decision":"Denied","decidedBy":"sy-edu"}}"#,
             #"{"type":"ApprovalRequested","v":1,"effective":"2024-11",\#(clerk),"data":{"approvalId":"ap-9","action":"Other","addressedTo":"sy-edu","requestedBy":"sy-x"}}"#,
             #"{"type":"ApprovalDecided","v":1,"effective":"2024-11",\#(clerk),\#(Scenario.document),"data":{"approvalId":"ap-3","decision":"Granted","decidedBy":"sy-edu","documentId":"nope"}}"#,
-        ] {
-            var changed = state
-            let record = try Scenario.record(Int64(records.count + 1), refused)
-            #expect(throws: DomainError.self) { try changed.apply(record) }
-            #expect(changed == state)
-        }
+        ], after: state)
     }
 
     /// An allocation's compact row gives back exactly the payload its event recorded: with and
@@ -283,14 +278,10 @@ struct CompactStateTests {
         #expect(state.allocations.values.map(\.payload.allocationId) == ["al-0", "al-1", "al-2"])
 
         // Refused: more than is free, a campus of another school. The state is unchanged.
-        for refused in [
+        try expectRefused([
             #"{"type":"FundEarmarked","v":1,"effective":"2024-07",\#(finance),"data":{"earmarkId":"em-2","allocationId":"al-0","amountFen":29999001,"purpose":"Research"}}"#,
             #"{"type":"FundAllocated","v":1,"effective":"2024-07",\#(finance),\#(Scenario.document),"data":{"allocationId":"al-9","fiscalYear":2024,"fromAuthorityId":"sy-edu","toSchoolId":"sy-m03","toCampusId":"cp-1","purpose":"Research","amountFen":1}}"#,
-        ] {
-            var changed = state
-            #expect(throws: DomainError.self) { try changed.apply(try Scenario.record(Int64(records.count + 1), refused)) }
-            #expect(changed == state)
-        }
+        ], after: state)
     }
 
     /// An activity's compact row gives back exactly the payload its event recorded: with and
@@ -411,17 +402,12 @@ struct CompactStateTests {
 
         // Refused: an id used twice, an unknown campus, more than the allocation has left,
         // spending more than the earmark has left. The state is unchanged.
-        for refused in [
+        try expectRefused([
             #"{"type":"FundEarmarked","v":1,"effective":"2024-07",\#(finance),"data":{"earmarkId":"em-1","allocationId":"al-0","amountFen":1,"purpose":"Research"}}"#,
             #"{"type":"FundEarmarked","v":1,"effective":"2024-07",\#(finance),"data":{"earmarkId":"em-9","allocationId":"al-0","amountFen":1,"purpose":"Research","beneficiaryCampusId":"cp-9"}}"#,
             #"{"type":"FundEarmarked","v":1,"effective":"2024-07",\#(finance),"data":{"earmarkId":"em-9","allocationId":"al-0","amountFen":1,"purpose":"Research"}}"#,
             #"{"type":"ExpenditureRecorded","v":1,"effective":"2024-07",\#(finance),"data":{"expenditureId":"ex-2","payerSchoolId":"sy-c1","category":"ExchangeTraining","amountFen":2,"earmarkId":"em-1"}}"#,
-        ] {
-            var changed = state
-            let record = try Scenario.record(Int64(records.count + 1), refused)
-            #expect(throws: DomainError.self) { try changed.apply(record) }
-            #expect(changed == state)
-        }
+        ], after: state)
     }
 
     /// A cost share's compact row gives back exactly the payload its event recorded: shares in
@@ -451,18 +437,12 @@ struct CompactStateTests {
 
         // Refused: an id used twice, a school with two shares, shares that do not add up, an
         // unknown share school. The state (and its flat share arrays) is unchanged.
-        for refused in [
+        try expectRefused([
             #""costShareId":"cs-0","groupId":"sy-g1","totalFen":1,"disbursingSchoolId":"sy-c1","shares":[{"schoolId":"sy-c1","amountFen":1}]"#,
             #""costShareId":"cs-9","groupId":"sy-g1","totalFen":2,"disbursingSchoolId":"sy-c1","shares":[{"schoolId":"sy-c1","amountFen":1},{"schoolId":"sy-c1","amountFen":1}]"#,
             #""costShareId":"cs-9","groupId":"sy-g1","totalFen":3,"disbursingSchoolId":"sy-c1","shares":[{"schoolId":"sy-c1","amountFen":1}]"#,
             #""costShareId":"cs-9","groupId":"sy-g1","totalFen":2,"disbursingSchoolId":"sy-c1","shares":[{"schoolId":"sy-c1","amountFen":1},{"schoolId":"sy-x","amountFen":1}]"#,
-        ] {
-            var changed = state
-            let record = try Scenario.record(Int64(records.count + 1),
-                                             #"{"type":"CostShareApportioned","v":1,"effective":"2024-07",\#(clerk),"data":{\#(refused)}}"#)
-            #expect(throws: DomainError.self) { try changed.apply(record) }
-            #expect(changed == state)
-        }
+        ].map { #"{"type":"CostShareApportioned","v":1,"effective":"2024-07",\#(clerk),"data":{\#($0)}}"# }, after: state)
     }
 
     /// An assessment's compact row gives back exactly the payload its event recorded: with no
@@ -493,16 +473,21 @@ struct CompactStateTests {
         }
 
         // Refused: an id used twice, an unknown group, an unknown assessor after a known one.
-        for refused in [
+        try expectRefused([
             #""assessmentId":"as-0","groupId":"sy-g1","outcome":"Pass","periodLabel":"2025""#,
             #""assessmentId":"as-9","groupId":"sy-g9","outcome":"Pass","periodLabel":"2025""#,
             #""assessmentId":"as-9","groupId":"sy-g1","outcome":"Pass","periodLabel":"2025","assessedBy":["sy-edu","xx-edu"]"#,
-        ] {
+        ].map { #"{"type":"GroupAssessed","v":1,"effective":"2025-01",\#(clerk),"data":{\#($0)}}"# }, after: state)
+    }
+
+    /// Applies each line as the next event after `state`: each must be refused and leave the
+    /// state as it was (a refused event changes nothing, compact rows and flat arrays included).
+    func expectRefused(_ lines: [String], after state: LedgerState, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        for line in lines {
             var changed = state
-            let record = try Scenario.record(Int64(records.count + 1),
-                                             #"{"type":"GroupAssessed","v":1,"effective":"2025-01",\#(clerk),"data":{\#(refused)}}"#)
-            #expect(throws: DomainError.self) { try changed.apply(record) }
-            #expect(changed == state)
+            let record = try Scenario.record(state.lastSeq + 1, line)
+            #expect(throws: DomainError.self, "\(line)", sourceLocation: sourceLocation) { try changed.apply(record) }
+            #expect(changed == state, "\(line)", sourceLocation: sourceLocation)
         }
     }
 }
