@@ -16,7 +16,8 @@ extension JournalReading {
     /// a read-only copy writes nothing).
     public static func rosterState(path: String, policy: StateCheckpoint.Policy) throws -> (state: LedgerState, source: StateSource) {
         if policy != .ignore, case .success(let state) = StateCheckpoint.load(journalPath: path) { return (state, .checkpoint) }
-        let state = try self.state(path: path)
+        // The roster needs no history: a live state (every check made, no history entries kept).
+        let state = try self.state(path: path, retention: .live)
         if policy == .readWrite, FileDescriptor.isWritableDirectory(FileDescriptor.parentDirectory(of: path)) {
             // A checkpoint is a cache: failing to write one (a full disk, a race with an append)
             // costs the next reader a replay, never an answer.

@@ -92,10 +92,11 @@ extension JournalReading {
         }
     }
 
-    /// The state of the journal at `path` as known at `knownAt`.
+    /// The state of the journal at `path` as known at `knownAt`, keeping history as
+    /// `retention` says (a `.live` state makes every check and holds no history entries).
     /// - Throws: `JournalError` for a refused or damaged line.
-    public static func state(path: String, knownAt: KnownAt = .latest) throws -> LedgerState {
-        try fold(path: path, knownAt: knownAt, observe: nil)
+    public static func state(path: String, knownAt: KnownAt = .latest, retention: LedgerState.Retention = .full) throws -> LedgerState {
+        try fold(path: path, knownAt: knownAt, observe: nil, onLeafHash: nil, retention: retention).state
     }
 
     /// The journal's corrections, in seq order, found without decoding the journal (see
@@ -113,12 +114,14 @@ extension JournalReading {
     /// Folds like `fold(path:knownAt:observe:)`; with `onLeafHash`, checks the chain in the same
     /// pass (see `replayDomain(path:onLeafHash:_:)`).
     static func fold(path: String, knownAt: KnownAt, observe: ((LedgerState, DomainEventRecord) -> Void)?,
-                     onLeafHash: ((SHA256Digest) -> Void)?) throws -> (state: LedgerState, scan: JournalScanResult?) {
+                     onLeafHash: ((SHA256Digest) -> Void)?,
+                     retention: LedgerState.Retention = .full) throws -> (state: LedgerState, scan: JournalScanResult?) {
         let survey = try JournalSurvey.survey(path: path)
         var scan: JournalScanResult?
         do {
             let state = try Projector.build(corrections: survey.corrections, knownAt: knownAt,
-                                            eventCountsByTypeIndex: survey.eventCounts(before: knownAt), observe: observe,
+                                            eventCountsByTypeIndex: survey.eventCounts(before: knownAt), retention: retention,
+                                            observe: observe,
                                             folding: { folding in
                 scan = try replayDomain(path: path, onLeafHash: onLeafHash, into: &folding)
             })

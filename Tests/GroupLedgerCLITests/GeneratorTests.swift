@@ -1,6 +1,7 @@
 import ChildProcess
 import Foundation
 import LedgerCore
+import LedgerJournal
 import Testing
 
 /// `Tools/generate-journal`: valid, deterministic journals with every event type.
@@ -33,6 +34,31 @@ struct GeneratorTests {
         // Every event passed the domain checks when generated; a fresh fold agrees.
         #expect(try CLI.run(["state", "--journal", "a.jsonl", "--format", "json"], in: scratch.path).status == 0)
         #expect(try Self.generate(["--events", "10", "--out", "a.jsonl"], in: scratch.path) == 64)  // refuses to append to a journal
+    }
+
+    /// A fold that keeps no history (what `state` uses for groups and schools) accepts the
+    /// generator's every event type and holds the same roster, people, funds and approvals as a
+    /// full fold; `state --format json` prints the same bytes either way (a history view makes
+    /// it fold in full).
+    @Test func aLiveFoldOfAGeneratedJournalHoldsWhatAFullFoldHolds() throws {
+        let scratch = Scratch()
+        #expect(try Self.generate(["--events", "8000", "--seed", "5", "--out", "a.jsonl"], in: scratch.path) == 0)
+        let path = scratch.path + "/a.jsonl"
+        let full = try JournalReading.state(path: path, retention: .full)
+        let live = try JournalReading.state(path: path, retention: .live)
+        #expect(full.secondments.count > 500 && full.activities.count > 100 && full.expenditures.count > 100)
+        #expect(full.costShares.count > 0 && full.assessments.count > 0)
+        #expect(live.secondmentRows.count == 0 && live.activities.count == 0 && live.expenditures.count == 0)
+        #expect(live.authorities == full.authorities && live.documents == full.documents && live.schools == full.schools)
+        #expect(live.campuses == full.campuses && live.groups == full.groups && live.memberships == full.memberships)
+        #expect(live.staff == full.staff && live.roleAssignments == full.roleAssignments && live.headcounts == full.headcounts)
+        #expect(live.allocationRows == full.allocationRows && live.earmarkRows == full.earmarkRows && live.approvalRows == full.approvalRows)
+        #expect(live.eventTypeIndexes == full.eventTypeIndexes && live.corrected == full.corrected && live.lastSeq == 8000)
+        let roster = try CLI.run(["state", "--no-checkpoint", "--journal", "a.jsonl", "--format", "json"], in: scratch.path)
+        let folded = try CLI.run(["state", "--no-checkpoint", "--journal", "a.jsonl", "--format", "json", "--view", "groups,schools,secondments"],
+                                 in: scratch.path)
+        #expect(roster.status == 0 && folded.status == 0)
+        #expect(roster.standardOutput == folded.standardOutput)
     }
 
     /// The schools are a province's however long the journal: the steady stream opens and

@@ -46,6 +46,12 @@ extension LedgerState {
     /// positions having just been appended to `activityParticipantPositions` (the caller has
     /// checked them all and that the id is unused).
     mutating func appendActivity(_ payload: GroupActivityHeld, stamp: Stamp, groupPosition: Int, hostSchoolPosition: Int) {
+        guard retention == .full else {
+            // A live state keeps the id only: the participants the checks filed go again.
+            historyIds.activities.insert(payload.activityId)
+            activityParticipantPositions.removeAll(keepingCapacity: true)
+            return
+        }
         precondition(activityParticipantPositions.count <= Int(UInt32.max), "at most \(UInt32.max) participants in all activities")
         let days = payload.days
         let shortDays: UInt16 = days.flatMap { (1...Int64(UInt16.max)).contains($0) ? UInt16($0) : nil } ?? 0

@@ -13,7 +13,9 @@ extension LedgerState {
             staff.values[member].credentials.append(payload)
 
         case .secondmentStarted(let payload):
+            // A full state's ids are in its table, a live one's in `historyIds` (the other is empty).
             try secondmentRows.requireUnused(payload.secondmentId, "data.secondmentId", "secondment")
+            try historyIds.secondments.requireUnused(payload.secondmentId, "data.secondmentId", "secondment")
             let member = try staff.requirePosition(of: payload.staffId, "data.staffId", "staff member")
             let home = try openSchool(payload.fromSchoolId, "data.fromSchoolId")
             var host: Int?
@@ -27,6 +29,10 @@ extension LedgerState {
             appendSecondment(payload, stamp: stamp, staffPosition: member, fromSchoolPosition: home, toSchoolPosition: host, groupPosition: group)
 
         case .secondmentEnded(let payload):
+            if retention == .live {
+                try endLiveSecondment(payload)
+                break
+            }
             // By index: one lookup, and the entry is read and changed in place, not copied.
             let secondment = try secondmentRows.requirePosition(of: payload.secondmentId, "data.secondmentId", "secondment")
             guard Self.inPlace(&secondmentRows, secondment, { $0.isOpen }) else {
@@ -76,6 +82,7 @@ extension LedgerState {
 
         case .expenditureRecorded(let payload):
             try expenditures.requireUnused(payload.expenditureId, "data.expenditureId", "expenditure")
+            try historyIds.expenditures.requireUnused(payload.expenditureId, "data.expenditureId", "expenditure")
             let payer = try schools.requirePosition(of: payload.payerSchoolId, "data.payerSchoolId", "school")
             var payee: Int?
             if let payeeId = payload.payeeSchoolId { payee = try schools.requirePosition(of: payeeId, "data.payeeSchoolId", "school") }
@@ -101,6 +108,7 @@ extension LedgerState {
 
         case .costShareApportioned(let payload):
             try costShareRows.requireUnused(payload.costShareId, "data.costShareId", "cost share")
+            try historyIds.costShares.requireUnused(payload.costShareId, "data.costShareId", "cost share")
             let group = try groups.requirePosition(of: payload.groupId, "data.groupId", "group")
             let disbursing = try schools.requirePosition(of: payload.disbursingSchoolId, "data.disbursingSchoolId", "school")
             var shareSchools: [Int32] = []
@@ -137,6 +145,7 @@ extension LedgerState {
 
         case .groupActivityHeld(let payload):
             try activities.requireUnused(payload.activityId, "data.activityId", "activity")
+            try historyIds.activities.requireUnused(payload.activityId, "data.activityId", "activity")
             let group = try groups.requirePosition(of: payload.groupId, "data.groupId", "group")
             let host = try schools.requirePosition(of: payload.hostSchoolId, "data.hostSchoolId", "school")
             // Filed as they are checked (no list of their own to allocate), and taken back if one
@@ -154,6 +163,7 @@ extension LedgerState {
 
         case .groupAssessed(let payload):
             try assessmentRows.requireUnused(payload.assessmentId, "data.assessmentId", "assessment")
+            try historyIds.assessments.requireUnused(payload.assessmentId, "data.assessmentId", "assessment")
             let group = try groups.requirePosition(of: payload.groupId, "data.groupId", "group")
             var assessors: [Int32] = []
             assessors.reserveCapacity(payload.assessedBy.count)

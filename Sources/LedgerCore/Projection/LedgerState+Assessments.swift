@@ -30,6 +30,10 @@ extension LedgerState {
     /// Files a new assessment whose group and assessors are at the given positions, in the
     /// payload's order (the caller has checked them, and that the id is unused).
     mutating func appendAssessment(_ payload: GroupAssessed, stamp: Stamp, groupPosition: Int, assessorPositions positions: [Int32]) {
+        guard retention == .full else {
+            historyIds.assessments.insert(payload.assessmentId)
+            return
+        }
         precondition(assessorPositions.count + positions.count <= Int(UInt32.max), "at most \(UInt32.max) assessors in all assessments")
         let row = AssessmentRow(assessmentId: payload.assessmentId, stamp: stamp, provenance: payload.provenance,
                                 groupPosition: Int32(groupPosition), periodLabelNumber: assessmentPeriodLabels.number(of: payload.periodLabel),
@@ -41,7 +45,8 @@ extension LedgerState {
 
     /// The assessments, read back as their events recorded them.
     public var assessments: AssessmentTable {
-        RowTable(rows: assessmentRows, context: AssessmentContext(groups: groups, authorities: authorities,
+        requireHistory("assessments")
+        return RowTable(rows: assessmentRows, context: AssessmentContext(groups: groups, authorities: authorities,
                                                                   periodLabels: assessmentPeriodLabels, assessorPositions: assessorPositions))
     }
 

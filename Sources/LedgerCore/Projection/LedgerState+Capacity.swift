@@ -20,12 +20,14 @@ extension LedgerState {
         groups.reserveCapacity(groups.count + count(GroupProposed.self))
         memberships.reserveCapacity(memberships.count + count(SchoolJoinedGroup.self))
         staff.reserveCapacity(staff.count + count(StaffRegistered.self))
-        secondmentRows.reserveCapacity(secondmentRows.count + count(SecondmentStarted.self))
         allocationRows.reserveCapacity(allocationRows.count + count(FundAllocated.self))
         earmarkRows.reserveCapacity(earmarkRows.count + count(FundEarmarked.self))
+        roleAssignments.reserveCapacity(roleAssignments.count + count(GroupRoleAssigned.self))
+        // History: a live state keeps none of it (see `Retention`).
+        guard retention == .full else { return }
+        secondmentRows.reserveCapacity(secondmentRows.count + count(SecondmentStarted.self))
         expenditures.reserveCapacity(expenditures.count + count(ExpenditureRecorded.self))
         costShareRows.reserveCapacity(costShareRows.count + count(CostShareApportioned.self))
-        roleAssignments.reserveCapacity(roleAssignments.count + count(GroupRoleAssigned.self))
         activities.reserveCapacity(activities.count + count(GroupActivityHeld.self))
         assessmentRows.reserveCapacity(assessmentRows.count + count(GroupAssessed.self))
     }

@@ -32,6 +32,10 @@ extension LedgerState {
     /// has checked them all, and that the id is unused).
     mutating func appendCostShare(_ payload: CostShareApportioned, stamp: Stamp, groupPosition: Int, disbursingSchoolPosition: Int,
                                   shareSchoolPositions: [Int32]) {
+        guard retention == .full else {
+            historyIds.costShares.insert(payload.costShareId)
+            return
+        }
         precondition(costShareSchoolPositions.count + shareSchoolPositions.count <= Int(UInt32.max),
                      "at most \(UInt32.max) shares in all cost shares")
         let row = CostShareRow(costShareId: payload.costShareId, stamp: stamp, totalFen: payload.totalFen, provenance: payload.provenance,
@@ -44,7 +48,8 @@ extension LedgerState {
 
     /// The cost shares, read back as their events recorded them.
     public var costShares: CostShareTable {
-        RowTable(rows: costShareRows, context: CostShareContext(groups: groups, schools: schools, shareSchoolPositions: costShareSchoolPositions,
+        requireHistory("cost shares")
+        return RowTable(rows: costShareRows, context: CostShareContext(groups: groups, schools: schools, shareSchoolPositions: costShareSchoolPositions,
                                                                 shareAmountsFen: costShareAmountsFen))
     }
 

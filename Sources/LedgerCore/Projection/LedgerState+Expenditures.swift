@@ -57,6 +57,10 @@ extension LedgerState {
     /// Files a new expenditure (the caller has checked its references and that its id is unused).
     mutating func appendExpenditure(_ payload: ExpenditureRecorded, stamp: Stamp, payerSchoolPosition: Int,
                                     payeeSchoolPosition: Int?, source: ExpenditureSource) {
+        guard retention == .full else {
+            historyIds.expenditures.insert(payload.expenditureId)
+            return
+        }
         let plain = payload.provenance.isPlain
         var flags: UInt8 = plain && payload.provenance.synthetic ? ExpenditureEntry.syntheticFlag : 0
         if !plain {

@@ -45,6 +45,12 @@ extension LedgerState {
     /// (the caller has checked them, and that the id is unused).
     mutating func appendSecondment(_ payload: SecondmentStarted, stamp: Stamp, staffPosition: Int, fromSchoolPosition: Int,
                                    toSchoolPosition: Int?, groupPosition: Int?) {
+        guard retention == .full else {
+            // A live state keeps the id, and whose it is while it is open.
+            historyIds.secondments.insert(payload.secondmentId)
+            openSecondmentStaffPositions[payload.secondmentId] = Int32(staffPosition)
+            return
+        }
         let row = SecondmentRow(secondmentId: payload.secondmentId,
                                 retainedAtHome: retainedAtHomeLists.shared(payload.retainedAtHome),
                                 provenance: payload.provenance, stamp: stamp, end: nil, kind: payload.kind, plannedEnd: payload.plannedEnd,
@@ -61,7 +67,8 @@ extension LedgerState {
 
     /// The secondments, read back as their events recorded them.
     public var secondments: SecondmentTable {
-        RowTable(rows: secondmentRows, context: SecondmentContext(staff: staff, schools: schools, groups: groups, hostNames: secondmentHostNames))
+        requireHistory("secondments")
+        return RowTable(rows: secondmentRows, context: SecondmentContext(staff: staff, schools: schools, groups: groups, hostNames: secondmentHostNames))
     }
 
     /// A read-only view of the secondments that gives each row back as a `SecondmentEntry`,

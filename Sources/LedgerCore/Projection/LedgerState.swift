@@ -267,6 +267,7 @@ public struct LedgerState: Sendable, Equatable {
     /// The earmarks as compact rows (read them through `earmarks`).
     public internal(set) var earmarkRows: KeyedTable<EarmarkRow> = [:]
     /// Expenditures, compact: read each back with `expenditure(at:)` (see `ExpenditureEntry`).
+    /// Empty in a `.live` state (see `Retention`).
     public internal(set) var expenditures: KeyedTable<ExpenditureEntry> = [:]
     /// What few expenditures record beyond their row, by position in `expenditures`.
     var expenditureDetails: [Int32: ExpenditureDetails] = [:]
@@ -279,7 +280,8 @@ public struct LedgerState: Sendable, Equatable {
     /// The amounts of all cost shares' shares, parallel to `costShareSchoolPositions`.
     var costShareAmountsFen: [Int64] = []
     public internal(set) var roleAssignments: KeyedTable<RoleAssignmentEntry> = [:]
-    /// Activities, compact: read each back with `activity(at:)` (see `ActivityEntry`).
+    /// Activities, compact: read each back with `activity(at:)` (see `ActivityEntry`). Empty in
+    /// a `.live` state, as are the other history tables (see `Retention`).
     public internal(set) var activities: KeyedTable<ActivityEntry> = [:]
     /// The participant schools of all activities, as positions in `schools`, in activity order.
     var activityParticipantPositions: [Int32] = []
@@ -293,6 +295,13 @@ public struct LedgerState: Sendable, Equatable {
     var assessmentPeriodLabels = InternedStrings()
     /// Subjects whose personal data was erased from the register.
     public internal(set) var erasedSubjects: Set<String> = []
+    /// How much history the state keeps (see `Retention`).
+    public internal(set) var retention = Retention.full
+    /// The ids of history a `.live` state keeps instead of its entries.
+    var historyIds = HistoryIds()
+    /// The staff member (a position in `staff`) of each open secondment, by secondment id: kept
+    /// by a `.live` state only, where no secondment row says whose it is.
+    var openSecondmentStaffPositions: [String: Int32] = [:]
     /// The last seq applied (0 before any).
     public internal(set) var lastSeq: Int64 = 0
     /// Event types by seq − 1 (as `DomainEvent.typeIndex`, a byte each rather than a string

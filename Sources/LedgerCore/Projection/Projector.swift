@@ -34,12 +34,14 @@ public enum Projector {
     /// The state as known at `knownAt`, with the corrections already known: `replay` is called
     /// once. (Finding corrections needs only each line's type, which the journal layer reads
     /// far more cheaply than a typed payload.) `eventCountsByTypeIndex`, when known, sizes the
-    /// state's tables before the fold (see `LedgerState.reserveCapacity`).
+    /// state's tables before the fold (see `LedgerState.reserveCapacity`); `retention` says how
+    /// much history it keeps.
     public static func build(corrections: [DomainEventRecord], knownAt: KnownAt = .latest,
-                             eventCountsByTypeIndex: [Int]? = nil,
+                             eventCountsByTypeIndex: [Int]? = nil, retention: LedgerState.Retention = .full,
                              observe: ((LedgerState, DomainEventRecord) -> Void)? = nil,
                              replay: (_ visit: (DomainEventRecord) throws -> Void) throws -> Void) throws -> LedgerState {
-        try build(corrections: corrections, knownAt: knownAt, eventCountsByTypeIndex: eventCountsByTypeIndex, observe: observe) { folding in
+        try build(corrections: corrections, knownAt: knownAt, eventCountsByTypeIndex: eventCountsByTypeIndex, retention: retention,
+                  observe: observe) { folding in
             try replay { record in try folding.fold(record) }
         }
     }
@@ -48,7 +50,7 @@ public enum Projector {
     /// lending the fold to `replay`, which calls `fold` with every record in seq order and may
     /// warm the cache for records ahead of it (`Folding.warmBuckets(for:)`).
     public static func build(corrections: [DomainEventRecord], knownAt: KnownAt = .latest,
-                             eventCountsByTypeIndex: [Int]? = nil,
+                             eventCountsByTypeIndex: [Int]? = nil, retention: LedgerState.Retention = .full,
                              observe: ((LedgerState, DomainEventRecord) -> Void)? = nil,
                              folding replay: (inout Folding) throws -> Void) throws -> LedgerState {
         var inForce: [Int64: Correction] = [:]
@@ -57,6 +59,7 @@ public enum Projector {
             inForce[correction.targetSeq] = Correction(correctionSeq: record.seq, replacement: correction.replacement)
         }
         var folding = Folding(inForce: inForce, knownAt: knownAt, observe: observe)
+        folding.state = LedgerState(retention: retention)
         if let eventCountsByTypeIndex { folding.state.reserveCapacity(eventCountsByTypeIndex: eventCountsByTypeIndex) }
         try replay(&folding)
         return folding.state
@@ -126,14 +129,15 @@ public enum Projector {
     /// - Throws: `DomainError` (with the seq in its message) when the history does not fold.
     /// - Parameter observe: called with the state before each event is folded, and the event
     ///   as folded (after corrections), e.g. to derive policy findings on replay.
-    public static func build(knownAt: KnownAt = .latest, observe: ((LedgerState, DomainEventRecord) -> Void)? = nil,
+    public static func build(knownAt: KnownAt = .latest, retention: LedgerState.Retention = .full,
+                             observe: ((LedgerState, DomainEventRecord) -> Void)? = nil,
                              replay: (_ visit: (DomainEventRecord) throws -> Void) throws -> Void) throws -> LedgerState {
         var corrections: [Int64: Correction] = [:]
         try replay { record in
             guard knownAt.includes(record), case .entryCorrected(let correction) = record.event else { return }
             corrections[correction.targetSeq] = Correction(correctionSeq: record.seq, replacement: correction.replacement)
         }
-        var state = LedgerState()
+        var state = LedgerState(retention: retention)
         try replay { record in
             guard knownAt.includes(record) else { return }
             try state.fold(record, correction: corrections[record.seq], observe: observe)
@@ -142,8 +146,9 @@ public enum Projector {
     }
 
     /// The state from records already in memory (tests, small journals).
-    public static func build(_ records: [DomainEventRecord], knownAt: KnownAt = .latest) throws -> LedgerState {
-        try build(knownAt: knownAt) { visit in
+    public static func build(_ records: [DomainEventRecord], knownAt: KnownAt = .latest,
+                             retention: LedgerState.Retention = .full) throws -> LedgerState {
+        try build(knownAt: knownAt, retention: retention) { visit in
             for record in records { try visit(record) }
         }
     }

@@ -17,7 +17,7 @@ enum EntityNames {
     static func lookup(_ query: String, in state: LedgerState, path: String, field: String? = nil) throws -> String? {
         let known = state.schools[query] != nil || state.groups[query] != nil || state.authorities[query] != nil || state.documents[query] != nil
             || state.staff[query] != nil || state.allocations[query] != nil || state.approvals[query] != nil || state.memberships[query] != nil
-            || state.secondments[query] != nil || state.earmarks[query] != nil
+            || state.isSecondmentRecorded(query) || state.earmarks[query] != nil
         if known { return query }
         let text = TextNormalization.nfc(query)
         var matches: [(id: String, what: String)] = []

@@ -52,11 +52,13 @@ enum StateCommand: Command {
         let shown = Set(chosen.isEmpty ? ["groups", "schools"] : chosen)
         // The groups and schools views of the latest record read only the roster, which a valid
         // checkpoint holds; anything else folds the journal.
+        // (Without history views, a fold keeps no history: see `LedgerState.Retention`.)
+        let rosterOnly = shown.isSubset(of: ["groups", "schools"])
         let state: LedgerState
-        if case .latest = knownAt, shown.isSubset(of: ["groups", "schools"]) {
+        if case .latest = knownAt, rosterOnly {
             state = try JournalReading.rosterState(path: path, policy: arguments.checkpointPolicy).state
         } else {
-            state = try JournalReading.state(path: path, knownAt: knownAt)
+            state = try JournalReading.state(path: path, knownAt: knownAt, retention: rosterOnly ? .live : .full)
         }
         let jurisdiction = try arguments.value("--jurisdiction").map { try EntityNames.jurisdiction($0, in: state, path: path) }
         var views = state.groups(onDay: day, jurisdictionId: jurisdiction, facts: facts)
