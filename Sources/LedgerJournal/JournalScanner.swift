@@ -135,12 +135,14 @@ public struct JournalScanner {
         // The jobs hold the buffers, so bytes a job reads stay allocated until it has finished,
         // even when the reader stops early or throws.
         let buffers = ChunkBuffers(count: lookahead + 1)
+        let storage = DecodedLineStorage()
         try LineReader(file: file, startOffset: start.byteOffset, endOffset: endOffset, firstLineNumber: start.nextSeq)
             .forEachChunk(into: buffers) { slices in
             if let progress, let last = slices.last { progress(last.byteOffset + last.byteCount + 1, totalBytes) }
             let large = slices.count >= DecodedLine.parallelThreshold
             if large {
-                decodingInBackground.append(DecodeJob(slices, inBackground: true, holding: buffers, checkChain: checkChain, output: output))
+                decodingInBackground.append(DecodeJob(slices, inBackground: true, holding: buffers, storage: storage,
+                                                      checkChain: checkChain, output: output))
             }
             // Check the oldest chunks until at most `lookahead` are in flight (all of them before
             // a small chunk, which is checked here, in order).
@@ -152,7 +154,7 @@ public struct JournalScanner {
                 }
             }
             if large { return true }
-            return try consume(DecodeJob(slices, inBackground: false, holding: nil, checkChain: checkChain, output: output))
+            return try consume(DecodeJob(slices, inBackground: false, holding: nil, storage: storage, checkChain: checkChain, output: output))
         }
         for job in decodingInBackground {
             guard try consume(job) else { break }
@@ -188,6 +190,9 @@ final class DecodeJob: @unchecked Sendable {
     /// The decoded lines, parallel to `slices`; each is written once, by the thread that
     /// claimed its block, and read by the scanning thread only after `wait()`.
     let decoded: UnsafeMutableBufferPointer<DecodedLine>
+    /// Where `decoded` lies (it may be longer), taken from `storage` and given back on release.
+    private let storageBuffer: UnsafeMutableBufferPointer<DecodedLine>
+    private let storage: DecodedLineStorage
     private let checkChain: Bool
     private let output: ScanOutput
     private let claims: BlockClaims
@@ -212,14 +217,17 @@ final class DecodeJob: @unchecked Sendable {
     /// (the reader leaves a chunk's bytes in place until the callback after the one that
     /// handed it out returns, and the scan waits for this job within that next callback).
     /// Otherwise `wait()` decodes it all on the calling thread.
-    init(_ slices: [LineSlice], inBackground: Bool, holding buffers: ChunkBuffers?, checkChain: Bool, output: ScanOutput) {
+    init(_ slices: [LineSlice], inBackground: Bool, holding buffers: ChunkBuffers?, storage: DecodedLineStorage,
+         checkChain: Bool, output: ScanOutput) {
         self.slices = slices
+        self.storage = storage
         self.buffers = buffers
         self.checkChain = checkChain
         self.output = output
         // Left uninitialized: each slot is initialized once, by the thread that decodes its line
         // (every block is decoded before the job is released; see `deinit`).
-        decoded = .allocate(capacity: slices.count)
+        storageBuffer = storage.take(count: slices.count)
+        decoded = UnsafeMutableBufferPointer(rebasing: storageBuffer[0..<slices.count])
         claims = BlockClaims(blockCount: (slices.count + Self.blockLines - 1) / Self.blockLines)
         guard inBackground else { return }
         for queue in Self.decoders { queue.async { self.work() } }
@@ -252,7 +260,7 @@ final class DecodeJob: @unchecked Sendable {
         // scan waits for (so decodes) every other job as soon as it makes it.
         precondition(claims.allFinished, "a decode job is released with lines not decoded")
         decoded.deinitialize()
-        decoded.deallocate()
+        storage.giveBack(storageBuffer)
     }
 }
 

@@ -1,14 +1,16 @@
 // groupledger-bench: measures the journal engine and prints figures. Not a test.
 //
 //   swift run -c release groupledger-bench [--events N] [--batch N] [--dir PATH] [--runs N] [--from-journal PATH]
-//   swift run -c release groupledger-bench --state-size-of PATH
+//   swift run -c release groupledger-bench --state-size-of PATH [--full]
 //
 // With --from-journal, the appended events are the first N events of that journal (a generated
 // one, so the lines are real domain events), written through the engine in batches of --batch;
 // Tools/bench-vs-sqlite.py loads the same lines into SQLite with the same batching.
 //
 // With --state-size-of, it only replays that journal into the state once and prints the
-// state's size table by table (entries and estimated bytes) with the process's peak RSS.
+// state's size table by table (entries and estimated bytes) with the process's peak RSS: the
+// state `state` folds (no history: `LedgerState.Retention.live`), or with --full the state
+// reports fold (every history entry).
 //
 // Measures durable append (validation, encoding, hashing, write, fsync) in batches, reading
 // and decoding every line, and full verification, on a journal of N events (~350-byte lines).
@@ -31,11 +33,13 @@ struct Options {
     var phases: Set<String> = ["components", "append", "pipelined", "read", "verify"]
     /// Only print the size of this journal's state.
     var stateSizeOf: String?
+    /// With `stateSizeOf`: the full state's size, history included.
+    var fullState = false
 
     static let usage = """
         usage: groupledger-bench [--events N] [--batch N] [--runs N] [--dir PATH] [--phases components,append,pipelined,read,verify]
                                  [--from-journal PATH] [--keep] [--reuse]
-               groupledger-bench --state-size-of PATH
+               groupledger-bench --state-size-of PATH [--full]
         """
 
     /// Parses the arguments; nil (after printing why and the usage) when they are not valid.
@@ -52,6 +56,7 @@ struct Options {
             let option = arguments[index]
             if option == "--reuse" { reuse = true; index += 1; continue }
             if option == "--keep" { keep = true; index += 1; continue }
+            if option == "--full" { fullState = true; index += 1; continue }
             if option == "--help" || option == "-h" { print(Self.usage); exit(0) }
             let known = ["--events", "--batch", "--runs", "--dir", "--phases", "--from-journal", "--state-size-of"]
             guard known.contains(option) else { refuse("unknown option '\(option)'"); return nil }
@@ -125,7 +130,8 @@ guard let options = Options(Array(CommandLine.arguments.dropFirst())) else { exi
 
 if let journal = options.stateSizeOf {
     var state = LedgerState()
-    let elapsed = try seconds { state = try JournalReading.state(path: journal) }
+    let retention: LedgerState.Retention = options.fullState ? .full : .live
+    let elapsed = try seconds { state = try JournalReading.state(path: journal, retention: retention) }
     // VmHWM, not getrusage's ru_maxrss: the latter keeps the peak of the process before exec
     // (a Python parent holding the journal's lines, in Tools/bench-vs-sqlite.py).
     let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
@@ -133,8 +139,8 @@ if let journal = options.stateSizeOf {
         .flatMap { Double($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
     let sizes = state.tableSizes()
     let totalBytes = sizes.reduce(0) { $0 + $1.estimatedBytes }
-    print(String(format: "state of %lld events, folded in %.2f s; peak RSS %.0f MB; tables about %.0f MB:",
-                 state.lastSeq, elapsed, peakKB / 1024, Double(totalBytes) / 1e6))
+    print(String(format: "%@ state of %lld events, folded in %.2f s; peak RSS %.0f MB; tables about %.0f MB:",
+                 options.fullState ? "full" : "live (no history)", state.lastSeq, elapsed, peakKB / 1024, Double(totalBytes) / 1e6))
     for size in sizes where size.count > 0 {
         print(String(format: "  %@ %10d entries %9.1f MB %7.0f bytes/entry", size.name.padding(toLength: 22, withPad: " ", startingAt: 0),
                      size.count, Double(size.estimatedBytes) / 1e6, Double(size.estimatedBytes) / Double(size.count)))

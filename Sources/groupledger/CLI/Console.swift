@@ -9,20 +9,28 @@ struct Console {
         write(text, to: STDOUT_FILENO)
     }
 
+    /// Writes bytes (UTF-8 text) to standard output as they are, without a copy.
+    func out(bytes: [UInt8]) {
+        ProgressLine.current?.erase()
+        bytes.withUnsafeBytes { write($0, to: STDOUT_FILENO) }
+    }
+
     /// Writes to standard error.
     func error(_ text: String) {
         write(text, to: STDERR_FILENO)
     }
 
     private func write(_ text: String, to descriptor: Int32) {
-        var bytes = Array(text.utf8)
+        Array(text.utf8).withUnsafeBytes { write($0, to: descriptor) }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) {
         var offset = 0
         while offset < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
+            let count = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
             if count < 0 && errno == EINTR { continue }
             guard count > 0 else { return }  // a closed pipe: nothing more can be shown
             offset += count
         }
-        bytes.removeAll()
     }
 }

@@ -72,8 +72,9 @@ enum StateCommand: Command {
             throw JournalError(.outOfRange, path: path, field: "--school", message: "no school \"\(school)\" is registered")
         }
         if json {
-            context.console.out(String(decoding: CanonicalJSON.encode(StateJSON.value(views: school == nil ? views : [], state: state, day: day,
-                                                                                          onlySchool: school, jurisdictionId: jurisdiction)), as: UTF8.self) + "\n")
+            StateJSON.encode(views: school == nil ? views : [], state: state, day: day, onlySchool: school, jurisdictionId: jurisdiction) {
+                context.console.out(bytes: $0)
+            }
         } else {
             let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
             var sections: [String] = []
