@@ -6,18 +6,6 @@ import Testing
 /// or in more families than it keeps as numbers (kept as strings).
 @Suite("Compact id set")
 struct CompactIdSetTests {
-    /// A deterministic stream of numbers (SplitMix64).
-    struct Numbers: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var value = state
-            value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
-            return value ^ (value >> 31)
-        }
-    }
-
     /// Inserts `ids` into both sets, checking each answer against the model's.
     static func expectAgrees(_ ids: [String], _ set: inout CompactIdSet, _ model: inout Set<String>,
                              sourceLocation: SourceLocation = #_sourceLocation) {
@@ -31,7 +19,7 @@ struct CompactIdSetTests {
     }
 
     @Test func agreesWithASetOfStringsOnIdsOfEveryShape() {
-        var numbers = Numbers(state: 7)
+        var numbers = GeneratedHistory.Generator(state: 7)
         var ids: [String] = []
         let stems = ["sec-", "ex-", "act-", "cs-", "", "ex-2024-", "a"]
         for _ in 0..<20_000 {
@@ -87,7 +75,7 @@ struct CompactIdSetTests {
 
     /// Equal sets compare equal however their ids came; a set with one id more does not.
     @Test func equalityIsBySetNotByOrder() {
-        var numbers = Numbers(state: 11)
+        var numbers = GeneratedHistory.Generator(state: 11)
         let ids = (0..<6000).map { _ in ["p-", "q", "r-0"][Int(numbers.next() % 3)] + "\(numbers.next() % 9000)" } + ["plain", "f-x"]
         var forward = CompactIdSet()
         var backward = CompactIdSet()
