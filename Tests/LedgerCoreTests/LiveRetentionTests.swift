@@ -39,10 +39,15 @@ struct LiveRetentionTests {
         #expect(full.historyIds == LedgerState.HistoryIds(), "a full state keeps its ids in its tables", sourceLocation: sourceLocation)
         // Open secondments: the same ones, with the same staff members.
         let open = full.secondments.values.enumerated().filter { $0.element.isOpen }
-        #expect(live.openSecondmentStaffPositions.count == open.count, sourceLocation: sourceLocation)
+        #expect(live.openSecondmentStaff.count == open.count, sourceLocation: sourceLocation)
         for (position, secondment) in open {
-            let staffPosition = live.openSecondmentStaffPositions[secondment.payload.secondmentId]
-            #expect(staffPosition == full.secondmentRows.values[position].staffPosition, "\(secondment.payload.secondmentId)", sourceLocation: sourceLocation)
+            let staffPosition = live.openSecondmentStaffPosition(of: secondment.payload.secondmentId)
+            #expect(staffPosition == Int(full.secondmentRows.values[position].staffPosition), "\(secondment.payload.secondmentId)",
+                    sourceLocation: sourceLocation)
+        }
+        // Ended ones are not found.
+        for secondment in full.secondments.values where !secondment.isOpen {
+            #expect(live.openSecondmentStaffPosition(of: secondment.payload.secondmentId) == nil, sourceLocation: sourceLocation)
         }
     }
 
@@ -127,7 +132,7 @@ struct LiveRetentionTests {
             #expect(error == nil, "\(line)")
         }
         Self.expectSameLiveTables(full, live)
-        #expect(live.openSecondmentStaffPositions.keys.sorted() == ["ex-1"])
+        #expect(live.openSecondmentStaff.count == 1 && live.openSecondmentStaffPosition(of: "ex-1") != nil)
         #expect(live.isSecondmentRecorded("sec-0") && full.isSecondmentRecorded("sec-0") && !live.isSecondmentRecorded("sec-9"))
     }
 

@@ -1,6 +1,7 @@
 /// The hash index of a `KeyedTable`: positions of ids in the table's entries, found by open
 /// addressing with ordered linear probing over one flat array of 64-bit buckets. The index
-/// holds no ids: it asks the table for the id at a position (`keyAt`, `isKey`).
+/// holds no ids: it asks the table for the id at a position (`isKey`). Growing it hashes no
+/// id again: the buckets keep each key's tag, which alone decides where the key goes.
 ///
 /// Why not `[String: Int32]`: a replay looks ids up several times per event (about 6M lookups
 /// for 1M events), and a dictionary of strings pays for SipHash on every lookup and for
@@ -59,6 +60,14 @@ struct KeyIndex: Sendable {
         homeCount == 0 ? nil : Self.home(tag: hash >> 32, homeCount: homeCount)
     }
 
+    /// The address of the bucket a lookup of `hash` starts at, or nil when the index is empty.
+    /// Only to be read, and only before the index next changes (see `LookupHints`).
+    @inlinable
+    func bucketAddress(hash: UInt64) -> UnsafeRawPointer? {
+        guard let bucket = homeBucket(ofHash: hash) else { return nil }
+        return buckets.withUnsafeBufferPointer { buckets in buckets.baseAddress.map { UnsafeRawPointer($0 + bucket) } }
+    }
+
     /// The first position whose 32 bits of hash agree with `hash`'s and for which `isKey` is true.
     @inlinable
     func position(ofHash hash: UInt64, isKey: (Int) -> Bool) -> Int? {
@@ -90,34 +99,67 @@ struct KeyIndex: Sendable {
         Int(truncatingIfNeeded: (tag &* UInt64(homeCount)) >> 32)
     }
 
-    /// Records that `key` is at `position`. `keyAt` gives the id at every position the index
-    /// already has (it rehashes them when it grows).
+    /// Records that `key` is at `position`.
     /// - Precondition: the key is not in the index; `position` is below `UInt32.max`.
-    mutating func insert(position: Int, key: String, keyAt: (Int) -> String) {
-        insert(position: position, hash: Self.hash(key)) { Self.hash(keyAt($0)) }
+    mutating func insert(position: Int, key: String) {
+        insert(position: position, hash: Self.hash(key))
     }
 
-    /// Records that the key with `hash` is at `position`; `hashAt` gives the hash of the key at
-    /// every position the index already has. (Apart from `insert(position:key:keyAt:)` so that
-    /// tests can choose colliding hashes.)
-    mutating func insert(position: Int, hash: UInt64, hashAt: (Int) -> UInt64) {
+    /// Records that the key with `hash` is at `position`. (Apart from `insert(position:key:)`
+    /// so that tests can choose colliding hashes.)
+    mutating func insert(position: Int, hash: UInt64) {
         precondition(position < Int(UInt32.max), "a keyed table holds fewer than \(UInt32.max) entries")
-        if count + 1 > capacity { grow(toHold: Swift.max(count + 1, count + count / 2), hashAt: hashAt) }
+        if count + 1 > capacity { grow(toHold: Swift.max(count + 1, count + count / 2)) }
         while !place(tag: hash >> 32, position: position) {
             // A run reached the end of the spill room: rare, and cured by more home buckets
             // (and more spill room), so grow past the present capacity, never back to it.
-            grow(toHold: capacity + capacity / 4 + 16, hashAt: hashAt)
+            grow(toHold: capacity + capacity / 4 + 16)
         }
         count += 1
     }
 
-    /// Makes room for `minimumCapacity` keys without further growth.
-    mutating func reserveCapacity(_ minimumCapacity: Int, keyAt: (Int) -> String) {
-        if minimumCapacity > capacity { grow(toHold: minimumCapacity) { Self.hash(keyAt($0)) } }
+    /// Forgets that the key with `hash` is at `position`; false when the index does not hold
+    /// that position under that hash's tag.
+    ///
+    /// The buckets after it that may move back (those past their home) move back one, so the
+    /// buckets stay sorted with each at or after its home and no empty bucket is left inside
+    /// a run: a later key's home is at least that of the first key that could not move.
+    @discardableResult
+    mutating func remove(position: Int, hash: UInt64) -> Bool {
+        guard homeCount > 0 else { return false }
+        let tag = hash >> 32
+        let entry = tag << 32 | UInt64(position + 1)
+        let homeCount = homeCount
+        let removed = buckets.withUnsafeMutableBufferPointer { buckets -> Bool in
+            var bucket = Self.home(tag: tag, homeCount: homeCount)
+            while buckets[bucket] != entry {
+                if buckets[bucket] == 0 || buckets[bucket] >> 32 > tag { return false }
+                bucket += 1
+            }
+            // The last bucket is always empty, so `next` stays inside the array.
+            var next = bucket + 1
+            while buckets[next] != 0, Self.home(tag: buckets[next] >> 32, homeCount: homeCount) <= bucket {
+                buckets[bucket] = buckets[next]
+                bucket = next
+                next += 1
+            }
+            buckets[bucket] = 0
+            return true
+        }
+        if removed { count -= 1 }
+        return removed
     }
 
-    /// Rebuilds the buckets with room for `keyCount` keys, from the hashes of the first `count` positions.
-    private mutating func grow(toHold keyCount: Int, hashAt: (Int) -> UInt64) {
+    /// Makes room for `minimumCapacity` keys without further growth.
+    mutating func reserveCapacity(_ minimumCapacity: Int) {
+        if minimumCapacity > capacity { grow(toHold: minimumCapacity) }
+    }
+
+    /// Rebuilds the buckets with room for `keyCount` keys. The keys are placed again from the
+    /// tags the buckets hold (a home depends on the tag alone), so no key is hashed again and
+    /// the positions need not be 0..<count.
+    private mutating func grow(toHold keyCount: Int) {
+        let old = buckets
         var wanted = keyCount
         while true {
             homeCount = Swift.max(16, (wanted * 5 + 3) / 4)
@@ -125,7 +167,7 @@ struct KeyIndex: Sendable {
             // Room for the runs that spill past the last home bucket (a few dozen at 80%).
             buckets = [UInt64](repeating: 0, count: homeCount + 64 + homeCount / 32)
             var placed = true
-            for position in 0..<count where !place(tag: hashAt(position) >> 32, position: position) {
+            for entry in old where entry != 0 && !place(tag: entry >> 32, position: Int(truncatingIfNeeded: entry & 0xFFFF_FFFF) - 1) {
                 placed = false
                 break
             }
@@ -197,5 +239,13 @@ extension KeyIndex {
     static func fold(_ left: UInt64, _ right: UInt64) -> UInt64 {
         let product = left.multipliedFullWidth(by: right)
         return product.high ^ product.low
+    }
+}
+
+extension KeyIndex: Equatable {
+    /// The same positions under the same tags, however the buckets lie (they depend on the
+    /// order of insertions, removals and growth).
+    @usableFromInline static func == (lhs: KeyIndex, rhs: KeyIndex) -> Bool {
+        lhs.count == rhs.count && lhs.buckets.filter { $0 != 0 }.sorted() == rhs.buckets.filter { $0 != 0 }.sorted()
     }
 }

@@ -72,8 +72,7 @@ public struct KeyedTable<Value: KeyedEntry>: Sendable {
         // Checked in debug builds only: a release replay would pay a second lookup per new id.
         assert(index(forKey: key) == nil, "append(_:forNewKey:) with a key already in the table: \(key)")
         values.append(value)
-        let entries = values  // the index reads ids while it is changed, so not through `self`
-        positions.insert(position: entries.count - 1, key: key) { entries[$0].entryKey }
+        positions.insert(position: values.count - 1, key: key)
     }
 
     /// The address of the hash bucket a lookup of an id with `hash` starts at, or nil when the
@@ -81,10 +80,7 @@ public struct KeyedTable<Value: KeyedEntry>: Sendable {
     /// `LookupHints`): it points into the index's storage, which a change can move.
     @inlinable
     func bucketAddress(hash: UInt64) -> UnsafeRawPointer? {
-        guard let bucket = positions.homeBucket(ofHash: hash) else { return nil }
-        return positions.buckets.withUnsafeBufferPointer { buckets in
-            buckets.baseAddress.map { UnsafeRawPointer($0 + bucket) }
-        }
+        positions.bucketAddress(hash: hash)
     }
 
     /// The addresses of the first and the last byte of the entry a lookup of an id with `hash`
@@ -94,7 +90,14 @@ public struct KeyedTable<Value: KeyedEntry>: Sendable {
     /// only before the table next changes.
     @inlinable
     func entryAddresses(hash: UInt64) -> (first: UnsafeRawPointer, last: UnsafeRawPointer)? {
-        guard let position = positions.candidatePosition(ofHash: hash), position < values.count else { return nil }
+        entryAddresses(position: positions.candidatePosition(ofHash: hash))
+    }
+
+    /// The addresses of the first and the last byte of the entry at `position`, or nil (read
+    /// the way `entryAddresses(hash:)` is).
+    @inlinable
+    func entryAddresses(position: Int?) -> (first: UnsafeRawPointer, last: UnsafeRawPointer)? {
+        guard let position, position < values.count else { return nil }
         let stride = MemoryLayout<Value>.stride
         return values.withUnsafeBytes { bytes in
             bytes.baseAddress.map { ($0 + position * stride, $0 + position * stride + stride - 1) }
@@ -104,8 +107,7 @@ public struct KeyedTable<Value: KeyedEntry>: Sendable {
     /// Reserves room for `minimumCapacity` entries in the index and the entries.
     public mutating func reserveCapacity(_ minimumCapacity: Int) {
         values.reserveCapacity(minimumCapacity)
-        let entries = values
-        positions.reserveCapacity(minimumCapacity) { entries[$0].entryKey }
+        positions.reserveCapacity(minimumCapacity)
     }
 
     /// Entries the table can hold without growing (the smaller of its parts).

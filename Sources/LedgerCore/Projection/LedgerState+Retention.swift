@@ -47,15 +47,23 @@ extension LedgerState {
     /// Files the end of a secondment in a `.live` state: its id must be one started, and
     /// still open (an extension keeps it open); the checks and errors are the full state's.
     mutating func endLiveSecondment(_ payload: SecondmentEnded) throws(DomainError) {
-        guard let member = openSecondmentStaffPositions[payload.secondmentId] else {
+        guard let member = openSecondmentStaffPosition(of: payload.secondmentId) else {
             if historyIds.secondments.contains(payload.secondmentId) {
                 throw DomainError(field: "data.secondmentId", "secondment \"\(payload.secondmentId)\" has already ended")
             }
             throw DomainError(field: "data.secondmentId", "unknown secondment \"\(payload.secondmentId)\"")
         }
         if payload.outcome != .extended {
-            openSecondmentStaffPositions[payload.secondmentId] = nil
-            staff.values[Int(member)].openSecondmentId = nil
+            openSecondmentStaff.remove(position: member, hash: KeyIndex.hash(payload.secondmentId))
+            staff.values[member].openSecondmentId = nil
+        }
+    }
+
+    /// The position in `staff` of the staff member on the open secondment `id`, in a `.live`
+    /// state: the index's candidates confirmed by their entries' open secondment.
+    func openSecondmentStaffPosition(of id: String) -> Int? {
+        staff.values.withUnsafeBufferPointer { entries in
+            openSecondmentStaff.position(of: id) { entries[$0].openSecondmentId == id }
         }
     }
 }

@@ -48,7 +48,7 @@ extension LedgerState {
         guard retention == .full else {
             // A live state keeps the id, and whose it is while it is open.
             historyIds.secondments.insert(payload.secondmentId)
-            openSecondmentStaffPositions[payload.secondmentId] = Int32(staffPosition)
+            openSecondmentStaff.insert(position: staffPosition, key: payload.secondmentId)
             return
         }
         let row = SecondmentRow(secondmentId: payload.secondmentId,

@@ -57,7 +57,8 @@ extension LedgerState {
         let historyIdSets = [historyIds.secondments, historyIds.activities, historyIds.expenditures, historyIds.costShares, historyIds.assessments]
         sizes.append(TableSize(name: "historyIds", count: historyIdSets.reduce(0) { $0 + $1.count },
                                estimatedBytes: historyIdSets.reduce(0) { $0 + $1.estimatedBytes }))
-        sizes.append(sizer.table("openSecondmentStaffPositions", openSecondmentStaffPositions))
+        sizes.append(TableSize(name: "openSecondmentStaff", count: openSecondmentStaff.count,
+                               estimatedBytes: openSecondmentStaff.bucketCount * MemoryLayout<UInt64>.stride))
         sizes.append(TableSize(name: "erasedSubjects", count: erasedSubjects.count,
                                estimatedBytes: HeapSizer.hashStorageBytes(capacity: erasedSubjects.capacity, stride: MemoryLayout<String>.stride)
                                    + erasedSubjects.reduce(0) { $0 + HeapSizer.stringHeapBytes($1) }))

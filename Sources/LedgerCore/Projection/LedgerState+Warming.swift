@@ -43,7 +43,8 @@ extension LedgerState {
         case .schools: schools.bucketAddress(hash: hash)
         case .groups: groups.bucketAddress(hash: hash)
         case .staff: staff.bucketAddress(hash: hash)
-        case .secondments: secondmentRows.bucketAddress(hash: hash)
+        // A live state finds an open secondment's staff member through its own index.
+        case .secondments: retention == .live ? openSecondmentStaff.bucketAddress(hash: hash) : secondmentRows.bucketAddress(hash: hash)
         case .activities: activities.bucketAddress(hash: hash)
         case .expenditures: expenditures.bucketAddress(hash: hash)
         case .allocations: allocationRows.bucketAddress(hash: hash)
@@ -62,7 +63,9 @@ extension LedgerState {
         case .schools: schools.entryAddresses(hash: hash)
         case .groups: groups.entryAddresses(hash: hash)
         case .staff: staff.entryAddresses(hash: hash)
-        case .secondments: secondmentRows.entryAddresses(hash: hash)
+        case .secondments:
+            retention == .live ? staff.entryAddresses(position: openSecondmentStaff.candidatePosition(ofHash: hash))
+                : secondmentRows.entryAddresses(hash: hash)
         case .activities: activities.entryAddresses(hash: hash)
         case .expenditures: expenditures.entryAddresses(hash: hash)
         case .allocations: allocationRows.entryAddresses(hash: hash)
