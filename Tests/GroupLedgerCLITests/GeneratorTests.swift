@@ -48,7 +48,7 @@ struct GeneratorTests {
         let live = try JournalReading.state(path: path, retention: .live)
         #expect(full.secondments.count > 500 && full.activities.count > 100 && full.expenditures.count > 100)
         #expect(full.costShares.count > 0 && full.assessments.count > 0)
-        #expect(live.secondmentRows.count == 0 && live.activities.count == 0 && live.expenditures.count == 0)
+        #expect(live.secondmentRows.count == 0 && live.activityRows.count == 0 && live.expenditureRows.count == 0)
         #expect(live.authorities == full.authorities && live.documents == full.documents && live.schools == full.schools)
         #expect(live.campuses == full.campuses && live.groups == full.groups && live.memberships == full.memberships)
         #expect(live.staff == full.staff && live.roleAssignments == full.roleAssignments && live.headcounts == full.headcounts)

@@ -27,7 +27,7 @@ struct LiveRetentionTests {
         #expect(live.erasedSubjects == full.erasedSubjects && live.eventTypeIndexes == full.eventTypeIndexes, sourceLocation: sourceLocation)
         #expect(live.lastSeq == full.lastSeq, sourceLocation: sourceLocation)
         // History: none kept, its ids counted.
-        #expect(live.secondmentRows.count == 0 && live.activities.count == 0 && live.expenditures.count == 0, sourceLocation: sourceLocation)
+        #expect(live.secondmentRows.count == 0 && live.activityRows.count == 0 && live.expenditureRows.count == 0, sourceLocation: sourceLocation)
         #expect(live.costShareRows.count == 0 && live.assessmentRows.count == 0, sourceLocation: sourceLocation)
         #expect(live.activityParticipantPositions.isEmpty && live.costShareSchoolPositions.isEmpty && live.assessorPositions.isEmpty,
                 sourceLocation: sourceLocation)
@@ -67,12 +67,12 @@ struct LiveRetentionTests {
         return fullError
     }
 
-    /// Every kind of history event, accepted and refused, in both retentions.
-    @Test func liveAndFullFoldsAcceptAndRefuseAlike() throws {
+    /// A history event of every kind, all accepted after `Scenario.base`.
+    static var acceptedHistory: [String] {
         let clerk = Self.clerk
         let finance = Self.finance
         let school = #""actor":{"id":"c","role":"CoreSchoolClerk"}"#
-        let accepted = (0..<3).map { index in
+        return (0..<3).map { index in
             #"{"type":"StaffRegistered","v":1,"effective":"2024-09",\#(clerk),"data":{"staffId":"t\#(index)","homeSchoolId":"sy-m03","post":"Teacher"}}"#
         } + [
             #"{"type":"SecondmentStarted","v":1,"effective":"2024-09",\#(clerk),"data":{"secondmentId":"sec-0","staffId":"t0","kind":"SupportTeaching","fromSchoolId":"sy-m03","toSchoolId":"sy-c1","plannedEnd":"2025-07","retainedAtHome":["Payroll"]}}"#,
@@ -88,6 +88,14 @@ struct LiveRetentionTests {
             #"{"type":"CostShareApportioned","v":1,"effective":"2024-07",\#(school),"data":{"costShareId":"cs-1","groupId":"sy-g1","totalFen":10500,"disbursingSchoolId":"sy-c1","shares":[{"schoolId":"sy-m04","amountFen":500},{"schoolId":"sy-c1","amountFen":10000}]}}"#,
             #"{"type":"GroupAssessed","v":1,"effective":"2024-08",\#(clerk),"data":{"assessmentId":"as-1","groupId":"sy-g1","outcome":"Good","periodLabel":"2024","assessedBy":["sy-edu"]}}"#,
         ]
+    }
+
+    /// Every kind of history event, accepted and refused, in both retentions.
+    @Test func liveAndFullFoldsAcceptAndRefuseAlike() throws {
+        let clerk = Self.clerk
+        let finance = Self.finance
+        let school = #""actor":{"id":"c","role":"CoreSchoolClerk"}"#
+        let accepted = Self.acceptedHistory
         let refused = [
             // Ids used before, by kind (and one used by another kind, which is no clash).
             #"{"type":"SecondmentStarted","v":1,"effective":"2025-09",\#(clerk),"data":{"secondmentId":"sec-1","staffId":"t1","kind":"SupportTeaching","fromSchoolId":"sy-m03","toSchoolId":"sy-c1","plannedEnd":"2026-07"}}"#,
@@ -142,5 +150,34 @@ struct LiveRetentionTests {
     func randomHistoriesFoldAlike(seed: UInt64) throws {
         let records = try GeneratedHistory.records(count: 400, seed: seed)
         Self.expectSameLiveTables(try Projector.build(records), try Projector.build(records, retention: .live))
+    }
+
+    /// `Scenario.base` and `acceptedHistory`, folded with `retention`.
+    static func stateWithHistory(retention: LedgerState.Retention) throws -> LedgerState {
+        try Projector.build(try Scenario.records(Scenario.base + acceptedHistory), retention: retention)
+    }
+
+    /// Asking a live state for history is a programming error that stops the process, not an
+    /// empty answer: each history view and query, on a live state with history folded in.
+    @Test func historyReadFromALiveStateStopsTheProcess() async throws {
+        // The views answer on a full state of the same history.
+        let full = try Self.stateWithHistory(retention: .full)
+        #expect(full.activities.count == 1 && full.expenditures.count == 2 && full.secondments.count == 3)
+        #expect(full.expenditurePositions(allocationId: "al-1") == [0] && !full.fundsBySchoolAndYear().filter { $0.spentFen > 0 }.isEmpty)
+        await #expect(processExitsWith: .failure) {
+            _ = try? Self.stateWithHistory(retention: .live).activities.count
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = try? Self.stateWithHistory(retention: .live).expenditures.count
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = try? Self.stateWithHistory(retention: .live).expenditurePositions(allocationId: "al-1")
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = try? Self.stateWithHistory(retention: .live).fundsBySchoolAndYear()
+        }
+        await #expect(processExitsWith: .failure) {
+            _ = try? Self.stateWithHistory(retention: .live).secondments.count
+        }
     }
 }

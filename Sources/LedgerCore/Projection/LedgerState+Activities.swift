@@ -60,25 +60,36 @@ extension LedgerState {
         var flags: UInt8 = plain && payload.provenance.synthetic ? ActivityEntry.syntheticFlag : 0
         if needsDetails {
             flags |= ActivityEntry.detailsFlag
-            activityDetails[Int32(activities.count)] = ActivityDetails(days: shortDays == 0 ? days : nil, themeZh: payload.themeZh,
+            activityDetails[Int32(activityRows.count)] = ActivityDetails(days: shortDays == 0 ? days : nil, themeZh: payload.themeZh,
                                                                        provenance: payload.provenance)
         }
         let entry = ActivityEntry(activityId: payload.activityId, stamp: stamp, groupPosition: Int32(groupPosition),
                                   hostSchoolPosition: Int32(hostSchoolPosition),
                                   participantsEnd: UInt32(activityParticipantPositions.count), shortDays: shortDays,
                                   kind: payload.kind, flags: flags)
-        activities.append(entry, forNewKey: payload.activityId)
+        activityRows.append(entry, forNewKey: payload.activityId)
+    }
+
+    /// The activities, compact: read each back with `activity(at:)`. Only a `.full` state keeps
+    /// them; asking a `.live` one stops the process (see `Retention`), rather than answer as if
+    /// none were held.
+    public var activities: KeyedTable<ActivityEntry> {
+        // A borrow, not a copy: the policy evaluators read it in their loops.
+        _read {
+            requireHistory("activities")
+            yield activityRows
+        }
     }
 
     /// The group id of the activity at `position` in `activities`.
     public func activityGroupId(at position: Int) -> String {
-        groups.key(at: Int(activities.values[position].groupPosition))
+        groups.key(at: Int(activityRows.values[position].groupPosition))
     }
 
     /// The activity at `position` in `activities`, as its event recorded it.
     public func activity(at position: Int) -> Recorded<GroupActivityHeld> {
-        let entry = activities.values[position]
-        let start = position == 0 ? 0 : Int(activities.values[position - 1].participantsEnd)
+        let entry = activityRows.values[position]
+        let start = position == 0 ? 0 : Int(activityRows.values[position - 1].participantsEnd)
         let participants = activityParticipantPositions[start..<Int(entry.participantsEnd)].map { schools.key(at: Int($0)) }
         let details = entry.flags & ActivityEntry.detailsFlag != 0 ? activityDetails[Int32(position)] : nil
         let provenance = details?.provenance ?? Provenance(synthetic: entry.flags & ActivityEntry.syntheticFlag != 0)

@@ -81,7 +81,7 @@ extension LedgerState {
                           beneficiaryCampusPosition: campus)
 
         case .expenditureRecorded(let payload):
-            try expenditures.requireUnused(payload.expenditureId, "data.expenditureId", "expenditure")
+            try expenditureRows.requireUnused(payload.expenditureId, "data.expenditureId", "expenditure")
             try historyIds.expenditures.requireUnused(payload.expenditureId, "data.expenditureId", "expenditure")
             let payer = try schools.requirePosition(of: payload.payerSchoolId, "data.payerSchoolId", "school")
             var payee: Int?
@@ -144,7 +144,7 @@ extension LedgerState {
             roleAssignments[payload.assignmentId]?.ended = stamp
 
         case .groupActivityHeld(let payload):
-            try activities.requireUnused(payload.activityId, "data.activityId", "activity")
+            try activityRows.requireUnused(payload.activityId, "data.activityId", "activity")
             try historyIds.activities.requireUnused(payload.activityId, "data.activityId", "activity")
             let group = try groups.requirePosition(of: payload.groupId, "data.groupId", "group")
             let host = try schools.requirePosition(of: payload.hostSchoolId, "data.hostSchoolId", "school")

@@ -26,9 +26,9 @@ extension LedgerState {
         // History: a live state keeps none of it (see `Retention`).
         guard retention == .full else { return }
         secondmentRows.reserveCapacity(secondmentRows.count + count(SecondmentStarted.self))
-        expenditures.reserveCapacity(expenditures.count + count(ExpenditureRecorded.self))
+        expenditureRows.reserveCapacity(expenditureRows.count + count(ExpenditureRecorded.self))
         costShareRows.reserveCapacity(costShareRows.count + count(CostShareApportioned.self))
-        activities.reserveCapacity(activities.count + count(GroupActivityHeld.self))
+        activityRows.reserveCapacity(activityRows.count + count(GroupActivityHeld.self))
         assessmentRows.reserveCapacity(assessmentRows.count + count(GroupAssessed.self))
     }
 }

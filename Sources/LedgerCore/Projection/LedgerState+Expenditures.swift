@@ -65,7 +65,7 @@ extension LedgerState {
         var flags: UInt8 = plain && payload.provenance.synthetic ? ExpenditureEntry.syntheticFlag : 0
         if !plain {
             flags |= ExpenditureEntry.detailsFlag
-            expenditureDetails[Int32(expenditures.count)] = ExpenditureDetails(provenance: payload.provenance)
+            expenditureDetails[Int32(expenditureRows.count)] = ExpenditureDetails(provenance: payload.provenance)
         }
         var payee = Int32(payeeSchoolPosition ?? -1)
         if let name = payload.payeeZh {
@@ -83,13 +83,22 @@ extension LedgerState {
         let entry = ExpenditureEntry(expenditureId: payload.expenditureId, stamp: stamp, amountFen: payload.amountFen,
                                      payerSchoolPosition: Int32(payerSchoolPosition), payeePosition: payee,
                                      sourcePosition: sourcePosition, category: payload.category, flags: flags)
-        expenditures.append(entry, forNewKey: payload.expenditureId)
+        expenditureRows.append(entry, forNewKey: payload.expenditureId)
+    }
+
+    /// The expenditures, compact: read each back with `expenditure(at:)`. Only a `.full` state
+    /// keeps them (see `activities`).
+    public var expenditures: KeyedTable<ExpenditureEntry> {
+        _read {
+            requireHistory("expenditures")
+            yield expenditureRows
+        }
     }
 
     /// The ids of the allocation or the earmark the expenditure at `position` in
     /// `expenditures` was paid from (both nil: the school's own budget).
     public func expenditureSourceIds(at position: Int) -> (allocationId: String?, earmarkId: String?) {
-        let entry = expenditures.values[position]
+        let entry = expenditureRows.values[position]
         guard entry.sourcePosition >= 0 else { return (nil, nil) }
         return entry.isFromEarmark ? (nil, earmarkRows.key(at: Int(entry.sourcePosition))) : (allocationRows.key(at: Int(entry.sourcePosition)), nil)
     }
@@ -112,7 +121,7 @@ extension LedgerState {
 
     /// The expenditure at `position` in `expenditures`, as its event recorded it.
     public func expenditure(at position: Int) -> Recorded<ExpenditureRecorded> {
-        let entry = expenditures.values[position]
+        let entry = expenditureRows.values[position]
         let details = entry.flags & ExpenditureEntry.detailsFlag != 0 ? expenditureDetails[Int32(position)] : nil
         let provenance = details?.provenance ?? Provenance(synthetic: entry.flags & ExpenditureEntry.syntheticFlag != 0)
         let (allocationId, earmarkId) = expenditureSourceIds(at: position)

@@ -28,9 +28,9 @@ extension LedgerState {
             sizer.table("approvals", approvalRows), sizer.table("groups", groups),
             sizer.table("memberships", memberships), sizer.table("staff", staff),
             sizer.table("secondments", secondmentRows), sizer.table("allocations", allocationRows),
-            sizer.table("earmarks", earmarkRows), sizer.table("expenditures", expenditures),
+            sizer.table("earmarks", earmarkRows), sizer.table("expenditures", expenditureRows),
             sizer.table("costShares", costShareRows), sizer.table("roleAssignments", roleAssignments),
-            sizer.table("activities", activities), sizer.table("assessments", assessmentRows),
+            sizer.table("activities", activityRows), sizer.table("assessments", assessmentRows),
         ]
         sizes += [
             sizer.table("documentsByNumber", documentsByNumber), sizer.table("headcounts", headcounts),

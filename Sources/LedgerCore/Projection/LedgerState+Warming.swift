@@ -45,8 +45,8 @@ extension LedgerState {
         case .staff: staff.bucketAddress(hash: hash)
         // A live state finds an open secondment's staff member through its own index.
         case .secondments: retention == .live ? openSecondmentStaff.bucketAddress(hash: hash) : secondmentRows.bucketAddress(hash: hash)
-        case .activities: activities.bucketAddress(hash: hash)
-        case .expenditures: expenditures.bucketAddress(hash: hash)
+        case .activities: activityRows.bucketAddress(hash: hash)
+        case .expenditures: expenditureRows.bucketAddress(hash: hash)
         case .allocations: allocationRows.bucketAddress(hash: hash)
         case .earmarks: earmarkRows.bucketAddress(hash: hash)
         case .approvals: approvalRows.bucketAddress(hash: hash)
@@ -66,8 +66,8 @@ extension LedgerState {
         case .secondments:
             retention == .live ? staff.entryAddresses(position: openSecondmentStaff.candidatePosition(ofHash: hash))
                 : secondmentRows.entryAddresses(hash: hash)
-        case .activities: activities.entryAddresses(hash: hash)
-        case .expenditures: expenditures.entryAddresses(hash: hash)
+        case .activities: activityRows.entryAddresses(hash: hash)
+        case .expenditures: expenditureRows.entryAddresses(hash: hash)
         case .allocations: allocationRows.entryAddresses(hash: hash)
         case .earmarks: earmarkRows.entryAddresses(hash: hash)
         case .approvals: approvalRows.entryAddresses(hash: hash)

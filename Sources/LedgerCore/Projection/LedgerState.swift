@@ -266,9 +266,9 @@ public struct LedgerState: Sendable, Equatable {
     public internal(set) var allocationRows: KeyedTable<AllocationRow> = [:]
     /// The earmarks as compact rows (read them through `earmarks`).
     public internal(set) var earmarkRows: KeyedTable<EarmarkRow> = [:]
-    /// Expenditures, compact: read each back with `expenditure(at:)` (see `ExpenditureEntry`).
-    /// Empty in a `.live` state (see `Retention`).
-    public internal(set) var expenditures: KeyedTable<ExpenditureEntry> = [:]
+    /// Expenditures, compact (read them through `expenditures`). Empty in a `.live` state (see
+    /// `Retention`).
+    public internal(set) var expenditureRows: KeyedTable<ExpenditureEntry> = [:]
     /// What few expenditures record beyond their row, by position in `expenditures`.
     var expenditureDetails: [Int32: ExpenditureDetails] = [:]
     /// Payees named in words (not schools) of expenditures, each stored once.
@@ -280,9 +280,9 @@ public struct LedgerState: Sendable, Equatable {
     /// The amounts of all cost shares' shares, parallel to `costShareSchoolPositions`.
     var costShareAmountsFen: [Int64] = []
     public internal(set) var roleAssignments: KeyedTable<RoleAssignmentEntry> = [:]
-    /// Activities, compact: read each back with `activity(at:)` (see `ActivityEntry`). Empty in
-    /// a `.live` state, as are the other history tables (see `Retention`).
-    public internal(set) var activities: KeyedTable<ActivityEntry> = [:]
+    /// Activities, compact (read them through `activities`). Empty in a `.live` state, as are
+    /// the other history tables (see `Retention`).
+    public internal(set) var activityRows: KeyedTable<ActivityEntry> = [:]
     /// The participant schools of all activities, as positions in `schools`, in activity order.
     var activityParticipantPositions: [Int32] = []
     /// What few activities record beyond their row, by position in `activities`.
