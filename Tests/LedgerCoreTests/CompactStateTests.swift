@@ -114,13 +114,13 @@ struct CompactStateTests {
     @Test func foldedStateKeepsEachEventsTypeAndReportsItsTables() throws {
         let records = try Scenario.records(Scenario.base)
         let state = try Projector.build(records)
-        #expect(state.eventTypeIndexes.count == records.count)
+        #expect(state.eventTypes.count == records.count)
         for record in records { #expect(state.eventType(ofSeq: record.seq) == record.event.typeName) }
 
         let sizes = Dictionary(uniqueKeysWithValues: state.tableSizes().map { ($0.name, $0) })
         #expect(sizes["schools"]?.count == state.schools.count)
         #expect(sizes["memberships"]?.count == state.memberships.count)
-        #expect(sizes["eventTypeIndexes"]?.count == records.count)
+        #expect(sizes["eventTypes"]?.count == records.count)
         let schools = try #require(sizes["schools"])
         #expect(schools.estimatedBytes >= schools.count * MemoryLayout<LedgerState.SchoolEntry>.stride)
         #expect(sizes["secondments"]?.count == 0)

@@ -24,7 +24,11 @@ struct LiveRetentionTests {
         #expect(live.allocationRows == full.allocationRows && live.earmarkRows == full.earmarkRows, "balances", sourceLocation: sourceLocation)
         #expect(live.approvalRows == full.approvalRows && live.roleAssignments == full.roleAssignments, sourceLocation: sourceLocation)
         #expect(live.profiles == full.profiles && live.seals == full.seals && live.corrected == full.corrected, sourceLocation: sourceLocation)
-        #expect(live.erasedSubjects == full.erasedSubjects && live.eventTypeIndexes == full.eventTypeIndexes, sourceLocation: sourceLocation)
+        #expect(live.erasedSubjects == full.erasedSubjects, sourceLocation: sourceLocation)
+        // A live state built by a replay keeps the types of the corrections' targets only.
+        for seq in full.corrected.keys {
+            #expect(live.eventType(ofSeq: seq) == full.eventType(ofSeq: seq), "seq \(seq)", sourceLocation: sourceLocation)
+        }
         #expect(live.lastSeq == full.lastSeq, sourceLocation: sourceLocation)
         // History: none kept, its ids counted.
         #expect(live.secondmentRows.count == 0 && live.activityRows.count == 0 && live.expenditureRows.count == 0, sourceLocation: sourceLocation)
@@ -178,6 +182,58 @@ struct LiveRetentionTests {
         }
         await #expect(processExitsWith: .failure) {
             _ = try? Self.stateWithHistory(retention: .live).secondments.count
+        }
+    }
+
+    /// A live replay keeps the event types of the corrections' targets only, and folds and
+    /// refuses corrections as a full one does: voids, supersessions, a second correction of
+    /// the same event and a correction of a correction.
+    @Test func aLiveReplayKeepsTheTypesItsCorrectionsNeed() throws {
+        let admin = Scenario.admin + #","authority":{"approval":"ap-fix-1"}"#
+        func correction(_ target: Int, _ mode: String, _ extra: String = "") -> String {
+            #"{"type":"EntryCorrected","v":1,"effective":"2025-04",\#(admin),"data":{"targetSeq":\#(target),"mode":"\#(mode)","reasonZh":"更正"\#(extra)}}"#
+        }
+        let lines = Scenario.base + [
+            Scenario.join("m-m04", "sy-m04", "Member", "2024-09-01"),
+            correction(10, "Void"),
+            correction(8, "Supersede", #","replacement":{"membershipId":"m-m03","groupId":"sy-g1","schoolId":"sy-m03","role":"SubGroupCore"}"#),
+        ]
+        let records = try Scenario.records(lines)
+        let full = try Projector.build(records)
+        let live = try Projector.build(records, retention: .live)
+        Self.expectSameLiveTables(full, live)
+        #expect(live.corrected == [10: 11, 8: 12] && live.memberships["m-m03"]?.roles.first?.payload == .subGroupCore)
+        #expect(full.eventTypes.count == records.count && live.eventTypes.count == 2)
+        // Refused alike, with the same error, whatever the state keeps.
+        for refused in [correction(10, "Void"), correction(11, "Void"), correction(14, "Void")] {
+            let extended = try Scenario.records(lines + [refused])
+            var errors: [String] = []
+            for retention in [LedgerState.Retention.full, .live] {
+                do {
+                    _ = try Projector.build(extended, retention: retention)
+                    errors.append("accepted")
+                } catch {
+                    errors.append("\(error)")
+                }
+            }
+            #expect(errors.count == 2 && errors[0] == errors[1] && errors[0] != "accepted", "\(refused)")
+        }
+    }
+
+    /// The types kept when told the targets: those, and only those, in any order given.
+    @Test func eventTypesToldTheirTargetsKeepOnlyThose() async {
+        var types = LedgerState.EventTypes()
+        types.keepOnly([7, 3, 7, 12])
+        for seq in Int64(1)...20 { types.record(seq: seq, typeIndex: UInt8(seq % 31)) }
+        #expect(types.count == 3 && types.typeIndex(ofSeq: 3) == 3 && types.typeIndex(ofSeq: 7) == 7 && types.typeIndex(ofSeq: 12) == 12)
+        var every = LedgerState.EventTypes()
+        for seq in Int64(1)...20 { every.record(seq: seq, typeIndex: UInt8(seq % 31)) }
+        #expect(every.count == 20 && (1...20).allSatisfy { every.typeIndex(ofSeq: Int64($0)) == UInt8($0 % 31) })
+        await #expect(processExitsWith: .failure) {
+            var types = LedgerState.EventTypes()
+            types.keepOnly([3])
+            for seq in Int64(1)...5 { types.record(seq: seq, typeIndex: 1) }
+            _ = types.typeIndex(ofSeq: 4)
         }
     }
 }

@@ -13,7 +13,7 @@ extension LedgerState {
         if !seals.isEmpty { try refuseIfSealed(record) }
         try mutate(record)
         lastSeq = record.seq
-        eventTypeIndexes.append(record.event.typeIndex)
+        eventTypes.record(seq: record.seq, typeIndex: record.event.typeIndex)
     }
 
     /// Checks `record` against the state without applying it (on a copy: for occasional use).

@@ -11,7 +11,7 @@ extension LedgerState {
             guard let index = DomainEvent.typeNamesByIndex.firstIndex(of: event.eventType), index < eventCounts.count else { return 0 }
             return max(0, eventCounts[index])
         }
-        eventTypeIndexes.reserveCapacity(eventTypeIndexes.count + eventCounts.reduce(0) { $0 + max(0, $1) })
+        eventTypes.reserveCapacity(adding: eventCounts.reduce(0) { $0 + max(0, $1) })
         authorities.reserveCapacity(authorities.count + count(AuthorityRegistered.self))
         documents.reserveCapacity(documents.count + count(PolicyDocumentRegistered.self))
         schools.reserveCapacity(schools.count + count(SchoolRegistered.self))

@@ -41,7 +41,7 @@ extension LedgerState {
             sizer.table("openMembershipsBySchool", openMembershipsBySchool),
         ]
         sizes.append(sizer.table("corrected", corrected))
-        sizes.append(sizer.array("eventTypeIndexes", eventTypeIndexes))
+        sizes.append(TableSize(name: "eventTypes", count: eventTypes.count, estimatedBytes: eventTypes.estimatedBytes))
         sizes.append(sizer.array("activityParticipantPositions", activityParticipantPositions))
         sizes.append(sizer.array("costShareSchoolPositions", costShareSchoolPositions))
         sizes.append(sizer.array("costShareAmountsFen", costShareAmountsFen))

@@ -306,20 +306,15 @@ public struct LedgerState: Sendable, Equatable {
     var openSecondmentStaff = KeyIndex()
     /// The last seq applied (0 before any).
     public internal(set) var lastSeq: Int64 = 0
-    /// Event types by seq − 1 (as `DomainEvent.typeIndex`, a byte each rather than a string
-    /// of 16), so corrections can check and decode against their targets.
-    public internal(set) var eventTypeIndexes: [UInt8] = []
+    /// Event types by seq (as `DomainEvent.typeIndex`, a byte each rather than a string of 16),
+    /// so corrections can check and decode against their targets (see `EventTypes`).
+    var eventTypes = EventTypes()
     /// Seqs voided or superseded by a later correction, with the correction's seq.
     public internal(set) var corrected: [Int64: Int64] = [:]
     /// Sealed years, in seq order.
     public internal(set) var seals: [Recorded<YearSealed>] = []
     /// The secondments' `retainedAtHome` lists, each stored once (see `SharedLists`).
     var retainedAtHomeLists = SharedLists<RetainedAtHome>()
-
-    /// The stored type name of the event at `seq` (1-based; at most `lastSeq`).
-    public func eventType(ofSeq seq: Int64) -> String {
-        DomainEvent.typeNamesByIndex[Int(eventTypeIndexes[Int(seq - 1)])]
-    }
 
     /// An empty state.
     public init() {}

@@ -35,7 +35,8 @@ public enum Projector {
     /// once. (Finding corrections needs only each line's type, which the journal layer reads
     /// far more cheaply than a typed payload.) `eventCountsByTypeIndex`, when known, sizes the
     /// state's tables before the fold (see `LedgerState.reserveCapacity`); `retention` says how
-    /// much history it keeps.
+    /// much history it keeps. `corrections` must hold every correction `replay` gives: a live
+    /// state keeps the event types of their targets only (see `LedgerState.EventTypes`).
     public static func build(corrections: [DomainEventRecord], knownAt: KnownAt = .latest,
                              eventCountsByTypeIndex: [Int]? = nil, retention: LedgerState.Retention = .full,
                              observe: ((LedgerState, DomainEventRecord) -> Void)? = nil,
@@ -60,6 +61,8 @@ public enum Projector {
         }
         var folding = Folding(inForce: inForce, knownAt: knownAt, observe: observe)
         folding.state = LedgerState(retention: retention)
+        // Every correction the fold meets is in `inForce` (see `LedgerState.EventTypes`).
+        if retention == .live { folding.state.keepEventTypes(only: inForce.keys) }
         if let eventCountsByTypeIndex { folding.state.reserveCapacity(eventCountsByTypeIndex: eventCountsByTypeIndex) }
         try replay(&folding)
         return folding.state
@@ -138,6 +141,7 @@ public enum Projector {
             corrections[correction.targetSeq] = Correction(correctionSeq: record.seq, replacement: correction.replacement)
         }
         var state = LedgerState(retention: retention)
+        if retention == .live { state.keepEventTypes(only: corrections.keys) }
         try replay { record in
             guard knownAt.includes(record) else { return }
             try state.fold(record, correction: corrections[record.seq], observe: observe)
@@ -184,7 +188,7 @@ extension LedgerState {
         guard let replacement = correction.replacement else {
             // Voided: the event keeps its seq but has no effect.
             lastSeq = record.seq
-            eventTypeIndexes.append(record.event.typeIndex)
+            eventTypes.record(seq: record.seq, typeIndex: record.event.typeIndex)
             return
         }
         let type = record.event.typeName
