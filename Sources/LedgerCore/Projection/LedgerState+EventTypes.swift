@@ -60,12 +60,6 @@ extension LedgerState {
         }
     }
 
-    /// Keeps the event types of `seqs` only, not every seq's: for a fold that knows every
-    /// correction it will meet, told their targets before its first event.
-    mutating func keepEventTypes(only seqs: some Sequence<Int64>) {
-        eventTypes.keepOnly(seqs)
-    }
-
     /// The stored type name of the event at `seq` (1-based; at most `lastSeq`).
     /// - Precondition: the state keeps that seq's type: every state folded event by event
     ///   does; a live replay keeps those its corrections target.

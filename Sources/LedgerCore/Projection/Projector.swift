@@ -62,7 +62,7 @@ public enum Projector {
         var folding = Folding(inForce: inForce, knownAt: knownAt, observe: observe)
         folding.state = LedgerState(retention: retention)
         // Every correction the fold meets is in `inForce` (see `LedgerState.EventTypes`).
-        if retention == .live { folding.state.keepEventTypes(only: inForce.keys) }
+        if retention == .live { folding.state.eventTypes.keepOnly(inForce.keys) }
         if let eventCountsByTypeIndex { folding.state.reserveCapacity(eventCountsByTypeIndex: eventCountsByTypeIndex) }
         try replay(&folding)
         return folding.state
@@ -141,7 +141,7 @@ public enum Projector {
             corrections[correction.targetSeq] = Correction(correctionSeq: record.seq, replacement: correction.replacement)
         }
         var state = LedgerState(retention: retention)
-        if retention == .live { state.keepEventTypes(only: corrections.keys) }
+        if retention == .live { state.eventTypes.keepOnly(corrections.keys) }
         try replay { record in
             guard knownAt.includes(record) else { return }
             try state.fold(record, correction: corrections[record.seq], observe: observe)
