@@ -51,4 +51,12 @@ struct EnvelopeMemo {
     var recorded = Slot<UTCTimestamp>()
     /// The last `effective` text (4, 7 or 10 bytes) and its date.
     var effective = Slot<PartialDate>()
+    /// The actors read and checked so far, for a replay's decoder (shared by every copy of
+    /// this memo: it is a reference, so a decoder's copy fills the caller's table).
+    var actors: ActorMemo?
+
+    /// An empty memo, keeping actors in `actors` when given.
+    init(actors: ActorMemo? = nil) {
+        self.actors = actors
+    }
 }

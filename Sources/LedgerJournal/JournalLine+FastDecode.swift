@@ -95,6 +95,10 @@ struct FastLineDecoder {
     private struct Envelope {
         var actor: Actor
         var role: Name?
+        /// Where the actor object lies.
+        var actorRange: Range<Int>
+        /// The actor's issuer role, when the actor came checked from the memo (`role` is then nil).
+        var remembered: ActorMemo.Entry?
         var authority: Authority?
         var batch: BatchMarker
         var data: DataObject
@@ -125,16 +129,24 @@ struct FastLineDecoder {
               let typeIndex = TypeNameMatcher.typeIndexes.value(named: UnsafeRawBufferPointer(rebasing: bytes[typeRange]))
         else { return nil }
         var issuer: IssuerRole?
-        if let role = envelope.role {
-            // The role's own static text: the same string, with no reference count to share.
-            guard case .located(let range) = role, let match = Self.roles.value(named: UnsafeRawBufferPointer(rebasing: bytes[range]))
-            else { return nil }
-            envelope.actor.role = match.rawValue
-            issuer = match
-        }
         do {
-            try EventDraft.validateEnvelope(type: DomainEvent.typeNamesByIndex[typeIndex], version: envelope.version,
-                                            actor: envelope.actor, authority: envelope.authority)
+            if let remembered = envelope.remembered {
+                issuer = remembered.issuer
+            } else {
+                if let role = envelope.role {
+                    // The role's own static text: the same string, with no reference count to share.
+                    guard case .located(let range) = role, let match = Self.roles.value(named: UnsafeRawBufferPointer(rebasing: bytes[range]))
+                    else { return nil }
+                    envelope.actor.role = match.rawValue
+                    issuer = match
+                }
+                try EventDraft.validateActor(envelope.actor)
+                memo.actors?.remember(ActorMemo.Entry(actor: envelope.actor, issuer: issuer), for: envelope.actorRange, in: bytes)
+            }
+            // The type is one of the catalog's names (matched above), each a valid type name (a
+            // test holds the catalog to that), so only the version is left to check.
+            try EventDraft.validateVersion(envelope.version)
+            if let authority = envelope.authority { try EventDraft.validateAuthority(authority) }
             let event = try EventCatalog.decode(typeIndex: typeIndex, version: envelope.version, actor: envelope.actor, issuer: issuer,
                                                 authority: envelope.authority,
                                                 checkedData: UnsafeRawBufferPointer(rebasing: bytes[dataRange]), limits: Self.dataLimits)
@@ -153,12 +165,23 @@ struct FastLineDecoder {
     }
 
     private mutating func envelope() -> Envelope? {
-        guard literal(#"{"actor":{"id":"#), let actorIdentifier = string() else { return nil }
-        var actor = Actor(id: actorIdentifier)
-        if literal(#","onBehalfOf":"#) { guard let value = string() else { return nil }; actor.onBehalfOf = value }
+        guard literal(#"{"actor":"#) else { return nil }
+        let actorStart = index
+        let actor: Actor
         var role: Name?
-        if literal(#","role":"#) { guard let value = name() else { return nil }; role = value }
-        guard literal("}") else { return nil }
+        let remembered = locatesNames ? memo.actors?.lookup(bytes, at: index) : nil
+        if let remembered {
+            actor = remembered.entry.actor
+            index = remembered.end
+        } else {
+            guard literal(#"{"id":"#), let actorIdentifier = string() else { return nil }
+            var read = Actor(id: actorIdentifier)
+            if literal(#","onBehalfOf":"#) { guard let value = string() else { return nil }; read.onBehalfOf = value }
+            if literal(#","role":"#) { guard let value = name() else { return nil }; role = value }
+            guard literal("}") else { return nil }
+            actor = read
+        }
+        let actorRange = actorStart..<index
         var authority: Authority?
         if literal(#","authority":{"#) {
             var value = Authority()
@@ -193,7 +216,7 @@ struct FastLineDecoder {
         else { return nil }
         guard seq >= 1, count >= 1, count <= Int64(JournalLimits.maxBatchEvents), first >= 1, first <= seq, seq <= first + count - 1
         else { return nil }
-        return Envelope(actor: actor, role: role, authority: authority, batch: BatchMarker(first: first, count: count), data: data,
+        return Envelope(actor: actor, role: role, actorRange: actorRange, remembered: remembered?.entry, authority: authority, batch: BatchMarker(first: first, count: count), data: data,
                         effective: effective, prev: prev, recorded: recorded, seq: seq, type: type, version: version)
     }
 

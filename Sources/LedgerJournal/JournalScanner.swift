@@ -136,12 +136,13 @@ public struct JournalScanner {
         // even when the reader stops early or throws.
         let buffers = ChunkBuffers(count: lookahead + 1)
         let storage = DecodedLineStorage()
+        let scanActors = ActorMemo()
         try LineReader(file: file, startOffset: start.byteOffset, endOffset: endOffset, firstLineNumber: start.nextSeq)
             .forEachChunk(into: buffers) { slices in
             if let progress, let last = slices.last { progress(last.byteOffset + last.byteCount + 1, totalBytes) }
             let large = slices.count >= DecodedLine.parallelThreshold
             if large {
-                decodingInBackground.append(DecodeJob(slices, inBackground: true, holding: buffers, storage: storage,
+                decodingInBackground.append(DecodeJob(slices, inBackground: true, holding: buffers, storage: storage, scanActors: scanActors,
                                                       checkChain: checkChain, output: output))
             }
             // Check the oldest chunks until at most `lookahead` are in flight (all of them before
@@ -154,7 +155,7 @@ public struct JournalScanner {
                 }
             }
             if large { return true }
-            return try consume(DecodeJob(slices, inBackground: false, holding: nil, storage: storage, checkChain: checkChain, output: output))
+            return try consume(DecodeJob(slices, inBackground: false, holding: nil, storage: storage, scanActors: scanActors, checkChain: checkChain, output: output))
         }
         for job in decodingInBackground {
             guard try consume(job) else { break }
@@ -201,25 +202,35 @@ final class DecodeJob: @unchecked Sendable {
     /// The reader's buffers, which `slices` point into, kept alive while this job exists (a
     /// background decoder holds the job until it returns).
     private let buffers: ChunkBuffers?
+    private let scanActors: ActorMemo
 
     /// Lines per claim: small enough that the last claims of a chunk end close together on
     /// both threads, large enough that claiming costs nothing measurable (~40 claims a chunk).
     static let blockLines = 64
 
-    /// Serial queues, one per core but one, each running the jobs' `work()` in the order the
-    /// jobs were made (at least one, so a one-core machine still reads ahead).
-    static let decoders: [DispatchQueue] = {
+    /// A background decoder: a serial queue, and the actors its jobs have read, which only
+    /// that queue touches (so they carry from job to job, and scan to scan, unlocked).
+    struct Decoder {
+        let queue: DispatchQueue
+        let actors: ActorMemo
+    }
+
+    /// Decoders, one per core but one, each running the jobs' `work()` in the order the jobs
+    /// were made (at least one, so a one-core machine still reads ahead).
+    static let decoders: [Decoder] = {
         let cores = max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        return (0..<max(1, min(7, cores - 1))).map { DispatchQueue(label: "groupledger.decode.\($0)") }
+        return (0..<max(1, min(7, cores - 1))).map { Decoder(queue: DispatchQueue(label: "groupledger.decode.\($0)"), actors: ActorMemo()) }
     }()
 
     /// A job for `slices`; with `inBackground`, the decoders start on it now, holding `buffers`
     /// (the reader leaves a chunk's bytes in place until the callback after the one that
     /// handed it out returns, and the scan waits for this job within that next callback).
     /// Otherwise `wait()` decodes it all on the calling thread.
+    /// `scanActors` are the actors the scanning thread has read, for the blocks it decodes.
     init(_ slices: [LineSlice], inBackground: Bool, holding buffers: ChunkBuffers?, storage: DecodedLineStorage,
-         checkChain: Bool, output: ScanOutput) {
+         scanActors: ActorMemo, checkChain: Bool, output: ScanOutput) {
         self.slices = slices
+        self.scanActors = scanActors
         self.storage = storage
         self.buffers = buffers
         self.checkChain = checkChain
@@ -230,12 +241,13 @@ final class DecodeJob: @unchecked Sendable {
         decoded = UnsafeMutableBufferPointer(rebasing: storageBuffer[0..<slices.count])
         claims = BlockClaims(blockCount: (slices.count + Self.blockLines - 1) / Self.blockLines)
         guard inBackground else { return }
-        for queue in Self.decoders { queue.async { self.work() } }
+        for decoder in Self.decoders { decoder.queue.async { self.work(actors: decoder.actors) } }
     }
 
-    /// Decodes blocks until none is left to claim.
-    private func work() {
-        var memo = EnvelopeMemo()
+    /// Decodes blocks until none is left to claim, remembering actors in `actors` (the calling
+    /// thread's own) when it decodes domain records.
+    private func work(actors: ActorMemo) {
+        var memo = EnvelopeMemo(actors: output == .domainRecords ? actors : nil)
         while let block = claims.claim() {
             let lower = block * Self.blockLines
             for index in lower..<min(slices.count, lower + Self.blockLines) {
@@ -248,7 +260,7 @@ final class DecodeJob: @unchecked Sendable {
     /// Helps decode what no decoder has claimed yet, then waits until every line is decoded.
     func wait() {
         guard !waited else { return }
-        work()
+        work(actors: scanActors)
         // Zero blocks: nothing signals (a chunk always has a line, so this is defensive).
         if claims.blockCount > 0 { done.wait() }
         waited = true

@@ -96,15 +96,22 @@ struct DomainBytesDecodingTests {
     /// general one.
     static func direct(_ line: [UInt8]) -> (record: DomainEventRecord, batch: BatchMarker, prev: SHA256Digest)? {
         var memo = EnvelopeMemo()
-        return line.withUnsafeBytes { FastLineDecoder.decodeDomainRecord($0, memo: &memo) }
+        return direct(line, memo: &memo)
+    }
+
+    /// `direct(_:)` with `memo` carried from line to line, as a decoding thread carries it.
+    static func direct(_ line: [UInt8], memo: inout EnvelopeMemo) -> (record: DomainEventRecord, batch: BatchMarker, prev: SHA256Digest)? {
+        line.withUnsafeBytes { FastLineDecoder.decodeDomainRecord($0, memo: &memo) }
     }
 
     @Test func everyShippedLineIsReadDirectlyToTheGeneralPathsRecord() throws {
         var directCount = 0
+        // As a replay reads them: one memo, actors included, for every line.
+        var memo = EnvelopeMemo(actors: ActorMemo())
         for (index, line) in Self.shippedLines.enumerated() {
             let decoded = try line.withUnsafeBytes { try JournalLine.decode($0) }
             let general = try #require(Self.general(line)).get()
-            guard let direct = Self.direct(line) else { continue }
+            guard let direct = Self.direct(line, memo: &memo) else { continue }
             directCount += 1
             #expect(direct.record == general, "line \(index + 1)")
             #expect(direct.batch == decoded.batch && direct.prev == decoded.prev, "line \(index + 1)")
@@ -118,9 +125,13 @@ struct DomainBytesDecodingTests {
     @Test func mutatedLinesAreReadDirectlyOnlyToTheGeneralPathsRecord() {
         let seed = TestRandom.seedFromEnvironment(default: UInt64.random(in: 0...UInt64.max))
         var generator = TestRandom(seed: seed)
-        let alphabet = Array(#"{}[]",:0123456789-aeftnlrsuzACGRS\ é中"#.utf8)
+        let alphabet = Array(#"{}[]",:0123456789-aeftnlrsuzACGRS\ é\#u{01}中"#.utf8)
         var read = 0
+        // One memo for every line, the originals' actors remembered before their mutations come
+        // (a mutated actor must never be taken for the remembered one).
+        var memo = EnvelopeMemo(actors: ActorMemo())
         for line in Self.shippedLines {
+            _ = Self.direct(line, memo: &memo)
             for _ in 0..<20 {
                 var mutated = line
                 let position = Int(generator.next() % UInt64(mutated.count))
@@ -129,7 +140,10 @@ struct DomainBytesDecodingTests {
                 case 1: mutated.remove(at: position)
                 default: mutated.insert(alphabet[Int(generator.next() % UInt64(alphabet.count))], at: position)
                 }
-                guard let direct = Self.direct(mutated) else { continue }
+                let alone = Self.direct(mutated)
+                let direct = Self.direct(mutated, memo: &memo)
+                #expect(direct?.record == alone?.record, "seed \(seed): the memo changed the reading of \(String(decoding: mutated, as: UTF8.self))")
+                guard let direct else { continue }
                 guard case .success(let general)? = Self.general(mutated) else {
                     Issue.record("seed \(seed): the direct path read a line the general one refuses: \(String(decoding: mutated, as: UTF8.self))")
                     continue
@@ -239,6 +253,53 @@ struct DomainBytesDecodingTests {
         }
         // Two texts are not dates (30 February), so two lines are left to the general path.
         #expect(decodedCount == texts.count - 2)
+    }
+
+    /// A shipped line with its actor object (from `{` through the first `}`) replaced by `actor`,
+    /// in which `ROLE` stands for the line's own role.
+    static func line(actor: String) throws -> [UInt8] {
+        let text = String(decoding: try #require(shippedLines.first), as: UTF8.self)
+        let start = try #require(text.range(of: #"{"actor":"#)).upperBound
+        let end = try #require(text[start...].firstIndex(of: "}"))
+        let role = try #require(text.firstMatch(of: /"role":"([^"]*)"/)).1
+        return Array(text.replacingCharacters(in: start...end, with: actor.replacingOccurrences(of: "ROLE", with: String(role))).utf8)
+    }
+
+    /// A decoding thread reuses an actor it read and checked only for byte-identical bytes: a run
+    /// of lines decoded with one memo gives each line the actor a fresh decoder gives, or leaves
+    /// it to the general path just as a fresh decoder does, whether the actor repeats, differs
+    /// only in its last byte, holds a `}` inside its id, or is refused; and a journal with more
+    /// actors than the memo keeps still reads every one of them.
+    @Test func theActorMemoReusesOnlyIdenticalActors() throws {
+        let actors = [
+            #"{"id":"clerk-1","role":"ROLE"}"#, #"{"id":"clerk-1","role":"ROLE"}"#, #"{"id":"clerk-2","role":"ROLE"}"#,
+            #"{"id":"clerk-1","onBehalfOf":"sy-edu","role":"ROLE"}"#, #"{"id":"clerk-1}","role":"ROLE"}"#,
+            #"{"id":"clerk-1}","role":"ROLE"}"#, #"{"id":"clerk-1"}"#, #"{"id":"clerk-1\u0001","role":"ROLE"}"#,
+            #"{"id":"clerk-1\u0001","role":"ROLE"}"#, #"{"id":" clerk-1","role":"ROLE"}"#, #"{"id":"clerk-1","role":"ROLE"}"#,
+        ] + (0..<600).map { #"{"id":"clerk-\#($0 % 300)","role":"ROLE"}"# }
+        var memo = EnvelopeMemo(actors: ActorMemo())
+        var readCount = 0
+        for (index, actor) in actors.enumerated() {
+            let line = try Self.line(actor: actor)
+            let shared = Self.direct(line, memo: &memo)
+            let fresh = Self.direct(line)
+            #expect(shared?.record == fresh?.record, "line \(index + 1): \(actor)")
+            // The payload is the shipped one, so the direct path leaves a line only when refused.
+            #expect(shared?.record == (try? Self.general(line)?.get()), "line \(index + 1): \(actor)")
+            if shared != nil { readCount += 1 }
+        }
+        // Refused by the domain on both paths: the id with a `}` (twice; the envelope accepts it,
+        // and the memo must not keep it), the missing role, the control character (twice) and
+        // the leading space. Every other actor is read, the 300 beyond the memo's keeping too.
+        #expect(readCount == actors.count - 6)
+    }
+
+    /// The direct path matches a line's type against the catalogue's names and checks no more
+    /// about it, so every name there must be one the envelope's rule accepts.
+    @Test func everyCatalogueTypeNameIsAValidTypeName() {
+        for name in DomainEvent.typeNamesByIndex {
+            #expect(throws: Never.self, "\(name)") { try EventDraft.validateType(name) }
+        }
     }
 
     /// The payload readers convert ids, words, dates, integers and lists of strings straight from

@@ -65,6 +65,15 @@ extension EventDraft {
     /// Checks an envelope's parts as `validate()` checks a draft's, for a decoder that reads
     /// them without building a draft (a replay's, which builds no `data` object either).
     public static func validateEnvelope(type: String, version: Int64, actor: Actor, authority: Authority?) throws(EnvelopeError) {
+        try validateType(type)
+        try validateVersion(version)
+        try validateActor(actor)
+        if let authority { try validateAuthority(authority) }
+    }
+
+    /// Checks a type name as `validateEnvelope` does.
+    /// - Throws: `EnvelopeError` for the field `type`.
+    public static func validateType(_ type: String) throws(EnvelopeError) {
         var typeText = type
         let typeIsValid = typeText.withUTF8 { bytes in
             guard let first = bytes.first, first >= UInt8(ascii: "A"), first <= UInt8(ascii: "Z"),
@@ -74,20 +83,34 @@ extension EventDraft {
         guard typeIsValid else {
             throw EnvelopeError(field: "type", "expected an UpperCamelCase name of 1–\(EnvelopeLimits.maxTypeBytes) ASCII letters and digits, found \"\(type)\"")
         }
+    }
+
+    /// Checks a schema version as `validateEnvelope` does.
+    /// - Throws: `EnvelopeError` for the field `v`.
+    public static func validateVersion(_ version: Int64) throws(EnvelopeError) {
         guard EnvelopeLimits.versions.contains(version) else {
             throw EnvelopeError(field: "v", "schema version \(version) is outside \(EnvelopeLimits.versions.lowerBound)–\(EnvelopeLimits.versions.upperBound)")
         }
+    }
+
+    /// Checks an actor as `validateEnvelope` does. Separate so that a decoder which has already
+    /// checked these very bytes (a replay's memo of actors) need not check them again.
+    /// - Throws: `EnvelopeError` naming the first bad field.
+    public static func validateActor(_ actor: Actor) throws(EnvelopeError) {
         try Self.checkIdentifier(actor.id, field: "actor.id")
         if let role = actor.role { try Self.checkIdentifier(role, field: "actor.role") }
         if let onBehalfOf = actor.onBehalfOf { try Self.checkIdentifier(onBehalfOf, field: "actor.onBehalfOf") }
-        if let authority {
-            guard authority.document != nil || authority.approval != nil else {
-                throw EnvelopeError(field: "authority", "expected a document, an approval or both")
-            }
-            if let document = authority.document { try Self.checkText(document, field: "authority.document") }
-            if let approval = authority.approval { try Self.checkIdentifier(approval, field: "authority.approval") }
-            if let clause = authority.clause { try Self.checkText(clause, field: "authority.clause") }
+    }
+
+    /// Checks an authority as `validateEnvelope` does.
+    /// - Throws: `EnvelopeError` naming the first bad field.
+    public static func validateAuthority(_ authority: Authority) throws(EnvelopeError) {
+        guard authority.document != nil || authority.approval != nil else {
+            throw EnvelopeError(field: "authority", "expected a document, an approval or both")
         }
+        if let document = authority.document { try Self.checkText(document, field: "authority.document") }
+        if let approval = authority.approval { try Self.checkIdentifier(approval, field: "authority.approval") }
+        if let clause = authority.clause { try Self.checkText(clause, field: "authority.clause") }
     }
 
     /// The draft's members, in canonical key order, ready to be merged with the ledger's.
