@@ -17,12 +17,22 @@ extension JournalReading {
     public static func rosterState(path: String, policy: StateCheckpoint.Policy) throws -> (state: LedgerState, source: StateSource) {
         if policy != .ignore, case .success(let state) = StateCheckpoint.load(journalPath: path) { return (state, .checkpoint) }
         // The roster needs no history: a live state (every check made, no history entries kept).
-        let state = try self.state(path: path, retention: .live)
         if policy == .readWrite, FileDescriptor.isWritableDirectory(FileDescriptor.parentDirectory(of: path)) {
-            // A checkpoint is a cache: failing to write one (a full disk, a race with an append)
-            // costs the next reader a replay, never an answer.
-            try? StateCheckpoint.write(state, journalPath: path)
+            // One pass for the state and the checkpoint's frontier: the lines are hashed (and
+            // their chain checked) by the decoding threads as they are decoded, instead of read
+            // and hashed again afterwards (1M events: 1.66 s against 1.1 s for a bare replay).
+            var frontier = MerkleFrontier()
+            if let (state, scan) = try? fold(path: path, knownAt: .latest, observe: nil,
+                                             onLeafHash: { frontier.append(leafHash: $0) }, retention: .live),
+               let scan {
+                // A checkpoint is a cache: failing to write one (a full disk) costs the next
+                // reader a replay, never an answer.
+                try? StateCheckpoint.write(state, scan: scan, frontier: frontier, journalPath: path)
+                return (state, .replay)
+            }
+            // The chain does not check, or the fold fails: the answer (or the error) is a bare
+            // replay's, exactly as with `--no-checkpoint`, and no checkpoint is written.
         }
-        return (state, .replay)
+        return (try self.state(path: path, retention: .live), .replay)
     }
 }

@@ -133,16 +133,12 @@ public enum StateCheckpoint {
         return nil
     }
 
-    /// Writes the checkpoint of `state` (the fold of the whole journal at `journalPath`): scans
-    /// the journal for its frontier and last line, then replaces the old checkpoint whole
-    /// (`AtomicFile`). Throws when the journal changed meanwhile.
-    public static func write(_ state: LedgerState, journalPath: String) throws {
-        var frontier = MerkleFrontier()
-        let scan = try JournalReading.scanLeafHashes(path: journalPath) { leafHashes in
-            for leafHash in leafHashes { frontier.append(leafHash: leafHash) }
-            return true
-        }
-        guard case .clean = scan.tail, scan.soundEventCount == state.lastSeq else {
+    /// Writes the checkpoint of `state` from the scan that folded it, with its chain checked,
+    /// and the frontier of its lines' leaf hashes: the state, the size and the frontier then
+    /// describe the same prefix, whatever was appended since. Throws, writing nothing, unless
+    /// the scan read the whole file clean (no torn tail) up to the state's last seq.
+    static func write(_ state: LedgerState, scan: JournalScanResult, frontier: MerkleFrontier, journalPath: String) throws {
+        guard case .clean = scan.tail, scan.soundEventCount == state.lastSeq, Int64(frontier.size) == scan.soundEventCount else {
             throw JournalError(.invalidInput, path: journalPath, message: "the journal changed while its checkpoint was being written; not written")
         }
         let encoded = state.encodedRosterSnapshot

@@ -68,6 +68,42 @@ struct CheckpointTests {
         try FileManager.default.removeItem(at: url)
         try Self.expectSameAnswers(scratch, journal: "a.jsonl", "no checkpoint")
     }
+
+    /// The checkpoint is written from the replay that folds the state, the lines hashed as they
+    /// are decoded: its size and root are the journal's digest, byte for byte what a second
+    /// pass gave. A journal whose chain does not check (a `prev` changed) or that ends in a torn
+    /// append still gets the replay's answers, and no checkpoint.
+    @Test func theCheckpointIsWrittenFromTheReplayOnlyWhenTheChainChecks() throws {
+        let scratch = Scratch()
+        #expect(try GeneratorTests.generate(["--events", "2000", "--seed", "14", "--out", "j.jsonl"], in: scratch.path) == 0)
+        let clean = try scratch.bytes("j.jsonl")
+        _ = try CLI.run(["state", "--journal", "j.jsonl"], in: scratch.path)
+        let header = try #require(String(decoding: try scratch.bytes("j.jsonl.checkpoint"), as: UTF8.self).split(separator: "\n").first)
+        let digest = try CLI.run(["digest", "--format", "json", "--journal", "j.jsonl"], in: scratch.path)
+        let published = try #require(try JSONSerialization.jsonObject(with: Data(digest.standardOutput.utf8)) as? [String: Any])
+        let written = try #require(try JSONSerialization.jsonObject(with: Data(header.utf8)) as? [String: Any])
+        #expect(written["size"] as? Int == 2000 && published["size"] as? Int == 2000)
+        #expect(written["root"] as? String == published["root"] as? String)
+        #expect(written["byteLength"] as? Int == clean.count)
+
+        // One hex digit of line 900's prev changed: the line still decodes, the chain breaks there.
+        var lines = clean.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        let line = String(decoding: lines[899], as: UTF8.self)
+        let prevValue = try #require(line.range(of: #""prev":""#)).upperBound
+        let digit = line[prevValue]
+        let changed = line.replacingCharacters(in: prevValue...prevValue, with: digit == "0" ? "1" : "0")
+        lines[899] = Data(changed.utf8)[...]
+        try Data(lines.joined(separator: [UInt8(ascii: "\n")])).write(to: URL(fileURLWithPath: scratch.path + "/j.jsonl"))
+        try FileManager.default.removeItem(atPath: scratch.path + "/j.jsonl.checkpoint")
+        #expect(try CLI.run(["verify", "--journal", "j.jsonl"], in: scratch.path).status != 0, "the chain is broken")
+        try Self.expectSameAnswers(scratch, journal: "j.jsonl", "broken chain")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/j.jsonl.checkpoint"))
+
+        // The clean journal with half a line appended: the sound part's answers, no checkpoint.
+        try (clean + Data(#"{"actor":{"id":"admin1","#.utf8)).write(to: URL(fileURLWithPath: scratch.path + "/j.jsonl"))
+        try Self.expectSameAnswers(scratch, journal: "j.jsonl", "torn tail")
+        #expect(!FileManager.default.fileExists(atPath: scratch.path + "/j.jsonl.checkpoint"))
+    }
 }
 
 /// Every reading command accepts `--no-checkpoint` and `--read-only`, gives the same answer
