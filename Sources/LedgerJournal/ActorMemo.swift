@@ -83,7 +83,8 @@ final class ActorMemo: @unchecked Sendable {
               let brace = memchr(base + start, Int32(UInt8(ascii: "}")), available)
         else { return nil }
         let count = base.distance(to: UnsafeRawPointer(brace)) - start + 1
-        // The shortest actor object, `{"id":"a"}`, has ten bytes.
+        // Eight bytes at least, for the word loads below (the shortest actor object,
+        // `{"id":"a"}`, has ten).
         guard count >= 8 else { return nil }
         // Every word of the object (the last one overlapping the one before when the count is
         // not a multiple of eight): actors of one role differ only inside their ids.

@@ -97,7 +97,8 @@ struct FastLineDecoder {
         var role: Name?
         /// Where the actor object lies.
         var actorRange: Range<Int>
-        /// The actor's issuer role, when the actor came checked from the memo (`role` is then nil).
+        /// The memo's entry (the actor, checked, and its issuer role) when the actor came from
+        /// the memo; `role` is then nil.
         var remembered: ActorMemo.Entry?
         var authority: Authority?
         var batch: BatchMarker
@@ -216,7 +217,8 @@ struct FastLineDecoder {
         else { return nil }
         guard seq >= 1, count >= 1, count <= Int64(JournalLimits.maxBatchEvents), first >= 1, first <= seq, seq <= first + count - 1
         else { return nil }
-        return Envelope(actor: actor, role: role, actorRange: actorRange, remembered: remembered?.entry, authority: authority, batch: BatchMarker(first: first, count: count), data: data,
+        return Envelope(actor: actor, role: role, actorRange: actorRange, remembered: remembered?.entry, authority: authority,
+                        batch: BatchMarker(first: first, count: count), data: data,
                         effective: effective, prev: prev, recorded: recorded, seq: seq, type: type, version: version)
     }
 

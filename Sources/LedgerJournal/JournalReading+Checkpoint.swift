@@ -20,7 +20,7 @@ extension JournalReading {
         if policy == .readWrite, FileDescriptor.isWritableDirectory(FileDescriptor.parentDirectory(of: path)) {
             // One pass for the state and the checkpoint's frontier: the lines are hashed (and
             // their chain checked) by the decoding threads as they are decoded, instead of read
-            // and hashed again afterwards (1M events: 1.66 s against 1.1 s for a bare replay).
+            // and hashed again afterwards (1M events: 1.3 s, where the second pass made it 1.66).
             var frontier = MerkleFrontier()
             if let (state, scan) = try? fold(path: path, knownAt: .latest, observe: nil,
                                              onLeafHash: { frontier.append(leafHash: $0) }, retention: .live),

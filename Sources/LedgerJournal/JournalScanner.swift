@@ -155,7 +155,8 @@ public struct JournalScanner {
                 }
             }
             if large { return true }
-            return try consume(DecodeJob(slices, inBackground: false, holding: nil, storage: storage, scanActors: scanActors, checkChain: checkChain, output: output))
+            return try consume(DecodeJob(slices, inBackground: false, holding: nil, storage: storage, scanActors: scanActors,
+                                         checkChain: checkChain, output: output))
         }
         for job in decodingInBackground {
             guard try consume(job) else { break }

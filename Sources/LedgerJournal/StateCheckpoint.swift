@@ -139,7 +139,8 @@ public enum StateCheckpoint {
     /// the scan read the whole file clean (no torn tail) up to the state's last seq.
     static func write(_ state: LedgerState, scan: JournalScanResult, frontier: MerkleFrontier, journalPath: String) throws {
         guard case .clean = scan.tail, scan.soundEventCount == state.lastSeq, Int64(frontier.size) == scan.soundEventCount else {
-            throw JournalError(.invalidInput, path: journalPath, message: "the journal changed while its checkpoint was being written; not written")
+            throw JournalError(.invalidInput, path: journalPath,
+                               message: "the replay did not read the journal whole and clean (a torn tail, or lines appended meanwhile); no checkpoint written")
         }
         let encoded = state.encodedRosterSnapshot
         let snapshot = encoded.bytes
