@@ -32,4 +32,14 @@ extension EventPayload {
         writer.provenance(provenance)
         return writer.object
     }
+
+    /// Whether any string value of `jsonObject` (nested ones included; keys are not values) is
+    /// exactly `text`, answered without building the object: `history` asks it of every event
+    /// of the journal.
+    public func mentions(_ text: String) -> Bool {
+        var writer = PayloadWriter(seeking: text)
+        write(to: &writer)
+        writer.provenance(provenance)
+        return writer.found
+    }
 }

@@ -15,10 +15,7 @@ enum EntityNames {
     /// Like `resolve`, but nil when `query` names nothing (so a record command can pass an id
     /// that is new, or unknown, on to the domain check, which names the field it refuses).
     static func lookup(_ query: String, in state: LedgerState, path: String, field: String? = nil) throws -> String? {
-        let known = state.schools[query] != nil || state.groups[query] != nil || state.authorities[query] != nil || state.documents[query] != nil
-            || state.staff[query] != nil || state.allocations[query] != nil || state.approvals[query] != nil || state.memberships[query] != nil
-            || state.isSecondmentRecorded(query) || state.earmarks[query] != nil
-        if known { return query }
+        if isKnownId(query, in: state) { return query }
         let text = TextNormalization.nfc(query)
         var matches: [(id: String, what: String)] = []
         for school in state.schools.values where school.payload.nameZh == text || school.payload.aliasesZh.contains(text)
@@ -37,6 +34,19 @@ enum EntityNames {
             throw JournalError(.outOfRange, path: path, field: field, message: "\"\(query)\" is ambiguous: it names \(list); give one of the ids")
         }
         return matches.first?.id
+    }
+
+    /// Whether `query` is the id of an entity of `state` (of those `lookup` finds by id).
+    static func isKnownId(_ query: String, in state: LedgerState) -> Bool {
+        isRosterId(query, in: state) || state.staff[query] != nil || state.allocations[query] != nil || state.approvals[query] != nil
+            || state.isSecondmentRecorded(query) || state.earmarks[query] != nil
+    }
+
+    /// Whether `query` is the id of a school, group, authority, document or membership: the
+    /// entities a roster state (a checkpoint's) holds, with every name, alias and 文号.
+    static func isRosterId(_ query: String, in state: LedgerState) -> Bool {
+        state.schools[query] != nil || state.groups[query] != nil || state.authorities[query] != nil || state.documents[query] != nil
+            || state.memberships[query] != nil
     }
 
     /// The jurisdiction `query` names: a jurisdiction id (`zh`), or an authority's name or alias
@@ -73,15 +83,6 @@ enum EntityNames {
             if document == id || (documentNumber != nil && documentNumber == document) { return true }
         }
         if record.authority?.approval == id { return true }
-        return mentions(.object(record.event.payload.jsonObject), id)
-    }
-
-    private static func mentions(_ value: JSONValue, _ id: String) -> Bool {
-        switch value {
-        case .string(let text): return text == id
-        case .array(let items): return items.contains { mentions($0, id) }
-        case .object(let object): return object.contains { mentions($0.value, id) }
-        default: return false
-        }
+        return record.event.payload.mentions(id)
     }
 }

@@ -6,16 +6,21 @@ struct StreamingOutput {
     /// Whether anything has been written (or is pending).
     private(set) var isEmpty = true
 
-    init(_ console: Console) {
+    /// Whether everything is held until `flush()` (output that may yet be discarded).
+    private let holds: Bool
+
+    /// Creates an output that writes out as it goes, or, with `holding`, only when flushed.
+    init(_ console: Console, holding: Bool = false) {
         self.console = console
+        holds = holding
     }
 
-    /// Adds text, writing out what is pending once it passes 64 KiB.
+    /// Adds text, writing out what is pending once it passes 64 KiB (unless held).
     mutating func write(_ text: String) {
         guard !text.isEmpty else { return }
         isEmpty = false
         pending += text
-        if pending.utf8.count >= 1 << 16 { flush() }
+        if !holds, pending.utf8.count >= 1 << 16 { flush() }
     }
 
     /// Writes out what is pending.

@@ -107,8 +107,7 @@ enum ExplainCommand: Command {
         }
         let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
         var output = json ? "" : headline + "\n"
-        try AuditWalk.walk(path: path) { entry in
-            guard seqs.contains(entry.record.seq) else { return }
+        try AuditWalk.walk(path: path, through: seqs.max() ?? 0, including: { seqs.contains($0.seq) }) { entry in
             output += json ? String(decoding: CanonicalJSON.encode(entry.json), as: UTF8.self) + "\n" : "\n" + entry.text(language) { register?.name(of: $0) }
         }
         context.console.out(output)

@@ -23,20 +23,51 @@ enum HistoryCommand: Command {
         let path = context.journalPath(arguments)
         let language = try arguments.language(spec: spec)
         let json = try arguments.wantsJSON(spec: spec)
-        // The folded state is needed only to resolve the name; it is released before the walk,
-        // which folds its own, so a large journal costs one state in memory, not two.
-        let (id, documentNumber) = try { () throws -> (String, String?) in
-            let state = try JournalReading.state(path: path)
-            let id = try EntityNames.resolve(query, in: state, path: path)
-            return (id, state.documents[id]?.payload.docNumber?.normalized)
-        }()
         let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
-        var touchingSeqs: Set<Int64> = []
+        // Every name, alias and 文号 is a school's, group's, authority's or document's, and the
+        // roster (from the checkpoint, with no replay) holds those and their ids. Any other
+        // query that looks like an id may be a staff member's, an allocation's, an approval's …,
+        // which only a full state knows: the walk folds one anyway, so its events are held
+        // until that state confirms the id (a second full fold took a third of the time). A
+        // valid checkpoint is read but none is written: a refused query leaves no file behind.
+        let policy: StateCheckpoint.Policy = arguments.checkpointPolicy == .ignore ? .ignore : .readOnly
+        let roster = try JournalReading.rosterState(path: path, policy: policy).state
+        if EntityNames.isRosterId(query, in: roster) || !PayloadReader.isIdentifier(query) {
+            let id = try EntityNames.resolve(query, in: roster, path: path)
+            var output = StreamingOutput(context.console)
+            try walk(path: path, id: id, documentNumber: roster.documents[id]?.payload.docNumber?.normalized,
+                     language: language, json: json, register: register, into: &output)
+            output.flush()
+            return .success
+        }
+        var held = StreamingOutput(context.console, holding: true)
+        if let state = try walk(path: path, id: query, documentNumber: nil, language: language, json: json, register: register, into: &held),
+           EntityNames.isKnownId(query, in: state) {
+            held.flush()
+            return .success
+        }
+        // Not an id: a name or alias that happens to look like one, or nothing.
+        let id = try EntityNames.resolve(query, in: roster, path: path)
         var output = StreamingOutput(context.console)
-        try AuditWalk.walk(path: path) { entry in
-            let corrects: Int64? = if case .entryCorrected(let correction) = entry.record.event { correction.targetSeq } else { nil }
-            guard EntityNames.touches(entry.record, id: id, documentNumber: documentNumber) || corrects.map(touchingSeqs.contains) == true else { return }
-            touchingSeqs.insert(entry.record.seq)
+        try walk(path: path, id: id, documentNumber: roster.documents[id]?.payload.docNumber?.normalized,
+                 language: language, json: json, register: register, into: &output)
+        output.flush()
+        return .success
+    }
+
+    /// Writes every event that touches `id` (or corrects one that does) to `output`, and
+    /// returns the state after the last event; what `output` still holds is left to the caller.
+    @discardableResult
+    private static func walk(path: String, id: String, documentNumber: String?, language: Language, json: Bool,
+                             register: PersonalDataRegister?, into output: inout StreamingOutput) throws -> LedgerState? {
+        var touchingSeqs: Set<Int64> = []
+        let state = try AuditWalk.walk(path: path, including: { record in
+            let corrects: Int64? = if case .entryCorrected(let correction) = record.event { correction.targetSeq } else { nil }
+            guard EntityNames.touches(record, id: id, documentNumber: documentNumber) || corrects.map(touchingSeqs.contains) == true
+            else { return false }
+            touchingSeqs.insert(record.seq)
+            return true
+        }) { entry in
             if json {
                 output.write(String(decoding: CanonicalJSON.encode(entry.json), as: UTF8.self) + "\n")
             } else {
@@ -44,7 +75,6 @@ enum HistoryCommand: Command {
             }
         }
         if output.isEmpty { output.write(language.choose("no events touch \(id)", "没有涉及 \(id) 的事件") + "\n") }
-        output.flush()
-        return .success
+        return state
     }
 }

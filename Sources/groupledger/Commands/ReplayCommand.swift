@@ -26,8 +26,7 @@ enum ReplayCommand: Command {
         let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
         var output = ""
         var first = true
-        try AuditWalk.walk(path: path) { entry in
-            guard entry.record.seq >= from, entry.record.seq <= to else { return }
+        try AuditWalk.walk(path: path, through: to, including: { $0.seq >= from }) { entry in
             if json {
                 output += String(decoding: CanonicalJSON.encode(entry.json), as: UTF8.self) + "\n"
             } else {
@@ -41,22 +40,5 @@ enum ReplayCommand: Command {
         }
         context.console.out(output)
         return .success
-    }
-}
-
-/// Walks the journal as auditors read it: every event with its change and findings.
-enum AuditWalk {
-    /// Calls `visit` with each event in seq order.
-    static func walk(path: String, _ visit: (ReplayEntry) throws -> Void) throws {
-        let survey = try JournalSurvey.survey(path: path)
-        do {
-            _ = try Projector.walk(corrections: survey.corrections, eventCountsByTypeIndex: survey.eventCountsByTypeIndex,
-                                   replay: { next in try JournalReading.replayDomain(path: path, next) }) { before, record, correctedBy in
-                let findings = correctedBy == nil ? PolicyEvaluator.onAppend(record, state: before) : []
-                try visit(ReplayEntry(record: record, change: ChangeText.describe(record, before: before), findings: findings, correctedBy: correctedBy))
-            }
-        } catch let error as DomainError {
-            throw JournalError(.invalidInput, path: path, field: error.field, message: error.message)
-        }
     }
 }
