@@ -22,6 +22,11 @@ the median of --runs runs with the spread (min–max), and the peak RSS of each 
   verify   `groupledger verify` (every line, the chain, the Merkle root).
   state    `groupledger state --as-of` from a cold process, with its checkpoint in place.
   report   `groupledger report annual --year Y --format json`.
+  queries  what an auditor asks of one entity or a stretch of the journal, from a cold process
+           with the checkpoint in place: `history ID` (every event that names a school, with its
+           change and findings) against SQLite's scan for the lines holding the id (LIKE, no
+           index, json.loads of each match); `replay --to 20`; `log --from` the last 10 events
+           against SQLite's primary-key range.
   size     the state's size after the replay, table by table (`groupledger-bench --state-size-of`:
            entries and estimated bytes, with the process's peak RSS).
 
@@ -92,6 +97,22 @@ for (line,) in connection.execute("SELECT line FROM events ORDER BY seq"):
 assert count == int(sys.argv[2]), count
 """
 
+# The lines holding an id as a string (a scan: the table has no index on the payload).
+FIND = r"""
+import json, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+rows = [json.loads(line) for (line,) in connection.execute("SELECT line FROM events WHERE line LIKE ? ORDER BY seq", (f'%"{sys.argv[2]}"%',))]
+assert rows
+"""
+
+# The lines from a seq on (the primary key's range).
+RANGE = r"""
+import json, sqlite3, sys
+connection = sqlite3.connect(sys.argv[1])
+rows = [json.loads(line) for (line,) in connection.execute("SELECT line FROM events WHERE seq >= ? ORDER BY seq", (int(sys.argv[2]),))]
+assert rows
+"""
+
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
@@ -101,6 +122,7 @@ def main():
     parser.add_argument("--journal")
     parser.add_argument("--fsync-events", type=int, default=20_000)
     parser.add_argument("--year", default="2024")
+    parser.add_argument("--skip-appends", action="store_true", help="measure from the replay on (the appends take most of the run)")
     options = parser.parse_args()
     os.makedirs(options.dir, exist_ok=True)
     if not os.path.exists("/usr/bin/time"):
@@ -124,7 +146,7 @@ def main():
     # take turns run by run (GroupLedger, SQLite, GroupLedger, …) rather than all of one side's
     # runs first: this machine's speed drifts by a fifth over minutes, and turns put both sides
     # in the same minutes. Each pair gives a ratio, and the spread of those ratios is printed.
-    for batch, count in ((1, min(options.fsync_events, events)), (100, events), (1000, events)):
+    for batch, count in () if options.skip_appends else ((1, min(options.fsync_events, events)), (100, events), (1000, events)):
         rates, pipelined_rates, sqlite_times, raw_rate, same_writes = [], [], [], None, []
         phases = "append" if batch == 1 else "append,pipelined"
         for _ in range(options.runs):
@@ -180,6 +202,27 @@ def main():
             run([os.path.join(BIN, "groupledger"), "state", "--journal", journal])  # writes the checkpoint if there is none
         measured = [run([os.path.join(BIN, "groupledger")] + command + ["--journal", journal]) for _ in range(options.runs)]
         results.append((label, f"{spread([t for t, _ in measured])}, {max(r for _, r in measured) // 1024} MB", "", None, [], ""))
+
+    # Queries: one entity, the first events, the last events (the checkpoint is in place).
+    school = re.search(rb'"schoolId":"([a-z0-9-]+)"', open(journal, "rb").read(1 << 20)).group(1).decode()
+    sqlite_path = os.path.join(options.dir, "events.sqlite")
+    for label, command, theirs in (
+        (f"history {school}", ["history", school], [sys.executable, "-c", FIND, sqlite_path, school]),
+        ("replay --to 20", ["replay", "--to", "20"], None),
+        (f"log --from {events - 9}", ["log", "--from", str(events - 9)], [sys.executable, "-c", RANGE, sqlite_path, str(events - 9)]),
+    ):
+        gl, sq = [], []
+        for _ in range(options.runs):
+            gl.append(run([os.path.join(BIN, "groupledger")] + command + ["--journal", journal]))
+            if theirs:
+                sq.append(run(theirs))
+        if theirs:
+            results.append((label, f"{spread([t for t, _ in gl])}, {max(r for _, r in gl) // 1024} MB",
+                            f"{spread([t for t, _ in sq])}, {max(r for _, r in sq) // 1024} MB",
+                            statistics.median([t for t, _ in sq]) / statistics.median([t for t, _ in gl]),
+                            [b / a for (a, _), (b, _) in zip(gl, sq)], ""))
+        else:
+            results.append((label, f"{spread([t for t, _ in gl])}, {max(r for _, r in gl) // 1024} MB", "", None, [], ""))
 
     # The state a replay keeps, table by table.
     sizes = subprocess.run([os.path.join(BIN, "groupledger-bench"), "--state-size-of", journal],

@@ -104,4 +104,36 @@ struct AuditQueryTests {
         // With the approval request and decision that seq 303 cites.
         #expect(explained.standardOutput == [5, 298, 301, 302, 303].map { lines[$0 - 1] + "\n" }.joined())
     }
+
+    @Test func logFromASeqShowsTheSameLinesAsAWholeLog() throws {
+        let scratch = Scratch()
+        let whole = try CLI.run(["log", "--format", "json", "--journal", Self.shipped], in: scratch.path)
+        let lines = whole.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.count == 329)
+        // The first line, a batch's first and second lines, a batch's last, the last line.
+        for from in [1, 2, 8, 9, 39, 300, 329] {
+            let result = try CLI.run(["log", "--from", String(from), "--format", "json", "--journal", Self.shipped], in: scratch.path)
+            #expect(result.status == 0, "\(result.standardError)")
+            #expect(result.standardOutput == lines[(from - 1)...].map { $0 + "\n" }.joined(), "--from \(from)")
+        }
+        let beyond = try CLI.run(["log", "--from", "400", "--journal", Self.shipped], in: scratch.path)
+        #expect(beyond.status == 0)
+        #expect(beyond.standardOutput.isEmpty)
+    }
+
+    @Test func logFromASeqReadsNoLineBeforeItsBatch() throws {
+        let scratch = Scratch()
+        // Line 5 cut short: the log from line 1 stops there with the error; the log from 300
+        // reads from its batch on and shows its lines as in the whole journal.
+        let original = try String(contentsOfFile: Self.shipped, encoding: .utf8)
+        var lines = original.split(separator: "\n", omittingEmptySubsequences: false)
+        lines[4] = #"{"broken":"#
+        try scratch.write(lines.joined(separator: "\n"), to: "Journal/ledger.jsonl")
+        let fromStart = try CLI.run(["log", "--read-only"], in: scratch.path)
+        #expect(fromStart.status == 1)
+        #expect(fromStart.standardError.contains("line 5"))
+        let from300 = try CLI.run(["log", "--from", "300", "--format", "json"], in: scratch.path)
+        #expect(from300.status == 0, "\(from300.standardError)")
+        #expect(from300.standardOutput == original.split(separator: "\n")[299...].map { $0 + "\n" }.joined())
+    }
 }

@@ -33,7 +33,7 @@ enum LogCommand: Command {
         let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
         var output = ""
         var first = true
-        let result = try JournalReading.scan(path: path, checkChain: false) { entries in
+        let result = try JournalReading.scan(path: path, fromBatchHolding: from) { entries in
             for entry in entries where entry.seq >= from && entry.seq <= to {
                 if json {
                     output += String(decoding: entry.line.encoded(), as: UTF8.self) + "\n"
