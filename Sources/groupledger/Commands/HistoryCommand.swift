@@ -32,7 +32,8 @@ enum HistoryCommand: Command {
         // valid checkpoint is read but none is written: a refused query leaves no file behind.
         let policy: StateCheckpoint.Policy = arguments.checkpointPolicy == .ignore ? .ignore : .readOnly
         let roster = try JournalReading.rosterState(path: path, policy: policy).state
-        if EntityNames.isRosterId(query, in: roster) || !PayloadReader.isIdentifier(query) {
+        // Shows the events of an entity the roster names.
+        func showResolved() throws -> ExitCode {
             let id = try EntityNames.resolve(query, in: roster, path: path)
             var output = StreamingOutput(context.console)
             try walk(path: path, id: id, documentNumber: roster.documents[id]?.payload.docNumber?.normalized,
@@ -40,6 +41,7 @@ enum HistoryCommand: Command {
             output.flush()
             return .success
         }
+        if EntityNames.isRosterId(query, in: roster) || !PayloadReader.isIdentifier(query) { return try showResolved() }
         var held = StreamingOutput(context.console, holding: true)
         if let state = try walk(path: path, id: query, documentNumber: nil, language: language, json: json, register: register, into: &held),
            EntityNames.isKnownId(query, in: state) {
@@ -47,12 +49,7 @@ enum HistoryCommand: Command {
             return .success
         }
         // Not an id: a name or alias that happens to look like one, or nothing.
-        let id = try EntityNames.resolve(query, in: roster, path: path)
-        var output = StreamingOutput(context.console)
-        try walk(path: path, id: id, documentNumber: roster.documents[id]?.payload.docNumber?.normalized,
-                 language: language, json: json, register: register, into: &output)
-        output.flush()
-        return .success
+        return try showResolved()
     }
 
     /// Writes every event that touches `id` (or corrects one that does) to `output`, and
