@@ -31,8 +31,10 @@ extension JournalReading {
     /// Replays the journal's domain records into `folding`, warming the cache for the records
     /// ahead of the one being folded (see `LookupHints`): in blocks of `warmingBlock` lines,
     /// the buckets of the block two ahead and the entries of the block one ahead, so each
-    /// block's loads wait for memory together.
+    /// block's loads wait for memory together. `onBatchEnd`, when given, gets the position of
+    /// each batch's last line once the batch is folded.
     static func replayDomain(path: String, onLeafHash: ((SHA256Digest) -> Void)?,
+                             onBatchEnd: ((StateCheckpoint.LinePosition) -> Void)? = nil,
                              into folding: inout Projector.Folding) throws -> JournalScanResult {
         let block = warmingBlock
         // The hints of the blocks ahead, gathered for `warm` (plain values; reused).
@@ -56,6 +58,7 @@ extension JournalReading {
                         try folding.fold(try takeRecord(&lines[index], path: path))
                     }
                 }
+                if let onBatchEnd, let last = lines.last { onBatchEnd(StateCheckpoint.LinePosition(seq: last.seq, byteOffset: last.byteOffset)) }
                 return true
             }
         }
@@ -112,9 +115,9 @@ extension JournalReading {
     }
 
     /// Folds like `fold(path:knownAt:observe:)`; with `onLeafHash`, checks the chain in the same
-    /// pass (see `replayDomain(path:onLeafHash:_:)`).
+    /// pass (see `replayDomain(path:onLeafHash:_:)`); `onBatchEnd` gets where each batch ends.
     static func fold(path: String, knownAt: KnownAt, observe: ((LedgerState, DomainEventRecord) -> Void)?,
-                     onLeafHash: ((SHA256Digest) -> Void)?,
+                     onLeafHash: ((SHA256Digest) -> Void)?, onBatchEnd: ((StateCheckpoint.LinePosition) -> Void)? = nil,
                      retention: LedgerState.Retention = .full) throws -> (state: LedgerState, scan: JournalScanResult?) {
         let survey = try JournalSurvey.survey(path: path)
         var scan: JournalScanResult?
@@ -123,7 +126,7 @@ extension JournalReading {
                                             eventCountsByTypeIndex: survey.eventCounts(before: knownAt), retention: retention,
                                             observe: observe,
                                             folding: { folding in
-                scan = try replayDomain(path: path, onLeafHash: onLeafHash, into: &folding)
+                scan = try replayDomain(path: path, onLeafHash: onLeafHash, onBatchEnd: onBatchEnd, into: &folding)
             })
             return (state, scan)
         } catch let error as DomainError {

@@ -16,6 +16,10 @@ public import LedgerCore
 /// no answer. Format: one canonical JSON header line, then one canonical JSON snapshot line,
 /// whose two halves (authorities, documents and schools; groups and memberships) are decoded
 /// on two threads from the offset the header gives.
+///
+/// The header also samples where batches end (`batchEnds`: a line that ends a batch, about
+/// every `batchEndSpacing` lines, as `[seq, byteOffset]`), so `log --from` starts counting
+/// lines there rather than at byte 0 (see `JournalReading.scan(path:fromBatchHolding:)`).
 public enum StateCheckpoint {
     /// What a reading command may do with checkpoints.
     public enum Policy: Sendable {
@@ -37,7 +41,78 @@ public enum StateCheckpoint {
     /// The checkpoint's path for a journal.
     public static func path(forJournal journalPath: String) -> String { journalPath + ".checkpoint" }
 
-    static let format = "groupledger.state-checkpoint/2"
+    static let format = "groupledger.state-checkpoint/3"
+
+    /// About how many lines apart the header's batch ends are: a few MB of lines to count
+    /// past one, and a header of some 30 KB at 10M events.
+    public static let batchEndSpacing: Int64 = 8_192
+
+    /// Where a line lies: its seq and the 0-based offset of its first byte.
+    public struct LinePosition: Equatable, Sendable {
+        /// The line's seq (= line number).
+        public var seq: Int64
+        /// The 0-based offset of the line's first byte.
+        public var byteOffset: Int64
+
+        /// Creates a position.
+        public init(seq: Int64, byteOffset: Int64) {
+            self.seq = seq
+            self.byteOffset = byteOffset
+        }
+    }
+
+    /// The batch ends sampled in a checkpoint's header, when the header is whole (its frontier
+    /// folds to its root) and the journal still holds the prefix it covers: at least its
+    /// bytes, the covered last line unchanged. Appends since do not matter (the journal only
+    /// grows, and the positions are before them); the snapshot is not read. Nil otherwise.
+    /// Each position is still to be checked against the line found there before use.
+    public static func batchEnds(journalPath: String) -> [LinePosition]? {
+        let checkpointPath = path(forJournal: journalPath)
+        guard FileDescriptor.exists(checkpointPath) else { return nil }
+        do {
+            let file = try FileDescriptor.openForReading(checkpointPath)
+            defer { file.close() }
+            // The header is the first line: read in blocks until its newline.
+            var header: [UInt8] = []
+            while true {
+                let block = try file.readBytes(count: 65_536, at: Int64(header.count))
+                if let newline = block.firstIndex(of: UInt8(ascii: "\n")) {
+                    header += block[..<newline]
+                    break
+                }
+                guard !block.isEmpty, header.count + block.count <= 16 << 20 else { return nil }
+                header += block
+            }
+            guard case .object(let fields) = try header.withUnsafeBytes({ try JSONParser.parseCanonical($0) }),
+                  let (size, byteLength, lastLeaf) = checkedCoverage(fields),
+                  case .array(let values)? = fields["batchEnds"],
+                  try mismatch(journalPath: journalPath, size: size, byteLength: byteLength, lastLeaf: lastLeaf, allowingAppends: true) == nil
+            else { return nil }
+            var positions: [LinePosition] = []
+            for value in values {
+                guard case .array(let pair) = value, pair.count == 2, case .integer(let seq) = pair[0], case .integer(let offset) = pair[1],
+                      seq >= 1, seq <= size, offset >= 0, offset < byteLength, positions.last.map({ $0.seq < seq && $0.byteOffset < offset }) ?? true
+                else { return nil }
+                positions.append(LinePosition(seq: seq, byteOffset: offset))
+            }
+            return positions
+        } catch {
+            return nil
+        }
+    }
+
+    /// The size, byte length and last leaf a header covers, when its format is this one and its
+    /// frontier folds to its root; nil otherwise.
+    private static func checkedCoverage(_ header: JSONObject) -> (size: Int64, byteLength: Int64, lastLeaf: SHA256Digest)? {
+        guard header["format"]?.stringValue == format, case .integer(let size)? = header["size"], case .integer(let byteLength)? = header["byteLength"],
+              let root = header["root"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
+              let lastLeaf = header["lastLeaf"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
+              case .array(let frontierValues)? = header["frontier"] else { return nil }
+        let hashes = frontierValues.compactMap { $0.stringValue.flatMap { SHA256Digest(hex: $0) } }
+        guard hashes.count == frontierValues.count, let frontier = MerkleFrontier(size: Int(size), hashes: hashes), frontier.root() == root
+        else { return nil }
+        return (size, byteLength, lastLeaf)
+    }
 
     /// The roster state from a valid checkpoint, or why there is none.
     public static func load(journalPath: String) -> Result<LedgerState, Rejection> {
@@ -64,17 +139,13 @@ public enum StateCheckpoint {
 
     private static func load(header value: JSONValue, snapshotBytes: UnsafeRawBufferPointer, journalPath: String) throws -> Result<LedgerState, Rejection> {
         guard case .object(let header) = value else { return .failure(.damaged("header")) }
-        guard header["format"]?.stringValue == format, case .integer(let size)? = header["size"], case .integer(let byteLength)? = header["byteLength"],
-              let root = header["root"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
-              let lastLeaf = header["lastLeaf"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
-              let snapshotHash = header["snapshotSha256"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
-              case .integer(let secondHalfOffset)? = header["secondHalfOffset"], secondHalfOffset > 0, secondHalfOffset < snapshotBytes.count,
-              case .array(let frontierValues)? = header["frontier"] else {
+        guard let snapshotHash = header["snapshotSha256"]?.stringValue.flatMap({ SHA256Digest(hex: $0) }),
+              case .integer(let secondHalfOffset)? = header["secondHalfOffset"], secondHalfOffset > 0, secondHalfOffset < snapshotBytes.count
+        else {
             return .failure(.damaged("header fields"))
         }
-        let hashes = frontierValues.compactMap { $0.stringValue.flatMap { SHA256Digest(hex: $0) } }
-        guard hashes.count == frontierValues.count, let frontier = MerkleFrontier(size: Int(size), hashes: hashes), frontier.root() == root else {
-            return .failure(.damaged("the frontier does not fold to the root"))
+        guard let (size, byteLength, lastLeaf) = checkedCoverage(header) else {
+            return .failure(.damaged("header fields, or a frontier that does not fold to the root"))
         }
         guard SHA256.hash(snapshotBytes) == snapshotHash else { return .failure(.damaged("the snapshot's hash differs")) }
         if let problem = try mismatch(journalPath: journalPath, size: size, byteLength: byteLength, lastLeaf: lastLeaf) {
@@ -113,12 +184,16 @@ public enum StateCheckpoint {
         }
     }
 
-    /// Why the journal is not the one the checkpoint covers, or nil when it is exactly that.
-    static func mismatch(journalPath: String, size: Int64, byteLength: Int64, lastLeaf: SHA256Digest) throws -> String? {
+    /// Why the journal is not the one the checkpoint covers, or nil when it is exactly that (or,
+    /// `allowingAppends`, that followed by more lines).
+    static func mismatch(journalPath: String, size: Int64, byteLength: Int64, lastLeaf: SHA256Digest,
+                         allowingAppends: Bool = false) throws -> String? {
         let journal = try FileDescriptor.openForReading(journalPath)
         defer { journal.close() }
         let journalBytes = try journal.sizeBytes()
-        guard journalBytes == byteLength else { return "the journal has \(journalBytes) bytes; the checkpoint covers \(byteLength)" }
+        guard journalBytes == byteLength || (allowingAppends && journalBytes > byteLength) else {
+            return "the journal has \(journalBytes) bytes; the checkpoint covers \(byteLength)"
+        }
         guard size > 0 else { return byteLength == 0 ? nil : "an empty checkpoint for a non-empty journal" }
         // The last line: back from its newline to the one before it (lines are at most the line limit).
         let window = Int(min(byteLength, Int64(JournalLimits.maxLineBytes) + 1))
@@ -137,7 +212,9 @@ public enum StateCheckpoint {
     /// and the frontier of its lines' leaf hashes: the state, the size and the frontier then
     /// describe the same prefix, whatever was appended since. Throws, writing nothing, unless
     /// the scan read the whole file clean (no torn tail) up to the state's last seq.
-    static func write(_ state: LedgerState, scan: JournalScanResult, frontier: MerkleFrontier, journalPath: String) throws {
+    /// `batchEnds` are lines that end batches, in seq order (see `batchEndSpacing`).
+    static func write(_ state: LedgerState, scan: JournalScanResult, frontier: MerkleFrontier, batchEnds: [LinePosition],
+                      journalPath: String) throws {
         guard case .clean = scan.tail, scan.soundEventCount == state.lastSeq, Int64(frontier.size) == scan.soundEventCount else {
             throw JournalError(.invalidInput, path: journalPath,
                                message: "the replay did not read the journal whole and clean (a torn tail, or lines appended meanwhile); no checkpoint written")
@@ -149,6 +226,7 @@ public enum StateCheckpoint {
             ("root", .string(frontier.root().hex)), ("frontier", .array(frontier.hashes.map { .string($0.hex) })),
             ("lastLeaf", .string(scan.lastLeafHash.hex)), ("snapshotSha256", .string(SHA256.hash(snapshot).hex)),
             ("secondHalfOffset", .integer(Int64(encoded.secondHalfOffset))),
+            ("batchEnds", .array(batchEnds.map { .array([.integer($0.seq), .integer($0.byteOffset)]) })),
         ]))
         do {
             try AtomicFile.replace(path(forJournal: journalPath), with: CanonicalJSON.encode(header) + [UInt8(ascii: "\n")] + snapshot + [UInt8(ascii: "\n")])

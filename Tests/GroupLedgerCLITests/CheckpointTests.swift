@@ -31,7 +31,7 @@ struct CheckpointTests {
         #expect(!FileManager.default.fileExists(atPath: checkpoint))
         _ = try CLI.run(["state", "--journal", "j.jsonl"], in: scratch.path)
         let written = try scratch.bytes("j.jsonl.checkpoint")
-        #expect(String(decoding: written.prefix(200), as: UTF8.self).contains(#""format":"groupledger.state-checkpoint/2""#))
+        #expect(String(decoding: written.prefix(200), as: UTF8.self).contains(#""format":"groupledger.state-checkpoint/3""#))
         try Self.expectSameAnswers(scratch, journal: "j.jsonl", "fresh checkpoint")
         #expect(try scratch.bytes("j.jsonl.checkpoint") == written, "a valid checkpoint is used, not rewritten")
 

@@ -33,7 +33,10 @@ enum LogCommand: Command {
         let register = try? PersonalDataRegister.load(path: PersonalDataRegister.path(forJournal: path))
         var output = ""
         var first = true
-        let result = try JournalReading.scan(path: path, fromBatchHolding: from) { entries in
+        // The checkpoint's sampled batch ends, when it has them, spare counting the lines before
+        // `from` from byte 0; `--no-checkpoint` counts them all.
+        let result = try JournalReading.scan(path: path, fromBatchHolding: from,
+                                             usingCheckpoint: arguments.checkpointPolicy != .ignore) { entries in
             for entry in entries where entry.seq >= from && entry.seq <= to {
                 if json {
                     output += String(decoding: entry.line.encoded(), as: UTF8.self) + "\n"
