@@ -22,7 +22,7 @@ extension JournalReading {
         do {
             let size = try JournalLock.stableSize(file)
             let batchEnd = usingCheckpoint ? StateCheckpoint.batchEnds(journalPath: path)?.last(where: { $0.seq < seq }) : nil
-            let counted = try batchEnd.flatMap { try checkedBatchEnd($0, in: file, endOffset: size) } ?? (seq: 0, byteOffset: 0)
+            let counted = try batchEnd.flatMap { try checkedBatchEnd($0, in: file, endOffset: size) }
             let start = try batchStart(holding: seq, in: file, countingFrom: counted, endOffset: size) ?? .beginning
             return try JournalScanner(file: file, start: start, endOffset: size, checkChain: false).run(onBatch: onBatch)
         } catch let error as SystemCallError {
@@ -30,23 +30,23 @@ extension JournalReading {
         }
     }
 
-    /// `position` as a place to count lines from: the seq and offset of the line there when it
-    /// is a whole line, decodes with `position`'s seq and is the last of its batch; else nil.
+    /// `position`, as a place to count lines from, when the line there is a whole line, decodes
+    /// with `position`'s seq and is the last of its batch; else nil.
     static func checkedBatchEnd(_ position: StateCheckpoint.LinePosition, in file: FileDescriptor,
-                                endOffset: Int64) throws -> (seq: Int64, byteOffset: Int64)? {
+                                endOffset: Int64) throws -> StateCheckpoint.LinePosition? {
         let bytes = try file.readBytes(count: Int(min(Int64(JournalLimits.maxLineBytes) + 1, endOffset - position.byteOffset)), at: position.byteOffset)
         guard let newline = bytes.firstIndex(of: UInt8(ascii: "\n")),
               let line = try? bytes[..<newline].withUnsafeBytes({ try JournalLine.decode($0) }),
               line.seq == position.seq, line.seq == line.batch.first + line.batch.count - 1 else { return nil }
-        return (position.seq, position.byteOffset)
+        return position
     }
 
     /// Where the batch holding line `seq` starts, with what a scan from there needs of the line
     /// before it (its leaf hash and recorded time); nil when line `seq` is not a whole line
     /// before `endOffset`, does not decode, or names a batch it cannot be in. Lines are counted
-    /// from `countingFrom`: the start of the file (seq 0, offset 0), or a line that ends a
-    /// batch before `seq` (so the batch holding `seq` starts after it).
-    static func batchStart(holding seq: Int64, in file: FileDescriptor, countingFrom counted: (seq: Int64, byteOffset: Int64) = (0, 0),
+    /// from `countingFrom`, a line that ends a batch before `seq` (so the batch holding `seq`
+    /// starts after it), or from the start of the file when it is nil.
+    static func batchStart(holding seq: Int64, in file: FileDescriptor, countingFrom counted: StateCheckpoint.LinePosition? = nil,
                            endOffset: Int64) throws -> ScanStart? {
         // A batch has at most `maxBatchEvents` lines, so its first line and the one before it
         // are among the last `window` lines read: their offsets are kept in a ring.
@@ -54,8 +54,8 @@ extension JournalReading {
         var offsets = [Int64](repeating: -1, count: Int(window))
         var first: Int64?
         // From a batch end, that line is read again: it is the line before the next batch.
-        let firstLineNumber = max(1, counted.seq)
-        try LineReader(file: file, startOffset: counted.byteOffset, endOffset: endOffset, firstLineNumber: firstLineNumber).forEachLine { line in
+        try LineReader(file: file, startOffset: counted?.byteOffset ?? 0, endOffset: endOffset,
+                       firstLineNumber: counted?.seq ?? 1).forEachLine { line in
             offsets[Int(line.lineNumber % window)] = line.byteOffset
             guard line.lineNumber == seq else { return true }
             if line.isTerminated, !line.isOverlong, let decoded = try? JournalLine.decode(line.bytes),
@@ -64,7 +64,7 @@ extension JournalReading {
             }
             return false
         }
-        guard let first, first > counted.seq else { return nil }
+        guard let first, first > counted?.seq ?? 0 else { return nil }
         guard first > 1 else { return .beginning }
         let offset = offsets[Int(first % window)]
         let previousOffset = offsets[Int((first - 1) % window)]

@@ -99,7 +99,7 @@ struct JournalSeekTests {
                                                        in: file, endOffset: size) == nil, "line \(seq)")
         }
         for end in batchEnds.sorted() {
-            let counted = (seq: end, byteOffset: Int64(starts[Int(end - 1)]))
+            let counted = position(end)
             for seq in 1...(lineCount + 1) {
                 let fromEnd = try JournalReading.batchStart(holding: seq, in: file, countingFrom: counted, endOffset: size)
                 let fromZero = try JournalReading.batchStart(holding: seq, in: file, endOffset: size)
